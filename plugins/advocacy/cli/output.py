@@ -1,0 +1,81 @@
+"""Print a check report as text, JSON, GitHub annotations or Markdown."""
+
+from __future__ import annotations
+
+import json
+
+from ..core.findings import Finding, Report, Severity
+
+GITHUB_LIMIT = 10  # GitHub shows at most 10 error and 10 warning annotations per step
+
+
+def _count_line(report: Report) -> str:
+    errors, warnings = len(report.errors), len(report.warnings)
+    return (f"{report.files} file{'s' if report.files != 1 else ''} checked: "
+            f"{errors} error{'s' if errors != 1 else ''}, "
+            f"{warnings} warning{'s' if warnings != 1 else ''}.")
+
+
+def as_text(report: Report) -> str:
+    """One block per finding, ``file:line: severity: message [rule]`` and its fix."""
+    lines = []
+    for f in report.sorted():
+        where = f"{f.file}:{f.line}" if f.line else f.file
+        lines.append(f"{where}: {f.severity}: {f.message} [{f.rule}]")
+        lines.append(f"    Fix: {f.fix}")
+    lines.append(_count_line(report))
+    return "\n".join(lines) + "\n"
+
+
+def as_json(report: Report) -> str:
+    """The contract's JSON object."""
+    return json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n"
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def _annotation(f: Finding) -> str:
+    props = [f"file={_escape_property(f.file)}"]
+    if f.line:
+        props.append(f"line={f.line}")
+    props.append(f"title={_escape_property(f.rule)}")
+    return f"::{f.severity} {','.join(props)}::{_escape_data(f.message + ' Fix: ' + f.fix)}"
+
+
+def as_github(report: Report) -> str:
+    """Workflow-command annotations: the first 10 errors and 10 warnings, then a count."""
+    out = []
+    for severity, found in ((Severity.ERROR, report.errors), (Severity.WARNING, report.warnings)):
+        out.extend(_annotation(f) for f in found[:GITHUB_LIMIT])
+        if len(found) > GITHUB_LIMIT:
+            rest = len(found) - GITHUB_LIMIT
+            out.append(f"::notice title=More {severity}s::{rest} more {severity}"
+                       f"{'s' if rest != 1 else ''} not shown here; see the job summary.")
+    out.append(_count_line(report))
+    return "\n".join(out) + "\n"
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def as_markdown(report: Report) -> str:
+    """A summary HR reads: counts, then every finding in a table, errors first."""
+    lines = ["## advocacy check", "", _count_line(report), ""]
+    ordered = [*report.errors, *report.warnings]
+    if ordered:
+        lines += ["| | File | Line | Problem | Fix |", "|---|---|---|---|---|"]
+        for f in ordered:
+            icon = "❌" if f.severity is Severity.ERROR else "⚠️"
+            lines.append(f"| {icon} | `{_cell(f.file)}` | {f.line or ''} | {_cell(f.message)} "
+                         f"| {_cell(f.fix)} |")
+    return "\n".join(lines) + "\n"
+
+
+FORMATS = {"text": as_text, "json": as_json, "github": as_github, "markdown": as_markdown}

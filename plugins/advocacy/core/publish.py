@@ -1,0 +1,123 @@
+"""What is published today: posts, authors and photos, decided from dates and consent.
+
+Fail closed: a post is published only when every condition holds. Whatever is held back is
+returned with its reason, so the build log and ``advocacy check`` can say why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .model import Author, Person, Post
+from .repo import Repository
+
+
+def _active(start: dt.date | None, today: dt.date, *ends: dt.date | None) -> bool:
+    """Given on or before today and not ended (withdrawn or expired) by today."""
+    if start is None or start > today:
+        return False
+    return not any(end is not None and end <= today for end in ends)
+
+
+def author_visible(author: Author, today: dt.date) -> bool:
+    """An author appears on the site only with current profile consent."""
+    c = author.consent
+    return _active(c.profile, today, c.withdrawn, c.expires)
+
+
+def photo_visible(author: Author, today: dt.date) -> bool:
+    """An author's photo appears only with current profile and photo consent."""
+    c = author.consent
+    return bool(author.photo) and author_visible(author, today) and _active(
+        c.photo, today, c.withdrawn, c.expires)
+
+
+@dataclass(frozen=True)
+class Held:
+    """A post that is not published, and why (``reason`` is a stable code)."""
+
+    post: Post
+    reason: str
+    detail: str = ""
+
+
+@dataclass
+class Edition:
+    """The site as published today."""
+
+    today: dt.date
+    posts: list[Post] = field(default_factory=list)  # newest first
+    held: list[Held] = field(default_factory=list)
+    authors: dict[str, Author] = field(default_factory=dict)  # visible authors only
+    hidden_authors: set[str] = field(default_factory=set)
+
+    def posts_by(self, slug: str) -> list[Post]:
+        """An author's published posts, newest first."""
+        return [p for p in self.posts if slug in p.authors]
+
+    def show_photo(self, author: Author) -> bool:
+        """Whether the author's photo may be shown."""
+        return photo_visible(author, self.today)
+
+    def teams(self) -> dict[str, list[Author]]:
+        """Visible authors grouped by team, teams and names in alphabetical order."""
+        groups: dict[str, list[Author]] = defaultdict(list)
+        for author in sorted(self.authors.values(), key=lambda a: a.name):
+            groups[author.team].append(author)
+        return dict(sorted(groups.items()))
+
+
+def _person_problem(person: Person, repo: Repository, today: dt.date) -> tuple[str, str] | None:
+    if person.author:
+        author = repo.authors.get(person.author)
+        if author is None or not author_visible(author, today):
+            return "person-consent", person.author
+        return None
+    label = person.name or "?"
+    if person.consent is None or person.consent > today or not person.evidence:
+        return "person-consent", label
+    if person.expires is not None and person.expires <= today:
+        return "person-consent-expired", label
+    return None
+
+
+def hold_reason(post: Post, repo: Repository, today: dt.date) -> tuple[str, str] | None:
+    """Why ``post`` is not published today, or None when it is."""
+    if not post.valid:
+        return "invalid", ""
+    if post.draft:
+        return "draft", ""
+    if post.date.date() > today:
+        return "future", post.date.date().isoformat()
+    if post.expires is not None and post.expires < today:
+        return "expired", post.expires.isoformat()
+    for slug in post.authors:
+        author = repo.authors.get(slug)
+        if author is None or not author_visible(author, today):
+            return "author-consent", slug
+    for person in post.people:
+        problem = _person_problem(person, repo, today)
+        if problem:
+            return problem
+    return None
+
+
+def decide(repo: Repository, today: dt.date | None = None) -> Edition:
+    """Split the repository's posts into published and held back, as of ``today``."""
+    today = today or repo.site.today
+    edition = Edition(today=today)
+    for slug, author in repo.authors.items():
+        if author_visible(author, today):
+            edition.authors[slug] = author
+        else:
+            edition.hidden_authors.add(slug)
+    for post in repo.posts:
+        reason = hold_reason(post, repo, today)
+        if reason is None:
+            edition.posts.append(post)
+        else:
+            edition.held.append(Held(post, *reason))
+    edition.posts.sort(key=lambda p: (p.date, p.slug), reverse=True)
+    return edition

@@ -1,0 +1,89 @@
+"""Words the site's own templates show, in Danish and English, and localized dates."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+STRINGS: dict[str, dict[str, str]] = {
+    "da": {
+        "latest": "Seneste historier",
+        "stories": "Historier",
+        "all_stories": "Alle historier",
+        "by": "Af",
+        "min_read": "min. læsetid",
+        "posts_by": "Historier af {name}",
+        "no_posts": "Ingen historier endnu.",
+        "meet": "Mød menneskerne bag historierne",
+        "meet_intro": "Alle historier her er skrevet af vores egne medarbejdere.",
+        "team": "Team",
+        "location": "Sted",
+        "former": "Tidligere kollega",
+        "linkedin": "{name} på LinkedIn",
+        "category": "Kategori: {name}",
+        "tag": "Emne: {name}",
+        "tags": "Emner",
+        "categories": "Kategorier",
+        "archive": "Arkiv",
+        "archive_year": "Arkiv {year}",
+        "page_of": "Side {page} af {pages}",
+        "newer": "Nyere historier",
+        "older": "Ældre historier",
+        "pagination": "Sider",
+        "language": "Sprog",
+        "lang_da": "Dansk",
+        "lang_en": "Engelsk",
+        "about_author": "Om forfatteren",
+        "photo_of": "Foto af {name}",
+        "published": "Udgivet",
+    },
+    "en": {
+        "latest": "Latest stories",
+        "stories": "Stories",
+        "all_stories": "All stories",
+        "by": "By",
+        "min_read": "min read",
+        "posts_by": "Stories by {name}",
+        "no_posts": "No stories yet.",
+        "meet": "Meet the people behind the stories",
+        "meet_intro": "Every story here is written by one of our own employees.",
+        "team": "Team",
+        "location": "Location",
+        "former": "Former colleague",
+        "linkedin": "{name} on LinkedIn",
+        "category": "Category: {name}",
+        "tag": "Topic: {name}",
+        "tags": "Topics",
+        "categories": "Categories",
+        "archive": "Archive",
+        "archive_year": "Archive {year}",
+        "page_of": "Page {page} of {pages}",
+        "newer": "Newer stories",
+        "older": "Older stories",
+        "pagination": "Pages",
+        "language": "Language",
+        "lang_da": "Danish",
+        "lang_en": "English",
+        "about_author": "About the author",
+        "photo_of": "Photo of {name}",
+        "published": "Published",
+    },
+}
+
+_MONTHS = {
+    "da": ["januar", "februar", "marts", "april", "maj", "juni", "juli", "august", "september",
+           "oktober", "november", "december"],
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December"],
+}
+
+
+def strings(lang: str) -> dict[str, str]:
+    """The UI strings for ``lang`` (English when the site uses another language)."""
+    return STRINGS.get(lang, STRINGS["en"])
+
+
+def format_date(value: dt.date, lang: str) -> str:
+    """``20. november 2026`` in Danish, ``20 November 2026`` in English."""
+    month = _MONTHS.get(lang, _MONTHS["en"])[value.month - 1]
+    return f"{value.day}. {month} {value.year}" if lang == "da" else (
+        f"{value.day} {month} {value.year}")

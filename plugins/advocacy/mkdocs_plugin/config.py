@@ -1,0 +1,19 @@
+"""The plugin's options in ``mkdocs.yml`` (``plugins: - advocacy: {...}``)."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class AdvocacyConfig(base.Config):
+    """Options of the ``advocacy`` plugin; paths are relative to ``mkdocs.yml``."""
+
+    posts_dir = c.Type(str, default="blog/posts")  # below docs_dir
+    blog_dir = c.Type(str, default="blog")  # below docs_dir: listings and author pages
+    authors_dir = c.Type(str, default="authors")
+    media_dir = c.Type(str, default="media")
+    policy = c.Type(str, default="policy.yml")
+    language = c.Choice(("da", "en"), default="da")
+    categories = c.ListOfItems(c.Type(str), default=[])
+    per_page = c.Type(int, default=10)

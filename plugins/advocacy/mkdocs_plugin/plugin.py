@@ -1,0 +1,197 @@
+"""MkDocs events, in the order MkDocs calls them, each handing over to the core."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
+
+from ..cli.output import as_text
+from ..core.checks import check_repository
+from ..core.markdown_refs import find_refs, rewrite_refs
+from ..core.model import Post
+from ..core.pages import plan_pages
+from ..core.paths import resolve_media
+from ..core.publish import Edition, decide
+from ..core.site import Site, SiteError, today_from_env
+from ..core.ui import strings
+from ..core.views import post_card
+from .config import AdvocacyConfig
+
+log = get_plugin_logger(__name__)
+TEMPLATES = Path(__file__).parent / "templates"
+
+
+class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
+    """Reads authors and posts through the core, publishes what may be published."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.site: Site | None = None
+        self.edition: Edition | None = None
+        self.posts: dict[str, Post] = {}  # published posts by src_uri
+        self.contexts: dict[str, dict[str, Any]] = {}  # generated page context by src_uri
+
+    # -- on_config: where things are, and our templates on the theme's search path ----------
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Build the core's site settings and add our templates to the theme."""
+        if not config.use_directory_urls:
+            raise PluginError("advocacy: addresses like blog/2026/11/20/<slug>/ need "
+                              "'use_directory_urls: true' in mkdocs.yml.")
+        root = Path(config.config_file_path).resolve().parent
+        try:
+            today = today_from_env()
+        except SiteError as exc:
+            raise PluginError(f"advocacy: {exc}") from None
+        opts = self.config
+        self.site = Site(
+            root=root, docs_dir=os.path.relpath(config.docs_dir, root),
+            posts_dir=opts.posts_dir.strip("/"), blog_dir=opts.blog_dir.strip("/"),
+            authors_dir=opts.authors_dir, media_dir=opts.media_dir, policy=opts.policy,
+            language=opts.language, categories=tuple(opts.categories), per_page=opts.per_page,
+            site_name=config.site_name, site_url=config.site_url, today=today,
+        )
+        # After a company's own custom_dir, before Material: overrides still win.
+        config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
+        config.extra_css.append("assets/advocacy/advocacy.css")
+        return config
+
+    # -- on_files: read and check everything, then publish only what may be published ---------
+    @event_priority(50)  # before other plugins see the post files
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Check the repository; drop held-back posts; give posts their addresses; add pages."""
+        site = self.site
+        assert site is not None
+        lang = site.language
+        repo, report = check_repository(site, lang=lang)
+        for finding in report.warnings:
+            # Warnings never block publication, so they are logged below WARNING level:
+            # --strict would otherwise turn them into errors.
+            log.info("%s:%s: warning: %s %s", finding.file, finding.line or "", finding.message,
+                     finding.fix)
+        if report.errors:
+            raise PluginError("advocacy: the site cannot be published until these are fixed:\n"
+                              + as_text(report))
+        edition = self.edition = decide(repo)
+        for held in edition.held:
+            log.info("Held back %s: %s %s", held.post.file, held.reason, held.detail)
+        published = {p.src_uri: p for p in edition.posts}
+        posts_prefix = site.posts_dir + "/"
+        self.posts = {}
+        for file in list(files):
+            if not file.src_uri.startswith(posts_prefix) or not file.is_documentation_page():
+                continue
+            post = published.get(file.src_uri)
+            if post is None:
+                files.remove(file)  # held back: in no page, listing, search index or sitemap
+                continue
+            self.posts[file.src_uri] = post
+            file.dest_uri = post.url + "index.html"
+            file.url = post.url
+            file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
+        self.contexts = {}
+        for page in plan_pages(site, edition):
+            self.contexts[page.src_uri] = page.context
+            if page.src_uri not in files.src_uris:
+                files.append(File.generated(config, page.src_uri, content=page.markdown()))
+        for path in sorted(self._media(edition)):
+            if path not in files.src_uris:
+                files.append(File.generated(config, path, abs_src_path=str(site.root / path)))
+        return files
+
+    def _media(self, edition: Edition) -> set[str]:
+        """Repository media that published pages use; nothing else is copied to the site."""
+        site = self.site
+        assert site is not None
+        used = {a.photo for a in edition.authors.values() if a.photo and edition.show_photo(a)}
+        for post in edition.posts:
+            for ref in [post.image, *(r.src for r in find_refs(post.body, post.body_line))]:
+                path = _media_path(site, post, ref)
+                if path:
+                    used.add(path)
+        return used
+
+    # -- on_nav: keep posts and generated pages out of an automatic navigation ---------------
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Drop posts and generated pages from the navigation MkDocs builds by itself."""
+        if config.nav is None:
+            nav.items = _prune(nav.items, self._hidden_from_nav)
+        return nav
+
+    def _hidden_from_nav(self, src_uri: str) -> bool:
+        blog = self.site.blog_dir if self.site else "blog"
+        return src_uri in self.posts or (
+            src_uri in self.contexts and src_uri != f"{blog}/index.md")
+
+    # -- on_page_markdown: posts get our template and media paths MkDocs can resolve ---------
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
+                         files: Files) -> str:
+        """Point media references of posts at the copied media; choose templates."""
+        src_uri = page.file.src_uri
+        if src_uri == "index.md":
+            page.meta.setdefault("template", "advocacy/home.html")
+        post = self.posts.get(src_uri)
+        if post is None:
+            return markdown
+        page.meta.setdefault("template", "advocacy/post.html")
+        site = self.site
+        assert site is not None
+        here = posixpath.dirname(src_uri)
+
+        def new_src(ref: str) -> str | None:
+            path = _media_path(site, post, ref)
+            return posixpath.relpath(path, here or ".") if path else None
+
+        return rewrite_refs(markdown, new_src)
+
+    # -- on_page_context: the data our templates show -----------------------------------------
+    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
+                        nav: Navigation) -> dict[str, Any]:
+        """Give templates the post, listing, author or home page data."""
+        site, edition = self.site, self.edition
+        assert site is not None and edition is not None
+        src_uri = page.file.src_uri
+        data: dict[str, Any] = {"t": strings(site.language), "lang": site.language}
+        if src_uri in self.posts:
+            data["post"] = post_card(self.posts[src_uri], edition, site.language, site.blog_dir)
+        elif src_uri in self.contexts:
+            data.update(self.contexts[src_uri])
+        elif src_uri == "index.md":
+            data["latest"] = [post_card(p, edition, site.language, site.blog_dir)
+                              for p in edition.posts[: site.per_page]]
+            data["blog_url"] = f"{site.blog_dir}/"
+        context["advocacy"] = data
+        return context
+
+
+def _media_path(site: Site, post: Post, ref: str | None) -> str | None:
+    """The repository path of ``ref`` when it is an existing file under media/."""
+    if not ref:
+        return None
+    resolved = resolve_media(ref, post.file, site.root, site.media_dir)
+    if resolved.problem or not resolved.path:
+        return None
+    return resolved.path if resolved.path.startswith(site.media_dir.rstrip("/") + "/") else None
+
+
+def _prune(items: list[Any], hidden: Any) -> list[Any]:
+    kept = []
+    for item in items:
+        if isinstance(item, Section):
+            item.children = _prune(item.children, hidden)
+            if item.children:
+                kept.append(item)
+        elif isinstance(item, Page) and hidden(item.file.src_uri):
+            continue
+        else:
+            kept.append(item)
+    return kept
