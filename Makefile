@@ -24,7 +24,7 @@ check: $(STAMP)
 	$(BIN)/advocacy check
 
 lint: $(STAMP)
-	$(BIN)/ruff check plugins tests bench tools
+	$(BIN)/ruff check plugins tests tools
 
 test: $(STAMP) lint
 	$(BIN)/python -m pytest

@@ -35,9 +35,9 @@ class Finding:
         data["severity"] = str(self.severity)
         return data
 
-    def sort_key(self) -> tuple[str, int, str]:
-        """Order by file, then line, then rule."""
-        return (self.file, self.line or 0, self.rule)
+    def sort_key(self) -> tuple[str, int]:
+        """Order by file, then line; equal keys keep the order the checks found them in."""
+        return (self.file, self.line or 0)
 
 
 @dataclass
@@ -63,7 +63,7 @@ class Report:
 
     def sorted(self) -> list[Finding]:
         """Findings in file and line order, without exact duplicates."""
-        return sorted(set(self.findings), key=Finding.sort_key)
+        return sorted(dict.fromkeys(self.findings), key=Finding.sort_key)
 
     def as_dict(self) -> dict[str, object]:
         """The report in the contract's JSON shape."""

@@ -52,6 +52,15 @@ def _unknown_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> Any:
     return loader.construct_mapping(node)  # type: ignore[arg-type]
 
 
+def _timestamp(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    """A date YAML cannot make (2026-13-45) stays text, so the schema can name the field."""
+    try:
+        return yaml.SafeLoader.construct_yaml_timestamp(loader, node)  # type: ignore[arg-type]
+    except ValueError:
+        return loader.construct_scalar(node)  # type: ignore[arg-type]
+
+
+_LineLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp)
 _LineLoader.add_multi_constructor("!", _unknown_tag)
 _LineLoader.add_multi_constructor("tag:yaml.org,2002:python/", _unknown_tag)
 
@@ -88,8 +97,9 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDoc:
         line = mark.line + first_line if mark is not None else None
         problem = exc.problem or exc.context or "invalid YAML"
         raise YamlSyntaxError(problem, line) from None
-    except yaml.YAMLError as exc:
-        raise YamlSyntaxError(str(exc), None) from None
+    except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
+        # Anything else the constructor trips over is still the YAML's fault, not ours.
+        raise YamlSyntaxError(str(exc) or type(exc).__name__, None) from None
     finally:
         loader.dispose()
     return YamlDoc(data, lines, first_line)

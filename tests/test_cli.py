@@ -1,0 +1,108 @@
+"""``advocacy check``: formats, exit codes and the contract's JSON."""
+
+from __future__ import annotations
+
+import json
+
+from advocacy.cli.output import as_github
+from advocacy.core.findings import Finding, Report, Severity
+from conftest import FixtureSite
+
+
+def _broken(site: FixtureSite) -> FixtureSite:
+    site.simple_post("ok.md", "Fine", "2026-11-20")
+    site.post("bad.md", """
+        title: "Bad"
+        date: 20-11-2026
+        authors: [nobody]
+        description: "A story about what we do at work, told by the people doing it."
+        autor: x
+    """)
+    return site
+
+
+def test_json_output_is_the_contract(site: FixtureSite) -> None:
+    proc = _broken(site).check("--format", "json")
+    assert proc.returncode == 1, proc.stderr
+    assert json.loads(proc.stdout) == {
+        "findings": [
+            {"rule": "schema-date", "severity": "error", "file": "site_src/blog/posts/bad.md",
+             "line": 3, "message": "'date' is not a date: '20-11-2026'.",
+             "fix": "Write the date as YYYY-MM-DD, for example 'date: 2026-11-20'."},
+            {"rule": "author-unknown", "severity": "error",
+             "file": "site_src/blog/posts/bad.md", "line": 4,
+             "message": "There is no author 'nobody': the file authors/nobody.yml does not exist.",
+             "fix": "Use the name of an author file without '.yml', or ask HR to add yours."},
+            {"rule": "schema-unknown-field", "severity": "warning",
+             "file": "site_src/blog/posts/bad.md", "line": 6,
+             "message": "Unknown field 'autor': did you mean 'authors'?",
+             "fix": "Rename 'autor' to 'authors'."},
+        ],
+        "summary": {"files": 3, "errors": 2, "warnings": 1},
+    }
+
+
+def test_clean_repository_exits_zero(site: FixtureSite) -> None:
+    site.simple_post("ok.md", "Fine", "2026-11-20")
+    proc = site.check()
+    assert (proc.returncode, proc.stdout) == (0, "2 files checked: 0 errors, 0 warnings.\n")
+
+
+def test_text_output_names_file_line_and_fix(site: FixtureSite) -> None:
+    proc = _broken(site).check("site_src/blog/posts/bad.md")
+    assert proc.returncode == 1
+    assert proc.stdout.splitlines()[:2] == [
+        "site_src/blog/posts/bad.md:3: error: 'date' is not a date: '20-11-2026'. [schema-date]",
+        "    Fix: Write the date as YYYY-MM-DD, for example 'date: 2026-11-20'.",
+    ]
+    assert proc.stdout.splitlines()[-1] == "1 file checked: 2 errors, 1 warning."
+
+
+def test_paths_limit_the_report(site: FixtureSite) -> None:
+    proc = _broken(site).check("site_src/blog/posts/ok.md", "--format", "json")
+    assert proc.returncode == 0
+    assert json.loads(proc.stdout)["summary"] == {"files": 1, "errors": 0, "warnings": 0}
+
+
+def test_danish_messages_follow_the_site_language(site: FixtureSite) -> None:
+    proc = _broken(site).check("--lang", "da", "--format", "json")
+    messages = [f["message"] for f in json.loads(proc.stdout)["findings"]]
+    assert messages[0] == "'date' er ikke en dato: '20-11-2026'."
+
+
+def test_exit_code_2_when_the_repository_cannot_be_read(site: FixtureSite) -> None:
+    (site.root / "mkdocs.yml").write_text("site_name: [oops\n", encoding="utf-8")
+    proc = site.check()
+    assert proc.returncode == 2
+    assert proc.stderr.startswith("advocacy: mkdocs.yml:2: not valid YAML: ")
+
+
+def test_exit_code_2_on_bad_arguments(site: FixtureSite) -> None:
+    proc = site.check("--as-of", "tomorrow")
+    assert proc.returncode == 2
+    assert "'tomorrow' is not a date: use YYYY-MM-DD" in proc.stderr
+
+
+def test_github_format_shows_ten_of_each_worst_first_and_counts_the_rest() -> None:
+    report = Report(files=1)
+    report.extend(Finding("r", Severity.WARNING, "a.md", n, f"warn {n}", "fix") for n in
+                  range(1, 13))
+    report.extend(Finding("r", Severity.ERROR, "a.md", n, f"err {n}: 100%, a:b", "fix") for n in
+                  range(1, 12))
+    lines = as_github(report).splitlines()
+    assert lines[0] == "::error file=a.md,line=1,title=r::err 1: 100%25, a:b Fix: fix"
+    assert sum(line.startswith("::error ") for line in lines) == 10
+    assert sum(line.startswith("::warning ") for line in lines) == 10
+    assert "::notice title=More errors::1 more error not shown here; see the job summary." in lines
+    assert "::notice title=More warnings::2 more warnings not shown here; see the job summary." \
+        in lines
+    assert lines[-1] == "1 file checked: 11 errors, 12 warnings."
+
+
+def test_markdown_format(site: FixtureSite) -> None:
+    proc = _broken(site).check("--format", "markdown")
+    lines = proc.stdout.splitlines()
+    assert lines[0] == "## advocacy check"
+    assert lines[6] == ("| ❌ | `site_src/blog/posts/bad.md` | 3 | 'date' is not a date: "
+                        "'20-11-2026'. | Write the date as YYYY-MM-DD, for example "
+                        "'date: 2026-11-20'. |")
