@@ -32,6 +32,8 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--format", choices=sorted(FORMATS), default="text")
     check.add_argument("--as-of", type=_date, help="judge dates as of this day (YYYY-MM-DD)")
     check.add_argument("--lang", choices=LANGUAGES, help="language of the messages")
+    check.add_argument("--submitter", metavar="LOGIN",
+                       help="the pull request's author: must be an author of each post or HR")
     check.add_argument("--root", type=Path, default=Path("."),
                        help="the repository (the folder with mkdocs.yml)")
     check.add_argument("--config-file", default="mkdocs.yml")
@@ -42,7 +44,7 @@ def run_check(args: argparse.Namespace) -> int:
     """``advocacy check``: print the report; exit 1 when something blocks publication."""
     site = load_site(args.root, args.config_file, args.as_of)
     lang = args.lang or (site.language if site.language in LANGUAGES else "en")
-    _, report = check_repository(site, args.paths, lang)
+    _, report = check_repository(site, args.paths, lang, args.submitter)
     sys.stdout.write(FORMATS[args.format](report))
     return EXIT_BLOCKED if report.errors else EXIT_OK
 

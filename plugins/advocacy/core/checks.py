@@ -1,55 +1,111 @@
-"""Run every check on a repository: the schema (while reading) and the pluggable rules.
+"""Run every check on a repository: the schema (while reading) and the registered rules.
 
-A rule is a function ``(repository, post) -> findings``; later rules (policy, consent,
-personal data) register themselves with :func:`rule` and run in both ``advocacy check``
-and ``mkdocs build``.
+Rules live in :mod:`advocacy.core.rules`; ``policy.yml`` may change their severities. The
+same function serves ``advocacy check`` and ``mkdocs build``, so both report alike.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+import difflib
+from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
-from .findings import Finding, Report
+from .findings import Finding, Report, Severity
+from .messages import CATALOG
 from .model import Post
+from .policy import Policy
 from .repo import Repository, load_repository, post_files
+from .rules import RULE_INFO, RULES, describe
 from .site import Site
 
-RuleFunc = Callable[[Repository, Post], Iterable[Finding]]
-
-
-@dataclass(frozen=True)
-class Rule:
-    """A named check that runs on every post."""
-
-    id: str
-    func: RuleFunc
-
-
-RULES: list[Rule] = []
-
-
-def rule(rule_id: str) -> Callable[[RuleFunc], RuleFunc]:
-    """Register a post rule under a stable id."""
-
-    def register(func: RuleFunc) -> RuleFunc:
-        RULES.append(Rule(rule_id, func))
-        return func
-
-    return register
+CATALOG.update({
+    "submitter-not-author": {
+        "en": ("'{login}' may not add or change this post: only its authors ({allowed}) or HR "
+               "may.",
+               "If you are one of the authors, ask HR to add your GitHub login under 'github:' "
+               "in your author file; otherwise ask an author to open the pull request."),
+        "da": ("'{login}' må ikke tilføje eller ændre dette indlæg: kun dets forfattere "
+               "({allowed}) eller HR må.",
+               "Er du en af forfatterne, så bed HR om at tilføje dit GitHub-login under "
+               "'github:' i din forfatterfil; ellers bed en forfatter om at oprette pull "
+               "requesten."),
+    },
+    "unknown-rule": {
+        "en": ("'severity' names a rule that does not exist: '{rule_id}'.",
+               "Use one of the rule ids{near}; see the SoMe policy page for the list."),
+        "da": ("'severity' nævner en regel, der ikke findes: '{rule_id}'.",
+               "Brug et af regel-id'erne{near}; se siden om SoMe-politikken for listen."),
+    },
+})
+describe("submitter-not-author", Severity.ERROR,
+         "Only a post's authors, or HR, may add or change it.",
+         "Kun et indlægs forfattere, eller HR, må tilføje eller ændre det.", adjustable=False)
+describe("media-missing", Severity.ERROR, "Every photo and video a post uses exists.",
+         "Alle billeder og videoer, et indlæg bruger, findes.", adjustable=False)
+describe("media-external", Severity.ERROR, "Photos are stored with the site, never loaded from "
+         "another website.", "Billeder ligger på sitet og hentes aldrig fra andre hjemmesider.",
+         adjustable=False)
+describe("media-outside", Severity.ERROR, "Media paths stay inside the repository.",
+         "Stier til medier bliver inden for repositoriet.", adjustable=False)
+describe("image-alt-missing", Severity.ERROR, "Every image has alt text for readers who cannot "
+         "see it.", "Alle billeder har en alt-tekst til læsere, der ikke kan se dem.")
 
 
 def run_rules(repo: Repository) -> list[Finding]:
     """Every registered rule on every post that was read."""
-    return [finding for post in repo.posts for r in RULES for finding in r.func(repo, post)]
+    return [finding for post in repo.posts for func in RULES for finding in func(repo, post)]
+
+
+def apply_severities(findings: list[Finding], policy: Policy) -> list[Finding]:
+    """Severities as HR set them in ``policy.yml``, where the rule allows a change."""
+    out = []
+    for finding in findings:
+        info = RULE_INFO.get(finding.rule)
+        level = policy.severity.get(finding.rule)
+        if level is None or info is None or not info.adjustable:
+            out.append(finding)
+        elif level != "off":
+            severity = Severity(level)
+            if severity is Severity.ERROR and not info.can_block:
+                severity = Severity.WARNING  # hints stay hints, whatever the policy says
+            out.append(replace(finding, severity=severity))
+    return out
+
+
+def _unknown_rules(repo: Repository) -> list[Finding]:
+    out = []
+    for rule_id in repo.policy.severity:
+        if rule_id not in RULE_INFO:
+            near = difflib.get_close_matches(rule_id, list(RULE_INFO), n=1)
+            out.append(repo.finding(
+                repo.policy.file, repo.policy.line_of("severity", rule_id), "policy-severity",
+                "unknown-rule", Severity.ERROR, rule_id=rule_id,
+                near={"en": f" (did you mean '{near[0]}'?)", "da": f" (mente du '{near[0]}'?)"}
+                if near else ""))
+    return out
+
+
+def check_submitter(repo: Repository, posts: list[Post], login: str) -> list[Finding]:
+    """Each post may be added or changed only by one of its authors or by HR."""
+    out = []
+    login = login.lower()
+    for post in posts:
+        allowed = {g.lower() for slug in post.authors if slug in repo.authors
+                   for g in repo.authors[slug].github}
+        if login not in allowed and login not in repo.policy.hr_logins:
+            names = ", ".join(sorted(allowed | set(repo.policy.hr_logins))) or "-"
+            out.append(repo.finding(post.file, post.line_of("authors"), "submitter-not-author",
+                                    "submitter-not-author", Severity.ERROR, login=login,
+                                    allowed=names))
+    return out
 
 
 def select(site: Site, paths: Sequence[Path]) -> tuple[list[Path] | None, set[str] | None]:
     """The post files to read and the repository files to report on for ``paths``.
 
     No paths means everything. A folder stands for the files below it. Posts are read only
-    when selected; authors are always read, since posts refer to them.
+    when selected; authors and the policy are always read, since posts depend on them.
     """
     if not paths:
         return None, None
@@ -67,12 +123,15 @@ def select(site: Site, paths: Sequence[Path]) -> tuple[list[Path] | None, set[st
     return posts, chosen
 
 
-def check_repository(site: Site, paths: Sequence[Path] = (), lang: str = "en"
-                     ) -> tuple[Repository, Report]:
+def check_repository(site: Site, paths: Sequence[Path] = (), lang: str = "en",
+                     submitter: str | None = None) -> tuple[Repository, Report]:
     """Read and check the repository; report on ``paths`` only, when given."""
     posts, chosen = select(site, paths)
     repo = load_repository(site, lang, posts)
-    findings = [*repo.findings, *run_rules(repo)]
+    findings = [*repo.findings, *_unknown_rules(repo), *run_rules(repo)]
+    if submitter:
+        findings += check_submitter(repo, repo.posts, submitter)
+    findings = apply_severities(findings, repo.policy)
     if chosen is not None:
         findings = [f for f in findings if f.file in chosen]
     report = Report(files=len(chosen) if chosen is not None else repo.files)

@@ -27,7 +27,7 @@ class Ref:
     line: int
 
 
-def _prose_mask(lines: list[str]) -> list[bool]:
+def prose_mask(lines: list[str]) -> list[bool]:
     """For each line, whether it is prose (not inside fenced or indented code)."""
     mask = []
     fence: str | None = None
@@ -51,7 +51,7 @@ def _prose_mask(lines: list[str]) -> list[bool]:
 def text_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
     """Yield (file line, text) of the lines outside fenced code, inline code blanked."""
     lines = body.split("\n")
-    for offset, (line, prose) in enumerate(zip(lines, _prose_mask(lines), strict=True)):
+    for offset, (line, prose) in enumerate(zip(lines, prose_mask(lines), strict=True)):
         if prose:
             yield first_line + offset, _INLINE_CODE.sub(lambda m: " " * len(m.group()), line)
 
@@ -69,7 +69,7 @@ def rewrite_refs(body: str, new_src: Callable[[str], str | None]) -> str:
         return text[: start - offset] + replacement + text[end - offset :]
 
     lines = body.split("\n")
-    for index, prose in enumerate(_prose_mask(lines)):
+    for index, prose in enumerate(prose_mask(lines)):
         if prose and ("](" in lines[index] or "<img" in lines[index].lower()):
             line = _IMAGE.sub(swap, lines[index])
             line = _LINK.sub(swap, line)

@@ -165,6 +165,14 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
                "Beskriv, hvad billedet viser, mellem de firkantede parenteser: ![To kolleger "
                "ved en tavle]({path})."),
     },
+    "terms-file-unreadable": {
+        "en": ("The confidential terms file '{terms_file}' cannot be read, so nothing could be "
+               "checked against it.",
+               "Check the path in 'confidential_terms_file', or remove the line."),
+        "da": ("Filen med fortrolige ord '{terms_file}' kan ikke læses, så intet kunne tjekkes "
+               "mod den.",
+               "Tjek stien i 'confidential_terms_file', eller fjern linjen."),
+    },
     "duplicate-address": {
         "en": ("This post has the same address {url} as {other}.",
                "Give one of the two posts another 'slug:'."),

@@ -100,6 +100,7 @@ class Post:
     valid: bool = True  # False when the front matter has errors
     words: int = 0
     meta_lines: YamlDoc | None = field(default=None, repr=False, compare=False)
+    cache: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 
     def line_of(self, *path: str | int) -> int | None:
         """The file line of a front-matter field (``line_of("people", 0)``)."""

@@ -10,28 +10,19 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, field
 
-from .model import Author, Person, Post
+from . import consent
+from .model import Author, Post
 from .repo import Repository
-
-
-def _active(start: dt.date | None, today: dt.date, *ends: dt.date | None) -> bool:
-    """Given on or before today and not ended (withdrawn or expired) by today."""
-    if start is None or start > today:
-        return False
-    return not any(end is not None and end <= today for end in ends)
 
 
 def author_visible(author: Author, today: dt.date) -> bool:
     """An author appears on the site only with current profile consent."""
-    c = author.consent
-    return _active(c.profile, today, c.withdrawn, c.expires)
+    return consent.profile_state(author, today)[0] == consent.OK
 
 
 def photo_visible(author: Author, today: dt.date) -> bool:
     """An author's photo appears only with current profile and photo consent."""
-    c = author.consent
-    return bool(author.photo) and author_visible(author, today) and _active(
-        c.photo, today, c.withdrawn, c.expires)
+    return bool(author.photo) and consent.photo_state(author, today)[0] == consent.OK
 
 
 @dataclass(frozen=True)
@@ -39,7 +30,7 @@ class Held:
     """A post that is not published, and why (``reason`` is a stable code)."""
 
     post: Post
-    reason: str
+    reason: str  # invalid, draft, future, expired or consent
     detail: str = ""
 
 
@@ -69,20 +60,6 @@ class Edition:
         return dict(sorted(groups.items()))
 
 
-def _person_problem(person: Person, repo: Repository, today: dt.date) -> tuple[str, str] | None:
-    if person.author:
-        author = repo.authors.get(person.author)
-        if author is None or not author_visible(author, today):
-            return "person-consent", person.author
-        return None
-    label = person.name or "?"
-    if person.consent is None or person.consent > today or not person.evidence:
-        return "person-consent", label
-    if person.expires is not None and person.expires <= today:
-        return "person-consent-expired", label
-    return None
-
-
 def hold_reason(post: Post, repo: Repository, today: dt.date) -> tuple[str, str] | None:
     """Why ``post`` is not published today, or None when it is."""
     if not post.valid:
@@ -93,14 +70,10 @@ def hold_reason(post: Post, repo: Repository, today: dt.date) -> tuple[str, str]
         return "future", post.date.date().isoformat()
     if post.expires is not None and post.expires < today:
         return "expired", post.expires.isoformat()
-    for slug in post.authors:
-        author = repo.authors.get(slug)
-        if author is None or not author_visible(author, today):
-            return "author-consent", slug
-    for person in post.people:
-        problem = _person_problem(person, repo, today)
-        if problem:
-            return problem
+    for problem in consent.problems(post, repo, today):
+        if consent.holds(problem):
+            when = f" ({problem.date.isoformat()})" if problem.date else ""
+            return "consent", f"{problem.who}: {problem.state}{when}"
     return None
 
 

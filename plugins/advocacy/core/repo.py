@@ -13,6 +13,7 @@ from .markdown_refs import find_refs
 from .messages import render
 from .model import Author, Post
 from .paths import resolve_media
+from .policy import Policy, load_policy
 from .posts import read_post
 from .site import Site
 
@@ -28,6 +29,8 @@ class Repository:
     files: int = 0
     broken_authors: set[str] = field(default_factory=set)  # files that exist but have errors
     lang: str = "en"
+    policy: Policy = field(default_factory=Policy)
+    cache: dict[str, object] = field(default_factory=dict)
 
     def finding(self, file: str, line: int | None, rule: str, key: str,
                 severity: Severity = Severity.ERROR, **values: object) -> Finding:
@@ -52,6 +55,9 @@ def load_repository(site: Site, lang: str = "en", posts: Iterable[Path] | None =
                     ) -> Repository:
     """Read every author and the given posts (all posts when ``posts`` is None)."""
     repo = Repository(site=site, lang=lang)
+    repo.policy, findings = load_policy(site, lang)
+    repo.findings.extend(findings)
+    repo.files += (site.root / site.policy).is_file()
     for path in author_files(site):
         repo.files += 1
         author, findings = read_author(site, path, lang)

@@ -17,3 +17,4 @@ class AdvocacyConfig(base.Config):
     language = c.Choice(("da", "en"), default="da")
     categories = c.ListOfItems(c.Type(str), default=[])
     per_page = c.Type(int, default=10)
+    policy_page = c.Type(str, default="some-policy")  # address of the readable SoMe policy

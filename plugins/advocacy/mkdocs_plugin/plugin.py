@@ -20,6 +20,7 @@ from ..core.markdown_refs import find_refs, rewrite_refs
 from ..core.model import Post
 from ..core.pages import plan_pages
 from ..core.paths import resolve_media
+from ..core.policy_page import policy_markdown
 from ..core.publish import Edition, decide
 from ..core.site import Site, SiteError, today_from_env
 from ..core.ui import strings
@@ -103,6 +104,11 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
             self.contexts[page.src_uri] = page.context
             if page.src_uri not in files.src_uris:
                 files.append(File.generated(config, page.src_uri, content=page.markdown()))
+        policy_uri = self.config.policy_page.strip("/") + "/index.md"
+        if policy_uri not in files.src_uris:
+            markdown = policy_markdown(repo.policy, repo.policy.company or site.site_name,
+                                       md_in_html="md_in_html" in config.markdown_extensions)
+            files.append(File.generated(config, policy_uri, content=markdown))
         for path in sorted(self._media(edition)):
             if path not in files.src_uris:
                 files.append(File.generated(config, path, abs_src_path=str(site.root / path)))

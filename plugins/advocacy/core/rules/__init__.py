@@ -1,0 +1,14 @@
+"""Every post rule; importing this package registers them all, in this order."""
+
+from . import (  # noqa: F401  (imported to register their rules)
+    authenticity,
+    confidential,
+    consent,
+    html_safety,
+    links,
+    media,
+    personal_data,
+)
+from .base import RULE_INFO, RULES, RuleInfo, describe, rule
+
+__all__ = ["RULES", "RULE_INFO", "RuleInfo", "describe", "rule"]

@@ -1,0 +1,352 @@
+"""A test per policy rule: a post that breaks it gets exactly that finding at the right line;
+a post just inside the rule passes. Messages are asserted word for word."""
+
+from __future__ import annotations
+
+import datetime as dt
+import textwrap
+
+import pytest
+from PIL import Image
+
+from advocacy.core.checks import check_repository
+from advocacy.core.site import Site
+from conftest import FixtureSite
+
+POLICY = """\
+company: Kystlinje A/S
+disclosure: {da: "Jeg arbejder hos Kystlinje.", en: "I work at Kystlinje."}
+hr_logins: [hr-login]
+role_mailboxes: [jobs@kystlinje.example]
+approved_organisations:
+  - {name: Grøn Fremtid ApS, aliases: [Grøn Fremtid]}
+restricted_organisations:
+  - {name: Nordhavn Logistik A/S, aliases: [Nordhavn Logistik]}
+confidential_terms: [Projekt Fyrtårn]
+financial: {next_release: 2027-03-04}
+internal_hosts: [intranet.kystlinje.example, kystlinje.atlassian.net]
+"""
+BODY_LINE = 8  # the first body line of a post written by `body()`
+
+
+def findings(site: FixtureSite, rule: str | None = None, today: str = "2026-11-28",
+             lang: str = "en") -> list[tuple[str, str, int | None, str]]:
+    repo_site = Site(root=site.root, language="en", today=dt.date.fromisoformat(today))
+    _, report = check_repository(repo_site, lang=lang)
+    return [(f.rule, str(f.severity), f.line, f.message) for f in report.sorted()
+            if rule is None or f.rule == rule]
+
+
+def body(site: FixtureSite, text: str, extra: str = "", authors: str = "[mette-hansen]") -> None:
+    """A valid post whose body (first line: BODY_LINE) is ``text``; words keep hints quiet."""
+    site.write("policy.yml", POLICY)
+    site.simple_post("p.md", "A title", "2026-11-20", authors=authors, extra=extra,
+                     body=textwrap.dedent(text))
+
+
+@pytest.fixture
+def repo(site: FixtureSite) -> FixtureSite:
+    site.author("jonas-berg", "Jonas Berg", team="Sales")
+    return site
+
+
+# -- consent -------------------------------------------------------------------------------
+
+def test_author_without_profile_consent_is_an_error(repo: FixtureSite) -> None:
+    repo.author("ole-dam", "Ole Dam", consent={"evidence": "HR-9"})
+    body(repo, "We did it.\n", authors="[ole-dam]")
+    assert findings(repo, "consent-missing") == [
+        ("consent-missing", "error", 4, "Ole Dam has not given consent to appear on the site: "
+         "authors/ole-dam.yml has no current 'profile:' consent.")]
+
+
+def test_person_without_consent_or_evidence(repo: FixtureSite) -> None:
+    body(repo, "We did it.\n", extra=(
+        "people:\n"
+        "  - name: Lise Holm\n"
+        "  - name: Per Lund\n    consent: 2026-11-01\n"
+        "  - name: Eva Ravn\n    consent: 2026-11-01\n    evidence: HR-1\n"))
+    assert findings(repo, "person-consent-missing") == [
+        ("person-consent-missing", "error", 7,
+         "Lise Holm is in 'people:' without a consent date and evidence."),
+        ("person-consent-missing", "error", 8,
+         "Per Lund is in 'people:' with a consent date but no 'evidence:'."),
+    ]
+
+
+def test_expired_and_withdrawn_consent_hold_back_as_warnings(repo: FixtureSite) -> None:
+    repo.author("ole-dam", "Ole Dam", consent={"profile": "2026-01-01", "evidence": "HR-9",
+                                               "withdrawn": "2026-11-01"})
+    body(repo, "We did it.\n", extra=(
+        "people:\n  - author: ole-dam\n"
+        "  - name: Eva Ravn\n    consent: 2025-11-01\n    evidence: HR-1\n"
+        "    expires: 2026-11-27\n"))
+    assert findings(repo, "consent-held") == [
+        ("consent-held", "warning", 7, "This post is not published: Ole Dam withdrew consent "
+                                       "on 2026-11-01."),
+        ("consent-held", "warning", 8, "This post is not published: Eva Ravn's consent "
+                                       "expired on 2026-11-27."),
+    ]
+    assert findings(repo, "consent-held", today="2026-11-26")[0][3].endswith("2026-11-01.")
+    assert len(findings(repo, "consent-held", today="2026-10-31")) == 0
+
+
+def test_colleague_named_in_text_but_not_listed(repo: FixtureSite) -> None:
+    body(repo, "I paired with Jonas  Berg all week.\n")
+    assert findings(repo, "person-not-listed") == [
+        ("person-not-listed", "warning", BODY_LINE, "Is Jonas Berg in this post? The name is in "
+         "the text but not under 'people:'.")]
+    body(repo, "I paired with Jonas Berg all week.\n", extra="people:\n  - author: jonas-berg\n")
+    assert findings(repo, "person-not-listed") == []
+
+
+def test_photo_of_colleague_without_photo_consent(repo: FixtureSite) -> None:
+    repo.image("media/team.jpg")
+    body(repo, "We did it.\n", extra=(
+        "people:\n  - author: jonas-berg\n    media: [media/team.jpg]\n"
+        "  - author: mette-hansen\n    media: [media/team.jpg]\n"))
+    assert findings(repo, "photo-consent-missing") == [
+        ("photo-consent-missing", "error", 8, "Jonas Berg has not given consent to be shown in "
+         "photos, but 'media/team.jpg' is listed as showing them.")]
+
+
+# -- personal data --------------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "rule", "message"), [
+    ("Write to mette@kystlinje.example today.", "personal-email",
+     "An e-mail address must not be published: 'mette@kystlinje.example'."),
+    ("Ring 23 45 67 89 efter frokost.", "personal-phone",
+     "A phone number must not be published: '23 45 67 89'."),
+    ("Call +45 2345 6789.", "personal-phone",
+     "A phone number must not be published: '+45 2345 6789'."),
+    ("Call +44 20 7946 0958 in London.", "personal-phone",
+     "A phone number must not be published: '+44 20 7946 0958'."),
+    ("My number is 010203-1234.", "personal-cpr",
+     "A CPR number must not be published: '010203-1234'."),
+    ("Pay to DK50 0040 0440 1162 43.", "personal-iban",
+     "A bank account number (IBAN) must not be published: 'DK50 0040 0440 1162 43'."),
+    ("Card 4111 1111 1111 1111 works.", "personal-card",
+     "A payment card number must not be published: '4111 1111 1111 1111'."),
+])
+def test_personal_data(repo: FixtureSite, text: str, rule: str, message: str) -> None:
+    body(repo, f"We did it.\n{text}\n")
+    assert findings(repo) == [(rule, "error", BODY_LINE + 1, message)]
+
+
+@pytest.mark.parametrize("text", [
+    "Write to jobs@kystlinje.example.",  # a role mailbox HR allows
+    "We were 2019 2020 in the team.",  # years in a row
+    "On 2026-11-20 we shipped.",  # a date
+    "The order 320199-1234 is not a date.",  # 32 is no day: not a CPR number
+    "DK50 0040 0440 1162 44 fails its checksum.",
+    "4111 1111 1111 1112 fails the Luhn check.",
+    "200 people ate 14 kilos of food.",
+])
+def test_personal_data_just_inside(repo: FixtureSite, text: str) -> None:
+    body(repo, f"We did it.\n{text}\n")
+    assert findings(repo) == []
+
+
+# -- confidentiality ------------------------------------------------------------------------
+
+def test_restricted_and_approved_organisations(repo: FixtureSite) -> None:
+    body(repo, "We visited nordhavn logistik.\nGrøn Fremtid ApS hosted us.\n")
+    assert findings(repo) == [
+        ("organisation-restricted", "error", BODY_LINE, "'Nordhavn Logistik A/S' may not be "
+         "named: the policy does not list it as approved.")]
+
+
+def test_unknown_company_name_is_a_warning(repo: FixtureSite) -> None:
+    body(repo, "We met Blåbær Data ApS in Vejle.\nKystlinje A/S is us.\n")
+    assert findings(repo) == [
+        ("organisation-unknown", "warning", BODY_LINE, "'Blåbær Data ApS' looks like a company "
+         "the policy does not list as approved.")]
+
+
+def test_confidential_terms_with_disguises_and_from_the_environment(
+        repo: FixtureSite, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ADVOCACY_CONFIDENTIAL_TERMS", "Nordlys, Blue Whale")
+    body(repo, "We did it.\nPROJEKT fyr\u200btårn is going well.\nAbout nordlys.\n"
+               "A blue  whale.\nNordlyset is a word.\n")
+    assert findings(repo) == [
+        ("confidential-term", "error", BODY_LINE + 1, "This line contains a confidential term "
+         "from HR's list (it starts with 'P', 14 letters)."),
+        ("confidential-term", "error", BODY_LINE + 2, "This line contains a confidential term "
+         "from HR's list (it starts with 'N', 7 letters)."),
+        ("confidential-term", "error", BODY_LINE + 3, "This line contains a confidential term "
+         "from HR's list (it starts with 'B', 9 letters)."),
+    ]
+
+
+def test_confidential_terms_file_outside_the_repository(repo: FixtureSite) -> None:
+    secret = repo.root.parent / "terms.txt"
+    secret.write_text("# private\nOrion\n", encoding="utf-8")
+    body(repo, "Orion ships.\n")
+    repo.write("policy.yml", POLICY + f"confidential_terms_file: {secret}\n")
+    assert [f[0] for f in findings(repo)] == ["confidential-term"]
+    repo.write("policy.yml", POLICY + "confidential_terms_file: /nowhere/terms.txt\n")
+    assert findings(repo, "policy-terms-file") == [
+        ("policy-terms-file", "error", 12, "The confidential terms file '/nowhere/terms.txt' "
+         "cannot be read, so nothing could be checked against it.")]
+
+
+def test_financial_figures_before_the_release_date(repo: FixtureSite) -> None:
+    body(repo, "We did it.\nOmsætningen voksede 12 % i år.\nOur revenue is great.\n")
+    assert findings(repo) == [
+        ("financial-figures", "error", BODY_LINE + 1, "'omsætning' with a figure may not be "
+         "published before 2027-03-04, when the company publishes its results.")]
+    assert findings(repo, today="2027-03-04") == []
+
+
+# -- safety of the page ---------------------------------------------------------------------
+
+@pytest.mark.parametrize(("text", "rule", "message"), [
+    ("<script>alert(1)</script>", "html-dangerous", "The HTML tag <script> is not allowed in a "
+     "post."),
+    ("<ScRiPt src=x></ScRiPt>", "html-dangerous", "The HTML tag <script> is not allowed in a "
+     "post."),
+    ("&lt;script&gt;alert(1)&lt;/script&gt;", "html-dangerous",
+     "The HTML tag <script> is not allowed in a post."),
+    ("<ѕcrіpt>alert(1)</ѕcrіpt>", "html-dangerous",
+     "The HTML tag <script> is not allowed in a post."),
+    ("<scr\u200bipt>alert(1)</scr\u200bipt>", "html-dangerous",
+     "The HTML tag <script> is not allowed in a post."),
+    ('<iframe src="https://x.example"></iframe>', "html-dangerous",
+     "The HTML tag <iframe> is not allowed in a post."),
+    ("<marquee>hi</marquee>", "html-not-allowed",
+     "The HTML tag <marquee> is not on the list of allowed tags."),
+    ('<img src="media/x.jpg" alt="x" onerror="alert(1)">', "html-event-handler",
+     "The attribute 'onerror' on <img> would run code in the reader's browser."),
+    ('<span style="color:red">x</span>', "html-attribute",
+     "The attribute 'style' on <span> is not allowed."),
+    ("[click](javascript:alert(1))", "unsafe-url",
+     "A link or image uses a 'javascript:' address, which can run code or hide content."),
+    ("[click](&#106;avascript:alert(1))", "unsafe-url",
+     "A link or image uses a 'javascript:' address, which can run code or hide content."),
+    ("[click](java\tscript:alert(1))", "unsafe-url",
+     "A link or image uses a 'javascript:' address, which can run code or hide content."),
+    ('<a href="JaVaScRiPt:alert(1)">x</a>', "unsafe-url",
+     "A link or image uses a 'javascript:' address, which can run code or hide content."),
+    ("[ref]: data:text/html;base64,PHNjcmlwdD4=", "unsafe-url",
+     "A link or image uses a 'data:' address, which can run code or hide content."),
+])
+def test_unsafe_html(repo: FixtureSite, text: str, rule: str, message: str) -> None:
+    body(repo, f"We did it.\n{text}\n")
+    assert (rule, "error", BODY_LINE + 1, message) in findings(repo)
+    assert {f[0] for f in findings(repo)} <= {rule, "html-dangerous", "media-external",
+                                              "media-missing", "unsafe-url"}
+
+
+def test_safe_html_and_code_pass(repo: FixtureSite) -> None:
+    body(repo, """\
+        We did it.
+        <figure markdown><figcaption>Our <strong>team</strong></figcaption></figure>
+        Use `<script>` tags carefully.
+
+        ```html
+        <script>alert(1)</script>
+        ```
+        <details><summary>More</summary>Text</details>
+        """)
+    assert findings(repo) == []
+
+
+# -- links and media ------------------------------------------------------------------------
+
+def test_internal_and_insecure_links(repo: FixtureSite) -> None:
+    body(repo, "We did it.\nSee [the wiki](https://kystlinje.atlassian.net/wiki/x).\n"
+               "And <http://example.com/page>.\nOr [safe](https://example.com).\n")
+    assert findings(repo) == [
+        ("link-internal", "error", BODY_LINE + 1, "The link to kystlinje.atlassian.net points "
+         "inside the company; readers outside cannot open it and it tells them about our "
+         "internal systems."),
+        ("link-insecure", "warning", BODY_LINE + 2,
+         "The link 'http://example.com/page' uses http:// without encryption."),
+    ]
+
+
+def _gps_jpeg(path) -> None:  # type: ignore[no-untyped-def]
+    image = Image.new("RGB", (64, 64), "red")
+    exif = Image.Exif()
+    exif.get_ifd(0x8825).update({1: "N", 2: (55.0, 40.0, 0.0), 3: "E", 4: (12.0, 34.0, 0.0)})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, exif=exif)
+
+
+def test_photo_with_gps_position(repo: FixtureSite) -> None:
+    _gps_jpeg(repo.root / "media/gps.jpg")
+    repo.image("media/clean.jpg")
+    body(repo, "We did it.\n![A red square](media/gps.jpg)\n![A wall](media/clean.jpg)\n")
+    assert findings(repo) == [
+        ("media-gps", "error", BODY_LINE + 1, "The photo 'media/gps.jpg' contains the GPS "
+         "position where it was taken. It is already public in this repository's history.")]
+
+
+def test_large_files_and_video_without_captions(repo: FixtureSite) -> None:
+    big = repo.root / "media/big.mp4"
+    with big.open("wb") as handle:
+        handle.truncate(26 * 1024 * 1024)  # sparse: no real 26 MB written
+    body(repo, "We did it.\n", extra="video:\n  src: media/big.mp4\n")
+    assert findings(repo) == [
+        ("video-captions-missing", "error", 6, "The video has no captions."),
+        ("media-large", "warning", 7, "'media/big.mp4' is 26 MB; the GitHub web editor accepts "
+         "at most 25 MB."),
+    ]
+
+
+# -- authenticity and disclosure --------------------------------------------------------------
+
+def test_hype_and_missing_first_person(repo: FixtureSite) -> None:
+    words = " ".join(["The team shipped the release on time."] * 12)
+    body(repo, f"Amazing, incredible and world-class work.\n{words}\n")
+    assert findings(repo) == [
+        ("authenticity-hype", "warning", BODY_LINE, "The post uses 3 big words (amazing, "
+         "incredible, world-class); readers trust plain words more."),
+        ("authenticity-voice", "warning", BODY_LINE,
+         "The post never says 'I' or 'we'; it reads like a press release."),
+    ]
+
+
+def test_copied_text(repo: FixtureSite) -> None:
+    shared = "we carried the boxes from the harbour to the canteen before anyone else arrived"
+    repo.write("policy.yml", POLICY)
+    repo.simple_post("a.md", "One", "2026-11-20", body=f"I think {shared} today.\n")
+    repo.simple_post("b.md", "Two", "2026-11-21", body=f"Then {shared} again.\n")
+    assert findings(repo, "authenticity-copied") == [
+        ("authenticity-copied", "warning", BODY_LINE,
+         "Parts of this post are the same as site_src/blog/posts/b.md."),
+        ("authenticity-copied", "warning", BODY_LINE,
+         "Parts of this post are the same as site_src/blog/posts/a.md."),
+    ]
+
+
+def test_share_text_without_disclosure(repo: FixtureSite) -> None:
+    body(repo, "We did it.\n", extra='share:\n  text: "Look what we built!"\n')
+    assert findings(repo) == [
+        ("share-disclosure-missing", "warning", 7, "The share text does not say that you work "
+         "here; the site adds \"I work at Kystlinje.\" at the end.")]
+    body(repo, "We did it.\n", extra='share:\n  text: "Look! I work at kystlinje"\n')
+    assert findings(repo) == []
+
+
+# -- severities HR can change ------------------------------------------------------------------
+
+def test_policy_changes_severities_where_allowed(repo: FixtureSite) -> None:
+    body(repo, "We did it.\n<http://example.com>\nCall 23 45 67 89.\n<script>x</script>\n")
+    repo.write("policy.yml", POLICY + "severity:\n  link-insecure: error\n  personal-phone: off"
+               "\n  html-dangerous: off\n  authenticity-voice: error\n  no-such-rule: off\n")
+    assert findings(repo) == [
+        ("policy-severity", "error", 17, "'severity' names a rule that does not exist: "
+         "'no-such-rule'."),
+        ("link-insecure", "error", BODY_LINE + 1,
+         "The link 'http://example.com' uses http:// without encryption."),
+        ("html-dangerous", "error", BODY_LINE + 3,
+         "The HTML tag <script> is not allowed in a post."),
+    ]
+
+
+def test_messages_in_danish(repo: FixtureSite) -> None:
+    body(repo, "Skriv til mette@kystlinje.example.\n")
+    assert findings(repo, lang="da") == [
+        ("personal-email", "error", BODY_LINE,
+         "En e-mailadresse må ikke udgives: 'mette@kystlinje.example'.")]
