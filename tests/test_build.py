@@ -71,7 +71,9 @@ def test_drafts_future_and_expired_posts_appear_nowhere(site: FixtureSite) -> No
     locations = {doc["location"] for doc in result.search_index()["docs"]}
     assert not any(loc.startswith("blog/posts") for loc in locations)
     assert "blog/2026/11/20/canteen/" in locations
-    assert "Held back site_src/blog/posts/2026-11-01-draft.md: draft" in result.log
+    assert "Held back site_src/blog/posts/2026-11-01-draft.md: it is a draft." in result.log
+    assert ("Held back site_src/blog/posts/2026-12-24-future.md: it is dated 2026-12-24."
+            in result.log)
 
 
 def test_future_post_appears_on_its_day(site: FixtureSite) -> None:

@@ -60,6 +60,16 @@ class Edition:
         return dict(sorted(groups.items()))
 
 
+def describe_hold(held: Held) -> str:
+    """The reason in plain words, for the build log."""
+    return {
+        "invalid": "it has errors",
+        "draft": "it is a draft",
+        "future": f"it is dated {held.detail}",
+        "expired": f"it expired on {held.detail}",
+    }.get(held.reason, held.detail)
+
+
 def hold_reason(post: Post, repo: Repository, today: dt.date) -> tuple[str, str] | None:
     """Why ``post`` is not published today, or None when it is."""
     if not post.valid:
@@ -72,8 +82,13 @@ def hold_reason(post: Post, repo: Repository, today: dt.date) -> tuple[str, str]
         return "expired", post.expires.isoformat()
     for problem in consent.problems(post, repo, today):
         if consent.holds(problem):
-            when = f" ({problem.date.isoformat()})" if problem.date else ""
-            return "consent", f"{problem.who}: {problem.state}{when}"
+            when = f" on {problem.date.isoformat()}" if problem.date else ""
+            says = {consent.WITHDRAWN: "withdrew consent", consent.EXPIRED: "has consent that "
+                    "expired", consent.MISSING: "has no consent", consent.NO_EVIDENCE:
+                    "has consent without evidence"}.get(problem.state, problem.state)
+            if problem.kind == "mention":
+                return "consent", f"it names {problem.who}, who {says}{when}"
+            return "consent", f"{problem.who} {says}{when}"
     return None
 
 

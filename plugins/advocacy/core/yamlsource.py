@@ -84,8 +84,9 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDoc:
 
     Raises :class:`YamlSyntaxError` with the file line of the problem.
     """
-    loader = _LineLoader(text)
+    loader: _LineLoader | None = None
     try:
+        loader = _LineLoader(text)
         node = loader.get_single_node()
         if node is None:
             return YamlDoc(None, {}, first_line)
@@ -97,11 +98,17 @@ def load_yaml(text: str, first_line: int = 1) -> YamlDoc:
         line = mark.line + first_line if mark is not None else None
         problem = exc.problem or exc.context or "invalid YAML"
         raise YamlSyntaxError(problem, line) from None
+    except yaml.reader.ReaderError as exc:
+        # A control character: say which, since the web editor does not show it.
+        line = text.count("\n", 0, exc.position) + first_line
+        raise YamlSyntaxError(f"the invisible character {exc.character:#06x} is not allowed",
+                              line) from None
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
         # Anything else the constructor trips over is still the YAML's fault, not ours.
         raise YamlSyntaxError(str(exc) or type(exc).__name__, None) from None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return YamlDoc(data, lines, first_line)
 
 

@@ -21,7 +21,7 @@ from ..core.model import Post
 from ..core.pages import plan_pages
 from ..core.paths import resolve_media
 from ..core.policy_page import policy_markdown
-from ..core.publish import Edition, decide
+from ..core.publish import Edition, decide, describe_hold
 from ..core.site import Site, SiteError, today_from_env
 from ..core.ui import strings
 from ..core.views import post_card
@@ -84,7 +84,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
                               + as_text(report))
         edition = self.edition = decide(repo)
         for held in edition.held:
-            log.info("Held back %s: %s %s", held.post.file, held.reason, held.detail)
+            log.info("Held back %s: %s.", held.post.file, describe_hold(held))
         published = {p.src_uri: p for p in edition.posts}
         posts_prefix = site.posts_dir + "/"
         self.posts = {}
