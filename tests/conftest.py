@@ -37,6 +37,9 @@ plugins:
       language: en
       categories: [Projects, Everyday]
       per_page: 2
+markdown_extensions:
+  - attr_list
+  - md_in_html
 """
 
 
@@ -129,12 +132,16 @@ class FixtureSite:
         )
         return Result(proc.returncode, proc.stdout + proc.stderr, out)
 
-    def check(self, *args: str, today: str = TODAY) -> subprocess.CompletedProcess[str]:
-        """``advocacy check`` run in the repository."""
+    def run(self, *args: str, today: str = TODAY) -> subprocess.CompletedProcess[str]:
+        """``advocacy ARGS`` run in the repository."""
         env = {**os.environ, "ADVOCACY_TODAY": today}
-        return subprocess.run([sys.executable, "-m", "advocacy", "check", *args],
+        return subprocess.run([sys.executable, "-m", "advocacy", *args],
                               cwd=self.root, env=env, capture_output=True, text=True,
                               check=False)
+
+    def check(self, *args: str, today: str = TODAY) -> subprocess.CompletedProcess[str]:
+        """``advocacy check ARGS`` run in the repository."""
+        return self.run("check", *args, today=today)
 
 
 def assert_no_warnings(result: Result) -> None:

@@ -1,14 +1,20 @@
-"""``advocacy``: check posts and authors without building the site."""
+"""``advocacy``: check posts and authors without building the site; consent report for HR."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
 from ..core.checks import check_repository
+from ..core.consent_report import as_json as consent_json
+from ..core.consent_report import as_markdown as consent_markdown
+from ..core.consent_report import as_text as consent_text
+from ..core.consent_report import consent_records
+from ..core.repo import load_repository
 from ..core.messages import LANGUAGES
 from ..core.site import SiteError, load_site
 from .output import FORMATS
@@ -37,6 +43,15 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--root", type=Path, default=Path("."),
                        help="the repository (the folder with mkdocs.yml)")
     check.add_argument("--config-file", default="mkdocs.yml")
+    report = sub.add_parser("consent", help="consent that is missing, expiring, withdrawn, "
+                                            "or belongs to people who left")
+    report.add_argument("--within", type=int, default=30, metavar="DAYS",
+                        help="count consent expiring within this many days (default 30)")
+    report.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    report.add_argument("--as-of", type=_date, help="judge dates as of this day (YYYY-MM-DD)")
+    report.add_argument("--lang", choices=LANGUAGES, help="language of the report")
+    report.add_argument("--root", type=Path, default=Path("."))
+    report.add_argument("--config-file", default="mkdocs.yml")
     return parser
 
 
@@ -49,11 +64,29 @@ def run_check(args: argparse.Namespace) -> int:
     return EXIT_BLOCKED if report.errors else EXIT_OK
 
 
+def run_consent(args: argparse.Namespace) -> int:
+    """``advocacy consent``: the report for HR; exit 0 whatever it lists."""
+    site = load_site(args.root, args.config_file, args.as_of)
+    lang = args.lang or (site.language if site.language in LANGUAGES else "en")
+    repo = load_repository(site, lang)
+    records = consent_records(repo, args.within)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(consent_json(records), ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "markdown":
+        sys.stdout.write(consent_markdown(records, lang, args.within))
+    else:
+        sys.stdout.write(consent_text(records, lang, args.within))
+    return EXIT_OK
+
+
+COMMANDS = {"check": run_check, "consent": run_consent}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``advocacy`` console script."""
     args = build_parser().parse_args(argv)
     try:
-        return run_check(args)
+        return COMMANDS[args.command](args)
     except SiteError as exc:
         print(f"advocacy: {exc}", file=sys.stderr)
         return EXIT_FAILED
