@@ -25,10 +25,10 @@ FIELDS = ["title", "date", "authors", "description", "language", "categories", "
 scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
                     st.text(max_size=30), st.sampled_from(HOSTILE),
                     st.dates(min_value=dt.date(1900, 1, 1), max_value=dt.date(2100, 1, 1)))
+KEYS = [*FIELDS, "name", "author", "consent", "src"]
 values = st.recursive(scalars, lambda inner: st.one_of(
-    st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(FIELDS + ["name", "author",
-                                                                             "consent", "src"]),
-                                                 inner, max_size=4)), max_leaves=8)
+    st.lists(inner, max_size=3), st.dictionaries(st.sampled_from(KEYS), inner, max_size=4)),
+    max_leaves=8)
 front_matter = st.dictionaries(st.sampled_from(FIELDS), values, max_size=10)
 bodies = st.lists(st.one_of(st.text(max_size=40), st.sampled_from(HOSTILE)), max_size=12).map(
     "".join)

@@ -14,8 +14,8 @@ from ..core.consent_report import as_json as consent_json
 from ..core.consent_report import as_markdown as consent_markdown
 from ..core.consent_report import as_text as consent_text
 from ..core.consent_report import consent_records
-from ..core.repo import load_repository
 from ..core.messages import LANGUAGES
+from ..core.repo import load_repository
 from ..core.site import SiteError, load_site
 from .output import FORMATS
 
