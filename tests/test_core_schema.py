@@ -116,8 +116,8 @@ def test_author_file_problems(site: FixtureSite) -> None:
     site.write("authors/Bad Name.yml", "name: [x\n")
     result = [(f.file, f.line, f.message) for f in check_repository(_site(site))[1].sorted()]
     assert result == [
-        ("authors/Bad Name.yml", 2, "The author file is not valid YAML: expected ',' or ']', "
-                                    "but got '<stream end>'."),
+        ("authors/Bad Name.yml", 2, "The author file is not valid YAML: did not find expected "
+                                    "',' or ']'."),
         ("authors/jonas-berg.yml", 1, "'role' is missing."),
         ("authors/jonas-berg.yml", 3, "'linkedin' must be a web address starting with "
                                       "https://, not 'linkedin.com/in/jb'."),
@@ -134,7 +134,8 @@ def test_body_images_are_checked(site: FixtureSite) -> None:
     site.image("media/a.jpg")
     site.simple_post("p.md", "Hello", "2026-11-20", body=(
         "![](media/a.jpg)\n\n![A view](https://tracker.example/x.png)\n\n"
-        "![Up](../../../../etc/passwd)\n\n```\n![](media/none.jpg)\n```\n"))
+        "![Up](../../../../etc/passwd)\n\n```\n![](media/none.jpg)\n```\n"
+        '<img src="/assets/a b.png" alt="Two\nlines">\n<img src="media/a.jpg" alt="">\n'))
     assert findings(site) == [
         ("image-alt-missing", "error", 8, "The image 'media/a.jpg' has no alt text."),
         ("media-external", "error", 10, "The image 'https://tracker.example/x.png' is loaded "
@@ -142,6 +143,9 @@ def test_body_images_are_checked(site: FixtureSite) -> None:
                                         "reads our page."),
         ("media-outside", "error", 12,
          "The path '../../../../etc/passwd' leads outside the repository."),
+        ("media-outside", "error", 17, "The path '/assets/a b.png' starts with '/', so it "
+                                       "points at the web site, not at a file in the "
+                                       "repository."),
     ]
 
 
@@ -159,7 +163,7 @@ def test_resolve_media_forms(tmp_path: Path) -> None:
     assert resolve_media("media/a.jpg", post, tmp_path).path == "media/a.jpg"
     assert resolve_media("../../../../media/a.jpg", post, tmp_path).path == "media/a.jpg"
     assert resolve_media("../../../../../a.jpg", post, tmp_path).problem == "outside"
-    assert resolve_media("/etc/passwd", post, tmp_path).problem == "outside"
+    assert resolve_media("/etc/passwd", post, tmp_path).problem == "absolute"
     assert resolve_media("media/link.jpg", post, tmp_path).problem == "outside"
     assert resolve_media("media/b.jpg", post, tmp_path).problem == "missing"
     assert resolve_media("data:image/png;base64,xx", post, tmp_path).problem == "external"

@@ -17,7 +17,7 @@ POLICY = """\
 company: Kystlinje A/S
 disclosure: {da: "Jeg arbejder hos Kystlinje.", en: "I work at Kystlinje."}
 hr_logins: [hr-login]
-role_mailboxes: [jobs@kystlinje.example]
+role_mailboxes: [jobs@kystlinje.dk]
 approved_organisations:
   - {name: Grøn Fremtid ApS, aliases: [Grøn Fremtid]}
 restricted_organisations:
@@ -113,8 +113,10 @@ def test_photo_of_colleague_without_photo_consent(repo: FixtureSite) -> None:
 # -- personal data --------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("text", "rule", "message"), [
-    ("Write to mette@kystlinje.example today.", "personal-email",
-     "An e-mail address must not be published: 'mette@kystlinje.example'."),
+    ("Write to mette@kystlinje.dk today.", "personal-email",
+     "An e-mail address must not be published: 'mette@kystlinje.dk'."),
+    ("Write [me](mailto:mette@kystlinje.dk).", "personal-email",
+     "An e-mail address must not be published: 'mette@kystlinje.dk'."),
     ("Ring 23 45 67 89 efter frokost.", "personal-phone",
      "A phone number must not be published: '23 45 67 89'."),
     ("Call +45 2345 6789.", "personal-phone",
@@ -134,13 +136,17 @@ def test_personal_data(repo: FixtureSite, text: str, rule: str, message: str) ->
 
 
 @pytest.mark.parametrize("text", [
-    "Write to jobs@kystlinje.example.",  # a role mailbox HR allows
+    "Write to jobs@kystlinje.dk.",  # a role mailbox HR allows
     "We were 2019 2020 in the team.",  # years in a row
     "On 2026-11-20 we shipped.",  # a date
     "The order 320199-1234 is not a date.",  # 32 is no day: not a CPR number
     "DK50 0040 0440 1162 44 fails its checksum.",
     "4111 1111 1111 1112 fails the Luhn check.",
+    "See https://twitter.com/x/status/585884382621229056 and [a](https://x.dk/id1210368989).",
+    "Code: `max-age=31536000`, transaction #39000946.",
+    "Clone git@github.com:org/repo.git or write to jane@example.com.",
     "200 people ate 14 kilos of food.",
+    "Mail [us](mailto:jobs@kystlinje.dk).",
 ])
 def test_personal_data_just_inside(repo: FixtureSite, text: str) -> None:
     body(repo, f"We did it.\n{text}\n")
@@ -191,7 +197,9 @@ def test_confidential_terms_file_outside_the_repository(repo: FixtureSite) -> No
 
 
 def test_financial_figures_before_the_release_date(repo: FixtureSite) -> None:
-    body(repo, "We did it.\nOmsætningen voksede 12 % i år.\nOur revenue is great.\n")
+    body(repo, "We did it.\nOmsætningen voksede 12 % i år.\nOur revenue is great.\n"
+               "Guidance from 18F in the 1980s, version 2.0.\n"
+               "A non-profit with 40 million users.\n")
     assert findings(repo) == [
         ("financial-figures", "error", BODY_LINE + 1, "'omsætning' with a figure may not be "
          "published before 2027-03-04, when the company publishes its results.")]
@@ -346,7 +354,7 @@ def test_policy_changes_severities_where_allowed(repo: FixtureSite) -> None:
 
 
 def test_messages_in_danish(repo: FixtureSite) -> None:
-    body(repo, "Skriv til mette@kystlinje.example.\n")
+    body(repo, "Skriv til mette@kystlinje.dk.\n")
     assert findings(repo, lang="da") == [
         ("personal-email", "error", BODY_LINE,
-         "En e-mailadresse må ikke udgives: 'mette@kystlinje.example'.")]
+         "En e-mailadresse må ikke udgives: 'mette@kystlinje.dk'.")]

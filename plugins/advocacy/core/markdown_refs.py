@@ -9,9 +9,11 @@ from dataclasses import dataclass
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 _LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
-_HTML_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?(?P<src>[^\"'\s>]+)", re.IGNORECASE)
-_HTML_ALT = re.compile(r"\balt\s*=\s*[\"'](?P<alt>[^\"']*)[\"']", re.IGNORECASE)
-_INLINE_CODE = re.compile(r"`+[^`]*`+")
+_IMG_TAG = re.compile(r"<img\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
+_ATTR = re.compile(r"([^\s\"'=<>/]+)\s*=\s*(?:\"(?P<d>[^\"]*)\"|'(?P<s>[^']*)'|(?P<u>[^\s>]+))")
+# An inline code span may run over a line break, never over a blank line.
+_INLINE_CODE = re.compile(r"(`+)(?:(?!\n[ \t]*\n).)*?\1", re.DOTALL)
+_ESCAPED_LT = re.compile(r"\\<")
 _TARGET = re.compile(r"\]\([^)]*\)")
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -25,6 +27,7 @@ class Ref:
     src: str
     alt: str | None
     line: int
+    decorative: bool = False  # an HTML image with an explicit alt="": meant to be skipped
 
 
 def prose_mask(lines: list[str]) -> list[bool]:
@@ -48,12 +51,55 @@ def prose_mask(lines: list[str]) -> list[bool]:
     return mask
 
 
-def text_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
-    """Yield (file line, text) of the lines outside fenced code, inline code blanked."""
+def _blank(match: re.Match[str]) -> str:
+    return re.sub(r"[^\n]", " ", match.group())
+
+
+def prose_text(body: str) -> str:
+    """The body as HTML will see it: code blanked out, escaped ``\\<`` too; same lines."""
     lines = body.split("\n")
-    for offset, (line, prose) in enumerate(zip(lines, prose_mask(lines), strict=True)):
-        if prose:
-            yield first_line + offset, _INLINE_CODE.sub(lambda m: " " * len(m.group()), line)
+    kept = "\n".join(line if prose else "" for line, prose in zip(lines, prose_mask(lines),
+                                                                  strict=True))
+    return _ESCAPED_LT.sub("  ", _INLINE_CODE.sub(_blank, kept))
+
+
+def text_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
+    """Yield (file line, text) of the lines outside code, code spans blanked."""
+    for offset, line in enumerate(prose_text(body).split("\n")):
+        if line.strip():
+            yield first_line + offset, line
+
+
+def attributes(tag: str) -> dict[str, str]:
+    """The attributes of one HTML start tag, names lower-cased."""
+    return {m.group(1).lower(): m.group("d") if m.group("d") is not None else
+            m.group("s") if m.group("s") is not None else m.group("u")
+            for m in _ATTR.finditer(tag)}
+
+
+def _img_tags(text: str) -> Iterator[tuple[int, re.Match[str]]]:
+    """Every ``<img>`` tag (it may span lines) with the 0-based line it starts on."""
+    for match in _IMG_TAG.finditer(text):
+        yield text.count("\n", 0, match.start()), match
+
+
+def find_refs(body: str, first_line: int) -> list[Ref]:
+    """Every Markdown/HTML image and Markdown link in ``body``, in line order."""
+    refs: list[Ref] = []
+    prose = prose_text(body)
+    for offset, line in enumerate(prose.split("\n")):
+        if "](" not in line:
+            continue
+        for m in _IMAGE.finditer(line):
+            refs.append(Ref("image", m.group("src"), m.group("alt"), first_line + offset))
+        for m in _LINK.finditer(line):
+            refs.append(Ref("link", m.group("src"), m.group("text"), first_line + offset))
+    for offset, match in _img_tags(prose):
+        attrs = attributes(match.group())
+        if attrs.get("src"):
+            refs.append(Ref("image", attrs["src"], attrs.get("alt"), first_line + offset,
+                            decorative=attrs.get("alt") == ""))
+    return sorted(refs, key=lambda r: r.line)
 
 
 def rewrite_refs(body: str, new_src: Callable[[str], str | None]) -> str:
@@ -68,27 +114,36 @@ def rewrite_refs(body: str, new_src: Callable[[str], str | None]) -> str:
         text = match.group(0)
         return text[: start - offset] + replacement + text[end - offset :]
 
-    lines = body.split("\n")
-    for index, prose in enumerate(prose_mask(lines)):
-        if prose and ("](" in lines[index] or "<img" in lines[index].lower()):
-            line = _IMAGE.sub(swap, lines[index])
-            line = _LINK.sub(swap, line)
-            lines[index] = _HTML_IMG.sub(swap, line)
+    def swap_tag(tag: str) -> str:
+        for m in _ATTR.finditer(tag):
+            name = "d" if m.group("d") is not None else "s" if m.group("s") is not None else "u"
+            if m.group(1).lower() == "src":
+                replacement = new_src(m.group(name))
+                if replacement is not None:
+                    return tag[: m.start(name)] + replacement + tag[m.end(name) :]
+        return tag
+
+    prose = prose_text(body)
+    out = body
+    # Tags first, from the end, so earlier offsets stay valid (prose has the body's offsets).
+    for _, match in reversed(list(_img_tags(prose))):
+        out = out[: match.start()] + swap_tag(out[match.start() : match.end()]) + out[
+            match.end() :]
+    lines = out.split("\n")
+    for index, line in enumerate(prose.split("\n")):
+        if "](" in line:
+            # Only the spans that are prose in `line` are rewritten in the real line.
+            lines[index] = _LINK.sub(swap, _IMAGE.sub(swap, lines[index])) if line == lines[
+                index] else _rewrite_partly(lines[index], line, swap)
     return "\n".join(lines)
 
 
-def find_refs(body: str, first_line: int) -> list[Ref]:
-    """Every Markdown/HTML image and Markdown link in ``body``."""
-    refs: list[Ref] = []
-    for number, line in text_lines(body, first_line):
-        for m in _IMAGE.finditer(line):
-            refs.append(Ref("image", m.group("src"), m.group("alt"), number))
-        for m in _HTML_IMG.finditer(line):
-            alt = _HTML_ALT.search(line[m.start():])
-            refs.append(Ref("image", m.group("src"), alt.group("alt") if alt else None, number))
-        for m in _LINK.finditer(line):
-            refs.append(Ref("link", m.group("src"), m.group("text"), number))
-    return refs
+def _rewrite_partly(real: str, prose: str, swap: Callable[[re.Match[str]], str]) -> str:
+    """Rewrite the targets of ``real`` that are prose (not code) in ``prose``."""
+    for pattern in (_IMAGE, _LINK):
+        for match in reversed(list(pattern.finditer(prose))):
+            real = real[: match.start()] + swap(match) + real[match.end() :]
+    return real
 
 
 def count_words(body: str) -> int:

@@ -149,6 +149,14 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
                "Læg filen under media/ og skriv stien fra toppen af repositoriet, som "
                "'media/2026/foto.jpg'."),
     },
+    "media-absolute": {
+        "en": ("The path '{path}' starts with '/', so it points at the web site, not at a file "
+               "in the repository.",
+               "Write the path from the top of the repository, like 'media/2026/photo.jpg'."),
+        "da": ("Stien '{path}' starter med '/', så den peger på hjemmesiden, ikke på en fil i "
+               "repositoriet.",
+               "Skriv stien fra toppen af repositoriet, som 'media/2026/foto.jpg'."),
+    },
     "media-external": {
         "en": ("The image '{path}' is loaded from another website, which tells that website "
                "who reads our page.",

@@ -16,7 +16,7 @@ class MediaRef:
 
     ref: str
     path: str | None = None
-    problem: str | None = None  # "external", "outside" or "missing"
+    problem: str | None = None  # "external", "absolute", "outside" or "missing"
 
 
 def is_external(ref: str) -> bool:
@@ -35,7 +35,7 @@ def resolve_media(ref: str, from_file: str, root: Path, media_dir: str = "media"
     if is_external(clean):
         return MediaRef(ref, problem="external")
     if clean.startswith("/") or clean.startswith("\\") or re.match(r"^[A-Za-z]:", clean):
-        return MediaRef(ref, problem="outside")
+        return MediaRef(ref, problem="absolute")
     if clean.startswith(media_dir.rstrip("/") + "/"):
         joined = posixpath.normpath(clean)
     else:

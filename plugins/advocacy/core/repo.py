@@ -80,8 +80,10 @@ def load_repository(site: Site, lang: str = "en", posts: Iterable[Path] | None =
 
 def _media_finding(repo: Repository, file: str, line: int | None, ref: str, problem: str
                    ) -> Finding:
-    key = {"external": "media-external", "outside": "media-outside"}.get(problem, "media-missing")
-    return repo.finding(file, line, key, key, path=ref)
+    rule = {"external": "media-external", "outside": "media-outside",
+            "absolute": "media-outside"}.get(problem, "media-missing")
+    key = "media-absolute" if problem == "absolute" else rule
+    return repo.finding(file, line, rule, key, path=ref)
 
 
 def _author_media(repo: Repository, author: Author) -> list[Finding]:
@@ -139,7 +141,7 @@ def _post_references(repo: Repository, post: Post) -> list[Finding]:
         if ref.kind != "image":
             continue
         check(ref.src, ref.line)
-        if not (ref.alt or "").strip():
+        if not (ref.alt or "").strip() and not ref.decorative:
             out.append(repo.finding(post.file, ref.line, "image-alt-missing",
                                     "body-image-alt-missing", path=ref.src))
     if any(f.severity is Severity.ERROR for f in out):

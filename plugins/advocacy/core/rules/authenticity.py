@@ -21,7 +21,7 @@ from .base import describe, first_line, rule
 
 HYPE_LIMIT = 3  # hype words in one post before we say something
 SHINGLE = 8  # words in a row that, repeated, count as copied
-COPIED_SHINGLES = 3  # shared runs before a post counts as copied
+COPIED_SHINGLES = 6  # shared runs (a 13-word passage) before a post counts as copied
 FIRST_PERSON = {
     "da": frozenset({"jeg", "mig", "min", "mit", "mine", "vi", "os", "vores"}),
     "en": frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"}),
@@ -79,26 +79,44 @@ def _words(body: str) -> list[str]:
             for word in _WORD.findall(fold(_IMAGE.sub(" ", line)))]
 
 
-def _shingles(body: str) -> set[int]:
-    words = _words(body)
+def _post_words(post: Post) -> list[str]:
+    words = post.cache.get("words")
+    if words is None:
+        words = post.cache["words"] = _words(post.body)
+    return words  # type: ignore[return-value]
+
+
+def _shingles(words: list[str]) -> set[int]:
     return {hash(tuple(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
+
+
+def _hype_pattern(repo: Repository, language: str) -> re.Pattern[str] | None:
+    """One pattern for every hype word of a language, compiled once per repository."""
+    key = f"hype-{language}"
+    if key not in repo.cache:
+        words = [*repo.policy.superlatives.get(language, ()),
+                 *repo.policy.buzzwords.get(language, ())]
+        alternatives = "|".join(term_pattern(w).pattern for w in sorted(words, key=len,
+                                                                        reverse=True))
+        repo.cache[key] = re.compile(alternatives) if words else None
+    return repo.cache[key]  # type: ignore[return-value]
 
 
 def _index(repo: Repository) -> dict[int, set[str]]:
     """Which posts hold each run of words, over every post in the repository."""
     cached = repo.cache.get("shingles")
     if cached is None:
-        bodies = {p.file: p.body for p in repo.posts}
+        words = {p.file: _post_words(p) for p in repo.posts}
         for path in post_files(repo.site):
             rel = repo.site.rel(path)
-            if rel not in bodies:  # a partial check still compares with every other post
+            if rel not in words:  # a partial check still compares with every other post
                 try:
-                    bodies[rel] = split_front_matter(path.read_text(encoding="utf-8")).body
+                    words[rel] = _words(split_front_matter(path.read_text("utf-8")).body)
                 except (OSError, UnicodeDecodeError):
                     continue
         cached = {}
-        for file, body in bodies.items():
-            for shingle in _shingles(body):
+        for file, file_words in words.items():
+            for shingle in _shingles(file_words):
                 cached.setdefault(shingle, set()).add(file)
         repo.cache["shingles"] = cached
     return cached  # type: ignore[return-value]
@@ -107,21 +125,19 @@ def _index(repo: Repository) -> dict[int, set[str]]:
 @rule
 def authenticity(repo: Repository, post: Post) -> Iterator[Finding]:
     """Hints that help a story sound like a person; and the share text's disclosure."""
-    body = fold(post.body)
-    lists = [*repo.policy.superlatives.get(post.language, ()),
-             *repo.policy.buzzwords.get(post.language, ())]
-    hype = [w for w in lists if term_pattern(w).search(body)]
-    counts = sum(len(term_pattern(w).findall(body)) for w in hype)
-    if counts >= HYPE_LIMIT:
+    pattern = _hype_pattern(repo, post.language)
+    found = pattern.findall(fold(post.body)) if pattern else []
+    if len(found) >= HYPE_LIMIT:
+        hype = list(dict.fromkeys(" ".join(w.split()) for w in found))
         yield repo.finding(post.file, first_line(post), "authenticity-hype", "authenticity-hype",
-                           W, count=counts, words=", ".join(hype[:5]))
-    words = set(_words(post.body))
+                           W, count=len(found), words=", ".join(hype[:5]))
+    words = set(_post_words(post))
     if count_words(post.body) >= 80 and not words & FIRST_PERSON.get(post.language, set()):
         yield repo.finding(post.file, first_line(post), "authenticity-voice",
                            "authenticity-voice", W)
     shared: Counter[str] = Counter()
     index = _index(repo)
-    for shingle in _shingles(post.body):
+    for shingle in _shingles(_post_words(post)):
         for other in index.get(shingle, ()):
             if other != post.file:
                 shared[other] += 1

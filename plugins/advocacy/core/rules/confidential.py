@@ -14,9 +14,15 @@ from .base import describe, rule, segments
 
 _LEGAL_FORM = (r"A/S|ApS|I/S|P/S|K/S|IVS|AMBA|a\.m\.b\.a\.|Inc\.?|Ltd\.?|LLC|GmbH|AG|AB|Oy|"
                r"ASA|plc|S\.A\.|B\.V\.|N\.V\.")
-_COMPANY = re.compile(r"(?<![\w])((?:[A-ZÆØÅ0-9][\w&.'-]*\s+){1,4})(" + _LEGAL_FORM + r")(?![\w/])")
-_FIGURE = re.compile(r"\d[\d.,]*\s*(?:%|procent|percent|mio\.?|mia\.?|millioner|million|"
-                     r"milliarder|billion|kr\.?|dkk|eur|usd|€|\$)?", re.IGNORECASE)
+_COMPANY = re.compile(r"(?<![\w])((?:[A-ZÆØÅ0-9][\w&.'-]*\s+(?:(?:and|og|of|for|&)\s+)?){1,5})("
+                      + _LEGAL_FORM + r"|LLP|Corporation|Corp\.|Company)(?![\w/])")
+# A figure is an amount: a currency, a unit, a percentage or thousands separators. A bare
+# number (18F, 2.0, 1980s, a year) is not.
+_UNIT = (r"%|procent|percent|mio\.?|mia\.?|millioner|millions?|milliarder|billions?|mn|bn|"
+         r"kr\.?|kroner|dkk|eur|euro|usd|dollars?")
+_FIGURE = re.compile(r"(?:[$€£]\s?\d[\d.,]*|(?<![\w.,])\d[\d.,]*\s?(?:" + _UNIT + r")(?!\w)"
+                     r"|(?<![\w.,])\d{1,3}(?:[.,]\d{3})+(?![\w.,]))", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
 _NEAR = 60  # characters between a financial term and a figure that count as "near"
 
 CATALOG.update({
@@ -126,7 +132,7 @@ def confidentiality(repo: Repository, post: Post) -> Iterator[Finding]:
             if not known and not any(p.search(fold(name)) for _, p in restricted):
                 yield repo.finding(post.file, segment.line, "organisation-unknown",
                                    "organisation-unknown", W, name=name)
-        if embargo and any(ch.isdigit() for ch in folded):
+        if embargo and _DIGIT.search(folded):
             yield from _financial(repo, post, segment.line, folded, financial)
 
 
@@ -135,7 +141,7 @@ def _financial(repo: Repository, post: Post, line: int | None, folded: str,
     figures = [m.span() for m in _FIGURE.finditer(folded)]
     for term, _ in financial:
         # Danish inflects the noun (omsætningen, resultatet): match the term as a prefix.
-        for match in re.finditer(r"(?<!\w)" + re.escape(fold(term)) + r"\w*", folded):
+        for match in re.finditer(r"(?<![\w-])" + re.escape(fold(term)) + r"\w*", folded):
             start, end = match.span()
             if any(f_start - end <= _NEAR and start - f_end <= _NEAR
                    for f_start, f_end in figures):

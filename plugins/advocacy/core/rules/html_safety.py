@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from html.parser import HTMLParser
 
 from ..findings import Finding, Severity
-from ..markdown_refs import prose_mask
+from ..markdown_refs import prose_text
 from ..messages import CATALOG
 from ..model import Post
 from ..repo import Repository
@@ -42,7 +42,7 @@ _DISGUISED_TAG = re.compile(r"<\s*/?\s*(" + "|".join(sorted(DANGEROUS)) + r")(?!
 _MD_TARGET = re.compile(r"\]\(\s*<?([^)>]*(?:\([^)]*\)[^)>]*)?)")
 _REF_DEFINITION = re.compile(r"^\s{0,3}\[[^\]]+\]:\s*<?(\S+?)>?(?:\s|$)")
 _AUTOLINK = re.compile(r"<([a-zA-Z][\w+.-]*:[^>\s]*)>")
-_INLINE_CODE = re.compile(r"`+[^`\n]*`+")
+_EMAIL_AUTOLINK = re.compile(r"<[^>\s@]+@[^>\s]+>")
 
 CATALOG.update({
     "html-dangerous": {
@@ -131,17 +131,14 @@ class _TagScanner(HTMLParser):
     handle_startendtag = handle_starttag
 
 
-def _prose(post: Post) -> list[str]:
-    """Body lines with code blanked out, so line numbers still match the file."""
-    lines = post.body.split("\n")
-    return [_INLINE_CODE.sub(lambda m: " " * len(m.group()), line) if prose else ""
-            for line, prose in zip(lines, prose_mask(lines), strict=True)]
+def _spaces(match: re.Match[str]) -> str:
+    return " " * len(match.group())
 
 
 @rule
 def html_safety(repo: Repository, post: Post) -> Iterator[Finding]:
     """Tags, attributes and URLs in the body outside code; URLs in front matter too."""
-    lines = _prose(post)
+    lines = prose_text(post.body).split("\n")
     for offset, line in enumerate(lines):
         number = post.body_line + offset
         targets = [*_MD_TARGET.findall(line), *_AUTOLINK.findall(line),
@@ -156,7 +153,8 @@ def html_safety(repo: Repository, post: Post) -> Iterator[Finding]:
             yield repo.finding(post.file, number, "html-dangerous", "html-dangerous", E,
                                tag=match.group(1))
     scanner = _TagScanner(post.body_line)
-    text = "\n".join(_AUTOLINK.sub(lambda m: " " * len(m.group()), line) for line in lines)
+    # Autolinks (<https://...>, <name@host>) look like tags to an HTML parser; they are not.
+    text = _EMAIL_AUTOLINK.sub(_spaces, _AUTOLINK.sub(_spaces, "\n".join(lines)))
     try:
         scanner.feed(text)
         scanner.close()

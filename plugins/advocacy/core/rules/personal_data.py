@@ -17,14 +17,22 @@ from ..repo import Repository
 from ..textnorm import INVISIBLE, unescape_all
 from .base import describe, rule, segments
 
+_CANDIDATE = re.compile(r"[\d@&]")  # nothing to find in a line without these
+# Link targets and bare web addresses hold ids, not personal data; mailto: and tel: do.
+_URL = re.compile(r"(?:\]\(|<|\b)(?!mailto:|tel:)[a-z][\w+.-]*://[^\s)>\]]*|\]\((?!mailto:|tel:)"
+                  r"[^)\s]*", re.IGNORECASE)
+# Reserved example domains and git's ssh form (git@host:repo) are not anyone's address.
+_NOT_AN_ADDRESS = re.compile(r"@(?:[\w-]+\.)*(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|"
+                             r"invalid|localhost))$|^git@", re.IGNORECASE)
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?![\w-])", re.I)
 _IBAN = re.compile(r"(?<![a-z0-9])[a-z]{2}\d{2}(?:[ ]?[a-z0-9]{4}){2,7}(?:[ ]?[a-z0-9]{1,3})?"
                    r"(?![a-z0-9])", re.I)
-_CARD = re.compile(r"(?<![\d+])(?:\d[ -]?){12,18}\d(?![\d])")
-_CPR = re.compile(r"(?<![\d+-])(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?![\d])")
+# Numbers glued to letters, slashes or '=' are ids in URLs and code, not personal data.
+_CARD = re.compile(r"(?<![\w+/=#.-])(?<!\d )(?:\d[ -]?){12,18}\d(?![\w/=-])")
+_CPR = re.compile(r"(?<![\w+/=#.-])(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?![\w/=-])")
 # Spaces only between the groups: 2026-11-20 is a date, not a phone number.
-_PHONE_DK = re.compile(r"(?<![\d+-])(?<!\d )(?:(?:\+|00)45[ -]?)?(?:\d{2} ?){3}\d{2}"
-                       r"(?![\d-])(?! \d)")
+_PHONE_DK = re.compile(r"(?<![\w+/=#.:-])(?<!\d )(?:(?:\+|00)45[ -]?)?(?:\d{2} ?){3}\d{2}"
+                       r"(?![\w/=-])(?! \d)")
 _PHONE_INTL = re.compile(r"(?<![\d\w])(?<!\d )(?:\+|00)[1-9]\d{0,2}[ -]?"
                          r"(?:\(?\d{1,4}\)?[ -]?){2,5}\d{2,4}(?![\d])(?! \d)")
 
@@ -108,7 +116,7 @@ def _phone(match: re.Match[str], repo: Repository) -> bool:
 
 
 def _allowed_email(value: str, repo: Repository) -> bool:
-    return value.lower() in repo.policy.role_mailboxes
+    return value.lower() in repo.policy.role_mailboxes or bool(_NOT_AN_ADDRESS.search(value))
 
 
 Detector = tuple[str, re.Pattern[str], Callable[[re.Match[str], Repository], bool]]
@@ -123,11 +131,18 @@ DETECTORS: list[Detector] = [
 ]
 
 
-def find_personal_data(text: str, repo: Repository) -> list[tuple[str, str]]:
-    """(rule id, matched text) for every piece of personal data in ``text``."""
+def find_personal_data(text: str, repo: Repository, code: bool = False
+                       ) -> list[tuple[str, str]]:
+    """(rule id, matched text) for every piece of personal data in ``text``.
+
+    In code, a lone eight-digit number is more often an id than a phone number, so phone
+    numbers are not looked for there; everything else is, since code is published too.
+    """
     found = []
-    work = unescape_all(INVISIBLE.sub("", text))  # same length rules as the published text
+    work = _URL.sub(" ", unescape_all(INVISIBLE.sub("", text)))
     for rule_id, pattern, accept in DETECTORS:
+        if code and rule_id == "personal-phone":
+            continue
         for match in pattern.finditer(work):
             if accept(match, repo):
                 found.append((rule_id, match.group().strip()))
@@ -140,9 +155,9 @@ def find_personal_data(text: str, repo: Repository) -> list[tuple[str, str]]:
 def personal_data(repo: Repository, post: Post) -> Iterator[Finding]:
     """E-mail addresses, phone, CPR, IBAN and card numbers, wherever they are published."""
     for segment in segments(post):
-        if not any(ch.isdigit() or ch == "@" for ch in segment.text):
+        if not _CANDIDATE.search(segment.text):
             continue  # the common case: nothing that could be a number or an address
-        for rule_id, value in find_personal_data(segment.text, repo):
+        for rule_id, value in find_personal_data(segment.text, repo, segment.code):
             en, da, fix_en, fix_da = _KINDS[rule_id]
             yield repo.finding(post.file, segment.line, rule_id, "personal-data",
                                Severity.ERROR, what={"en": en, "da": da}, value=value,
