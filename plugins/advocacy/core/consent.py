@@ -87,7 +87,7 @@ def mentions(post: Post, repo: Repository) -> dict[str, int | None]:
     by_name = {fold(a.name): slug for slug, a in repo.authors.items()}
     found: dict[str, int | None] = {}
     for segment in segments(post):
-        for match in pattern.finditer(fold(segment.text)):
+        for match in pattern.finditer(segment.folded):
             slug = by_name.get(" ".join(match.group().split()))
             if slug:
                 found.setdefault(slug, segment.line)
@@ -95,7 +95,18 @@ def mentions(post: Post, repo: Repository) -> dict[str, int | None]:
 
 
 def problems(post: Post, repo: Repository, today: dt.date) -> list[Problem]:
-    """Every consent problem of a post, in front-matter order, then mentions in the text."""
+    """Every consent problem of a post, in front-matter order, then mentions in the text.
+
+    Computed once per post and day: the check and the publication decision both ask.
+    """
+    key = f"consent-{today.isoformat()}"
+    cached = post.cache.get(key)
+    if cached is None:
+        cached = post.cache[key] = _problems(post, repo, today)
+    return cached  # type: ignore[return-value]
+
+
+def _problems(post: Post, repo: Repository, today: dt.date) -> list[Problem]:
     out: list[Problem] = []
     for index, slug in enumerate(post.authors):
         author = repo.authors.get(slug)

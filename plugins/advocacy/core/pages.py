@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -63,11 +63,13 @@ def _paginate(prefix: str, title: str, cards: list[dict[str, Any]], per_page: in
         yield GeneratedPage(f"{url[n - 1]}index.md", page_title, "advocacy/listing.html", context)
 
 
-def plan_pages(site: Site, edition: Edition) -> list[GeneratedPage]:
-    """Every generated page for today's edition."""
+def plan_pages(site: Site, edition: Edition,
+               card: Callable[[Post], dict[str, Any]] | None = None) -> list[GeneratedPage]:
+    """Every generated page for today's edition; ``card`` makes (or recalls) a post's card."""
     lang, blog, per_page = site.language, site.blog_dir, site.per_page
     t = strings(lang)
-    cards = {id(p): post_card(p, edition, lang, blog) for p in edition.posts}
+    make = card or (lambda p: post_card(p, edition, lang, blog))
+    cards = {id(p): make(p) for p in edition.posts}
 
     def listing(posts: Iterable[Post]) -> list[dict[str, Any]]:
         return [cards[id(p)] for p in posts]

@@ -41,6 +41,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         self.edition: Edition | None = None
         self.posts: dict[str, Post] = {}  # published posts by src_uri
         self.contexts: dict[str, dict[str, Any]] = {}  # generated page context by src_uri
+        self.cards: dict[str, dict[str, Any]] = {}  # post cards by src_uri
 
     # -- on_config: where things are, and our templates on the theme's search path ----------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -100,7 +101,8 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
             file.url = post.url
             file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
         self.contexts = {}
-        for page in plan_pages(site, edition):
+        self.cards = {}
+        for page in plan_pages(site, edition, self._card):
             self.contexts[page.src_uri] = page.context
             if page.src_uri not in files.src_uris:
                 files.append(File.generated(config, page.src_uri, content=page.markdown()))
@@ -125,6 +127,16 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
                 if path:
                     used.add(path)
         return used
+
+    def _card(self, post: Post) -> dict[str, Any]:
+        """A post's card, made once per build and shared by its page and every listing."""
+        card = self.cards.get(post.src_uri)
+        if card is None:
+            site, edition = self.site, self.edition
+            assert site is not None and edition is not None
+            card = self.cards[post.src_uri] = post_card(post, edition, site.language,
+                                                        site.blog_dir)
+        return card
 
     # -- on_nav: keep posts and generated pages out of an automatic navigation ---------------
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -168,12 +180,11 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         src_uri = page.file.src_uri
         data: dict[str, Any] = {"t": strings(site.language), "lang": site.language}
         if src_uri in self.posts:
-            data["post"] = post_card(self.posts[src_uri], edition, site.language, site.blog_dir)
+            data["post"] = self._card(self.posts[src_uri])
         elif src_uri in self.contexts:
             data.update(self.contexts[src_uri])
         elif src_uri == "index.md":
-            data["latest"] = [post_card(p, edition, site.language, site.blog_dir)
-                              for p in edition.posts[: site.per_page]]
+            data["latest"] = [self._card(p) for p in edition.posts[: site.per_page]]
             data["blog_url"] = f"{site.blog_dir}/"
         context["advocacy"] = data
         return context

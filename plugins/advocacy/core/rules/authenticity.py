@@ -10,12 +10,12 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..findings import Finding, Severity
-from ..markdown_refs import count_words, text_lines
+from ..markdown_refs import text_lines
 from ..messages import CATALOG
 from ..model import Post
 from ..repo import Repository, post_files
 from ..share import disclosure_for, has_disclosure
-from ..textnorm import fold, term_pattern
+from ..textnorm import fold
 from ..yamlsource import split_front_matter
 from .base import describe, first_line, rule
 
@@ -87,19 +87,32 @@ def _post_words(post: Post) -> list[str]:
 
 
 def _shingles(words: list[str]) -> set[int]:
-    return {hash(tuple(words[i : i + SHINGLE])) for i in range(len(words) - SHINGLE + 1)}
+    """Hashes of every run of SHINGLE words (tuples and hashes made in C, not in a loop)."""
+    return set(map(hash, zip(*(words[i:] for i in range(SHINGLE)), strict=False)))
 
 
-def _hype_pattern(repo: Repository, language: str) -> re.Pattern[str] | None:
-    """One pattern for every hype word of a language, compiled once per repository."""
+def _hype_words(repo: Repository, language: str) -> dict[int, set[tuple[str, ...]]]:
+    """The hype words and phrases of a language as word tuples, by their length."""
     key = f"hype-{language}"
     if key not in repo.cache:
-        words = [*repo.policy.superlatives.get(language, ()),
-                 *repo.policy.buzzwords.get(language, ())]
-        alternatives = "|".join(term_pattern(w).pattern for w in sorted(words, key=len,
-                                                                        reverse=True))
-        repo.cache[key] = re.compile(alternatives) if words else None
+        phrases: dict[int, set[tuple[str, ...]]] = {}
+        for word in [*repo.policy.superlatives.get(language, ()),
+                     *repo.policy.buzzwords.get(language, ())]:
+            tokens = tuple(_WORD.findall(fold(word)))
+            if tokens:
+                phrases.setdefault(len(tokens), set()).add(tokens)
+        repo.cache[key] = phrases
     return repo.cache[key]  # type: ignore[return-value]
+
+
+def _hype(repo: Repository, post: Post) -> list[str]:
+    """Every hype word or phrase in the post, in order, as often as it occurs."""
+    words = _post_words(post)
+    found = []
+    for size, phrases in _hype_words(repo, post.language).items():
+        found += [" ".join(run) for run in zip(*(words[i:] for i in range(size)), strict=False)
+                  if run in phrases]
+    return found
 
 
 def _index(repo: Repository) -> dict[int, set[str]]:
@@ -114,9 +127,14 @@ def _index(repo: Repository) -> dict[int, set[str]]:
                     words[rel] = _words(split_front_matter(path.read_text("utf-8")).body)
                 except (OSError, UnicodeDecodeError):
                     continue
-        cached = {}
-        for file, file_words in words.items():
-            for shingle in _shingles(file_words):
+        shingles = {file: _shingles(file_words) for file, file_words in words.items()}
+        counts: Counter[int] = Counter()
+        for found in shingles.values():
+            counts.update(found)
+        repeated = {shingle for shingle, n in counts.items() if n > 1}
+        cached = {}  # only runs that occur in more than one post are worth remembering
+        for file, found in shingles.items():
+            for shingle in found & repeated:
                 cached.setdefault(shingle, set()).add(file)
         repo.cache["shingles"] = cached
     return cached  # type: ignore[return-value]
@@ -125,14 +143,13 @@ def _index(repo: Repository) -> dict[int, set[str]]:
 @rule
 def authenticity(repo: Repository, post: Post) -> Iterator[Finding]:
     """Hints that help a story sound like a person; and the share text's disclosure."""
-    pattern = _hype_pattern(repo, post.language)
-    found = pattern.findall(fold(post.body)) if pattern else []
+    found = _hype(repo, post)
     if len(found) >= HYPE_LIMIT:
         hype = list(dict.fromkeys(" ".join(w.split()) for w in found))
         yield repo.finding(post.file, first_line(post), "authenticity-hype", "authenticity-hype",
                            W, count=len(found), words=", ".join(hype[:5]))
     words = set(_post_words(post))
-    if count_words(post.body) >= 80 and not words & FIRST_PERSON.get(post.language, set()):
+    if post.words >= 80 and not words & FIRST_PERSON.get(post.language, set()):
         yield repo.finding(post.file, first_line(post), "authenticity-voice",
                            "authenticity-voice", W)
     shared: Counter[str] = Counter()

@@ -13,6 +13,7 @@ from ..findings import Finding, Severity
 from ..markdown_refs import prose_mask
 from ..model import Post
 from ..repo import Repository
+from ..textnorm import fold
 
 RuleFunc = Callable[[Repository, Post], Iterable[Finding]]
 
@@ -52,6 +53,7 @@ class Segment:
     text: str
     field: str  # body, title, description, image_alt, share.text, people.name
     code: bool = False  # inside a code block: shown as text, never run as HTML
+    folded: str = ""  # the text with disguises undone (see textnorm.fold), made once
 
 
 def first_line(post: Post) -> int:
@@ -67,12 +69,12 @@ def segments(post: Post) -> list[Segment]:
     cached = post.cache.get("segments")
     if cached is not None:
         return cached
-    out = [Segment(post.line_of(name), value, name) for name, value in (
+    out = [Segment(post.line_of(name), value, name, folded=fold(value)) for name, value in (
         ("title", post.title), ("description", post.description),
         ("image_alt", post.image_alt), ("share.text", post.share_text)) if value]
     lines = post.body.split("\n")
     for offset, (line, prose) in enumerate(zip(lines, prose_mask(lines), strict=True)):
         if line.strip():
-            out.append(Segment(post.body_line + offset, line, "body", not prose))
+            out.append(Segment(post.body_line + offset, line, "body", not prose, fold(line)))
     post.cache["segments"] = out
     return out

@@ -117,7 +117,7 @@ def confidentiality(repo: Repository, post: Post) -> Iterator[Finding]:
     embargo = policy.next_release is None or repo.site.today < policy.next_release
     approved = _approved_names(repo)
     for segment in segments(post):
-        folded = fold(segment.text)
+        folded = segment.folded
         for name, pattern in restricted:
             if pattern.search(folded):
                 yield repo.finding(post.file, segment.line, "organisation-restricted",
