@@ -191,3 +191,22 @@ def test_front_matter_split_handles_bom_and_crlf() -> None:
 
 def test_severity_values() -> None:
     assert [str(s) for s in Severity] == ["error", "warning"]
+
+
+def test_share_text_gets_the_disclosure_exactly_once(site: FixtureSite) -> None:
+    from advocacy.core.policy import Policy
+    from advocacy.core.share import share_text
+
+    site.simple_post("a.md", "We built a bridge", "2026-11-20", extra='share:\n  text: "Look!"\n')
+    site.simple_post("b.md", "Frokost", "2026-11-20", extra=(
+        'language: da\nshare:\n  text: "Se her. Jeg  arbejder hos KYSTLINJE."\n'))
+    site.simple_post("c.md", "No share text", "2026-11-20")
+    repo, _ = check_repository(_site(site))
+    policy = Policy(disclosure={"da": "Jeg arbejder hos Kystlinje.", "en": "I work at Kystlinje."})
+    texts = {p.file.rsplit("/", 1)[1]: share_text(p, policy) for p in repo.posts}
+    assert texts == {
+        "a.md": "Look!\n\nI work at Kystlinje.",
+        "b.md": "Se her. Jeg  arbejder hos KYSTLINJE.",
+        "c.md": "No share text\n\nA story about what we do at work, told by the people doing "
+                "it.\n\nI work at Kystlinje.",
+    }

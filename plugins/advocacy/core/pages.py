@@ -18,7 +18,7 @@ from .publish import Edition
 from .site import Site
 from .slugs import slugify
 from .ui import strings
-from .views import author_view, post_card, tag_url
+from .views import author_view, category_url, post_card, tag_url
 
 
 @dataclass
@@ -97,8 +97,11 @@ def plan_pages(site: Site, edition: Edition,
         by_tag.items(), key=lambda item: item[0].lower())]
     years = [{"year": y, "url": f"{blog}/archive/{y}/", "count": len(p)}
              for y, p in sorted(by_year.items(), reverse=True)]
+    categories = [{"name": n, "url": category_url(n, blog), "count": len(p)}
+                  for n, p in sorted(by_category.items())]
     pages.append(GeneratedPage(f"{blog}/tags/index.md", t["tags"], "advocacy/tags.html",
-                               {"kind": "tags", "tags": tags, "years": years}))
+                               {"kind": "tags", "tags": tags, "years": years,
+                                "categories": categories}))
     teams = [{"name": team, "authors": [author_view(a, edition, lang, blog) for a in people]}
              for team, people in edition.teams().items()]
     pages.append(GeneratedPage(f"{blog}/authors/index.md", t["meet"], "advocacy/authors.html",

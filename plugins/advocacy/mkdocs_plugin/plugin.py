@@ -10,8 +10,8 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..cli.output import as_text
@@ -97,6 +97,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
                 files.remove(file)  # held back: in no page, listing, search index or sitemap
                 continue
             self.posts[file.src_uri] = post
+            file.inclusion = InclusionLevel.NOT_IN_NAV  # 1,000 posts are no menu
             file.dest_uri = post.url + "index.html"
             file.url = post.url
             file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
@@ -105,7 +106,12 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         for page in plan_pages(site, edition, self._card):
             self.contexts[page.src_uri] = page.context
             if page.src_uri not in files.src_uris:
-                files.append(File.generated(config, page.src_uri, content=page.markdown()))
+                # Only the story list and the people index belong in an automatic nav.
+                inclusion = (InclusionLevel.UNDEFINED if page.src_uri in (
+                    f"{site.blog_dir}/index.md", f"{site.blog_dir}/authors/index.md")
+                    else InclusionLevel.NOT_IN_NAV)
+                files.append(File.generated(config, page.src_uri, content=page.markdown(),
+                                            inclusion=inclusion))
         policy_uri = self.config.policy_page.strip("/") + "/index.md"
         if policy_uri not in files.src_uris:
             markdown = policy_markdown(repo.policy, repo.policy.company or site.site_name,
@@ -137,18 +143,6 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
             card = self.cards[post.src_uri] = post_card(post, edition, site.language,
                                                         site.blog_dir)
         return card
-
-    # -- on_nav: keep posts and generated pages out of an automatic navigation ---------------
-    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
-        """Drop posts and generated pages from the navigation MkDocs builds by itself."""
-        if config.nav is None:
-            nav.items = _prune(nav.items, self._hidden_from_nav)
-        return nav
-
-    def _hidden_from_nav(self, src_uri: str) -> bool:
-        blog = self.site.blog_dir if self.site else "blog"
-        return src_uri in self.posts or (
-            src_uri in self.contexts and src_uri != f"{blog}/index.md")
 
     # -- on_page_markdown: posts get our template and media paths MkDocs can resolve ---------
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -198,17 +192,3 @@ def _media_path(site: Site, post: Post, ref: str | None) -> str | None:
     if resolved.problem or not resolved.path:
         return None
     return resolved.path if resolved.path.startswith(site.media_dir.rstrip("/") + "/") else None
-
-
-def _prune(items: list[Any], hidden: Any) -> list[Any]:
-    kept = []
-    for item in items:
-        if isinstance(item, Section):
-            item.children = _prune(item.children, hidden)
-            if item.children:
-                kept.append(item)
-        elif isinstance(item, Page) and hidden(item.file.src_uri):
-            continue
-        else:
-            kept.append(item)
-    return kept
