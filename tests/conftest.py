@@ -88,7 +88,7 @@ class FixtureSite:
         path.write_text(text, encoding="utf-8")
         return path
 
-    def image(self, rel: str, size: tuple[int, int] = (320, 200), color: str = "teal") -> Path:
+    def image(self, rel: str, size: tuple[int, int] = (800, 450), color: str = "teal") -> Path:
         """A small JPEG or PNG below the repository."""
         path = self.root / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -274,7 +274,7 @@ def test_internal_and_insecure_links(repo: FixtureSite) -> None:
 
 
 def _gps_jpeg(path) -> None:  # type: ignore[no-untyped-def]
-    image = Image.new("RGB", (64, 64), "red")
+    image = Image.new("RGB", (640, 480), "red")
     exif = Image.Exif()
     exif.get_ifd(0x8825).update({1: "N", 2: (55.0, 40.0, 0.0), 3: "E", 4: (12.0, 34.0, 0.0)})
     path.parent.mkdir(parents=True, exist_ok=True)

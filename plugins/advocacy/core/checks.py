@@ -17,6 +17,7 @@ from .model import Post
 from .policy import Policy
 from .repo import Repository, load_repository, post_files
 from .rules import RULE_INFO, RULES, describe
+from .rules.images import author_image_findings
 from .site import Site
 
 CATALOG.update({
@@ -128,7 +129,8 @@ def check_repository(site: Site, paths: Sequence[Path] = (), lang: str = "en",
     """Read and check the repository; report on ``paths`` only, when given."""
     posts, chosen = select(site, paths)
     repo = load_repository(site, lang, posts)
-    findings = [*repo.findings, *_unknown_rules(repo), *run_rules(repo)]
+    findings = [*repo.findings, *_unknown_rules(repo), *run_rules(repo),
+                *author_image_findings(repo)]
     if submitter:
         findings += check_submitter(repo, repo.posts, submitter)
     findings = apply_severities(findings, repo.policy)

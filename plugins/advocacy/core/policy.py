@@ -59,6 +59,7 @@ POLICY_FIELDS = (
         Field("next_release", Date(), example="2027-02-25"),
     )), example="{next_release: 2027-02-25}"),
     Field("internal_hosts", ListOf(Text()), example="[intranet.kystlinje.dk]"),
+    Field("brand_assets", ListOf(Text()), example="[media/brand/logo.svg]"),
     Field("severity", Group((), extra_ok=True), example="{link-insecure: error}"),
     Field("authenticity", Group((
         Field("superlatives", WORD_LISTS), Field("buzzwords", WORD_LISTS),
@@ -95,6 +96,7 @@ class Policy:
     financial_terms: tuple[str, ...] = DEFAULT_FINANCIAL
     next_release: dt.date | None = None
     internal_hosts: list[str] = field(default_factory=list)
+    brand_assets: list[str] = field(default_factory=list)  # SVG files that may be shown
     severity: dict[str, str] = field(default_factory=dict)
     superlatives: dict[str, tuple[str, ...]] = field(default_factory=lambda: DEFAULT_SUPERLATIVES)
     buzzwords: dict[str, tuple[str, ...]] = field(default_factory=lambda: DEFAULT_BUZZWORDS)
@@ -168,6 +170,7 @@ def load_policy(site: Site, lang: str = "en") -> tuple[Policy, list[Finding]]:
     policy.financial_terms = tuple(financial.get("terms") or DEFAULT_FINANCIAL)
     policy.next_release = financial.get("next_release")
     policy.internal_hosts = [h.lower().strip(".") for h in values.get("internal_hosts", [])]
+    policy.brand_assets = list(values.get("brand_assets", []))
     for name in ("superlatives", "buzzwords"):
         if name in authenticity:
             setattr(policy, name, {k: tuple(v) for k, v in authenticity[name].items()})

@@ -53,6 +53,11 @@ class Site:
         return self.root / self.docs_dir / self.posts_dir
 
     @property
+    def cache_path(self) -> Path:
+        """Work that can be redone (processed images, cards): git-ignored, safe to delete."""
+        return self.root / ".cache" / "advocacy"
+
+    @property
     def authors_path(self) -> Path:
         """The folder holding author files."""
         return self.root / self.authors_dir

@@ -5,6 +5,7 @@ from . import (  # noqa: F401  (imported to register their rules)
     confidential,
     consent,
     html_safety,
+    images,
     links,
     media,
     personal_data,
