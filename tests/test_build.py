@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from conftest import FixtureSite, Result, assert_no_warnings
 
 
@@ -86,12 +88,14 @@ def test_photo_only_with_consent_otherwise_initials(site: FixtureSite) -> None:
     result = _blog(site).build()
     mette = result.html("blog/author/mette-hansen/").select_one(".adv-profile .adv-avatar")
     assert mette.name == "img"
-    assert mette["src"] == "../../../media/authors/mette-hansen.jpg"
-    assert (result.site / "media/authors/mette-hansen.jpg").is_file()
+    assert re.fullmatch(r"\.\./\.\./\.\./media/authors/mette-hansen\.[0-9a-f]{8}-800\.jpg",
+                        mette["src"]), mette["src"]
+    assert (result.site / "blog/author/mette-hansen" / mette["src"]).resolve().is_file()
+    assert not (result.site / "media/authors/mette-hansen.jpg").exists()  # never the original
     sofie = result.html("blog/author/sofie-norgaard/").select_one(".adv-profile .adv-avatar")
     assert sofie.name == "span"
     assert sofie.get_text(strip=True) == "SN"
-    assert not (result.site / "media/authors/sofie-norgaard.jpg").exists()
+    assert not list((result.site / "media/authors").glob("sofie-norgaard*"))
     assert "sofie-norgaard.jpg" not in result.all_text()
 
 
@@ -106,7 +110,7 @@ def test_withdrawn_author_disappears_with_their_posts(site: FixtureSite) -> None
     everything = result.all_text()
     assert "Jonas" not in everything
     assert not (result.site / "blog/author/jonas-berg").exists()
-    assert not (result.site / "media/authors/jonas-berg.jpg").exists()
+    assert not list((result.site / "media/authors").glob("jonas-berg*"))
 
 
 def test_media_in_both_forms_is_published_and_linked(site: FixtureSite) -> None:
@@ -121,10 +125,15 @@ def test_media_in_both_forms_is_published_and_linked(site: FixtureSite) -> None:
     assert result.returncode == 0, result.log
     assert_no_warnings(result)
     page = result.html("blog/2026/11/20/photos/")
-    srcs = [img["src"] for img in page.select(".adv-post img:not(.adv-avatar)")]
-    assert srcs == ["../../../../../media/2026/a.jpg"] * 2 + ["../../../../../media/2026/b.png"]
-    assert (result.site / "media/2026/b.png").is_file()
-    assert not (result.site / "media/2026/unused.jpg").exists()
+    images = page.select(".adv-post picture img:not(.adv-avatar)")
+    assert [img["alt"] for img in images] == ["A red wall", "The office", "A plant"]
+    for img in images:
+        assert (result.site / "blog/2026/11/20/photos" / img["src"]).resolve().is_file()
+        assert img["src"].startswith("../../../../../media/2026/")
+    assert [img.get("loading") for img in images] == [None, "lazy", "lazy"]  # cover first
+    assert images[2]["src"].endswith("-800.jpg")  # the PNG has no alpha: a JPEG fallback
+    assert not (result.site / "media/2026/b.png").exists()  # originals are never published
+    assert not list((result.site / "media/2026").glob("unused*"))
 
 
 def test_schema_error_fails_the_build_naming_file_line_and_field(site: FixtureSite) -> None:

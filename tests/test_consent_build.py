@@ -42,8 +42,8 @@ def test_withdrawn_author_and_expired_person_vanish_from_every_file(site: Fixtur
                  "A day with a colleague", "Lunch talk", "Our supplier visit"):
         assert text not in everything, text
     assert "A story that stays" in everything
-    assert not (result.site / "media/lise.jpg").exists()
-    assert not (result.site / "media/authors/jonas-berg.jpg").exists()
+    assert not list((result.site / "media").glob("lise*"))
+    assert not list((result.site / "media/authors").glob("jonas-berg*"))
     assert not (result.site / "blog/author/jonas-berg").exists()
     docs = {d["location"] for d in result.search_index()["docs"]}
     assert not any("jonas" in d or "lise" in d for d in docs)
@@ -67,7 +67,7 @@ def test_the_same_content_is_published_before_the_withdrawal(site: FixtureSite) 
     assert result.returncode == 0, result.log
     everything = result.all_text()
     assert "Jonas on sales" in everything and "Our supplier visit" in everything
-    assert (result.site / "media/authors/jonas-berg.jpg").is_file()
+    assert list((result.site / "media/authors").glob("jonas-berg.*.jpg"))
 
 
 def test_check_reports_held_back_content_as_warnings(site: FixtureSite) -> None:

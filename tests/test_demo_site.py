@@ -18,7 +18,8 @@ from conftest import REPO, TODAY, Result, assert_no_warnings
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Result:
     """The demo site, built once into a temporary folder (nothing is written in the repo)."""
     out = tmp_path_factory.mktemp("demo") / "site"
-    env = {**os.environ, "ADVOCACY_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "ADVOCACY_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1",
+           "ADVOCACY_CACHE_DIR": str(out.parent / "cache")}  # nothing written in the repo
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(REPO / "mkdocs.yml"),
          "-d", str(out)], env=env, capture_output=True, text=True, check=False)

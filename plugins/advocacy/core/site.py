@@ -11,6 +11,7 @@ from typing import Any
 from .yamlsource import YamlSyntaxError, load_yaml
 
 TODAY_ENV = "ADVOCACY_TODAY"
+CACHE_ENV = "ADVOCACY_CACHE_DIR"
 
 
 class SiteError(Exception):
@@ -54,8 +55,12 @@ class Site:
 
     @property
     def cache_path(self) -> Path:
-        """Work that can be redone (processed images, cards): git-ignored, safe to delete."""
-        return self.root / ".cache" / "advocacy"
+        """Work that can be redone (processed images, cards): git-ignored, safe to delete.
+
+        ``ADVOCACY_CACHE_DIR`` moves it, e.g. to a folder CI restores between runs.
+        """
+        folder = os.environ.get(CACHE_ENV)
+        return Path(folder) if folder else self.root / ".cache" / "advocacy"
 
     @property
     def authors_path(self) -> Path:

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import os
-import posixpath
 from pathlib import Path
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -16,16 +16,15 @@ from mkdocs.structure.pages import Page
 
 from ..cli.output import as_text
 from ..core.checks import check_repository
-from ..core.markdown_refs import find_refs, rewrite_refs
 from ..core.model import Post
 from ..core.pages import plan_pages
-from ..core.paths import resolve_media
 from ..core.policy_page import policy_markdown
 from ..core.publish import Edition, decide, describe_hold
 from ..core.site import Site, SiteError, today_from_env
 from ..core.ui import strings
 from ..core.views import post_card
 from .config import AdvocacyConfig
+from .media import MediaPublisher, repo_file_of
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
@@ -42,6 +41,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         self.posts: dict[str, Post] = {}  # published posts by src_uri
         self.contexts: dict[str, dict[str, Any]] = {}  # generated page context by src_uri
         self.cards: dict[str, dict[str, Any]] = {}  # post cards by src_uri
+        self.media: MediaPublisher | None = None
 
     # -- on_config: where things are, and our templates on the theme's search path ----------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -117,22 +117,9 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
             markdown = policy_markdown(repo.policy, repo.policy.company or site.site_name,
                                        md_in_html="md_in_html" in config.markdown_extensions)
             files.append(File.generated(config, policy_uri, content=markdown))
-        for path in sorted(self._media(edition)):
-            if path not in files.src_uris:
-                files.append(File.generated(config, path, abs_src_path=str(site.root / path)))
+        self.media = MediaPublisher(site)
+        self.media.publish(config, files, edition)
         return files
-
-    def _media(self, edition: Edition) -> set[str]:
-        """Repository media that published pages use; nothing else is copied to the site."""
-        site = self.site
-        assert site is not None
-        used = {a.photo for a in edition.authors.values() if a.photo and edition.show_photo(a)}
-        for post in edition.posts:
-            for ref in [post.image, *(r.src for r in find_refs(post.body, post.body_line))]:
-                path = _media_path(site, post, ref)
-                if path:
-                    used.add(path)
-        return used
 
     def _card(self, post: Post) -> dict[str, Any]:
         """A post's card, made once per build and shared by its page and every listing."""
@@ -144,26 +131,27 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
                                                         site.blog_dir)
         return card
 
-    # -- on_page_markdown: posts get our template and media paths MkDocs can resolve ---------
+    # -- on_page_markdown: posts get our template; pictures become <picture> markup ----------
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
-        """Point media references of posts at the copied media; choose templates."""
+        """Choose templates; replace pictures with responsive markup, point media links."""
         src_uri = page.file.src_uri
         if src_uri == "index.md":
             page.meta.setdefault("template", "advocacy/home.html")
         post = self.posts.get(src_uri)
-        if post is None:
-            return markdown
-        page.meta.setdefault("template", "advocacy/post.html")
-        site = self.site
-        assert site is not None
-        here = posixpath.dirname(src_uri)
+        if post is not None:
+            page.meta.setdefault("template", "advocacy/post.html")
+        assert self.site is not None and self.media is not None
+        source = post.file if post else repo_file_of(self.site, page)
+        # The cover is a post's first picture; otherwise the first in the text loads eagerly.
+        return self.media.rewrite(markdown, source, page, eager_first=not (post and post.image))
 
-        def new_src(ref: str) -> str | None:
-            path = _media_path(site, post, ref)
-            return posixpath.relpath(path, here or ".") if path else None
-
-        return rewrite_refs(markdown, new_src)
+    # -- on_env: templates can render pictures --------------------------------------------------
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Register the ``adv_picture`` filter."""
+        assert self.media is not None
+        env.filters["adv_picture"] = self.media.jinja_filter()
+        return env
 
     # -- on_page_context: the data our templates show -----------------------------------------
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
@@ -182,13 +170,3 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
             data["blog_url"] = f"{site.blog_dir}/"
         context["advocacy"] = data
         return context
-
-
-def _media_path(site: Site, post: Post, ref: str | None) -> str | None:
-    """The repository path of ``ref`` when it is an existing file under media/."""
-    if not ref:
-        return None
-    resolved = resolve_media(ref, post.file, site.root, site.media_dir)
-    if resolved.problem or not resolved.path:
-        return None
-    return resolved.path if resolved.path.startswith(site.media_dir.rstrip("/") + "/") else None

@@ -145,7 +145,7 @@ def author_image_findings(repo: Repository) -> list[Finding]:
     """Problems of author photos, reported in the author files."""
     out = []
     for author in repo.authors.values():
-        if author.photo and not (repo.site.root / author.photo).suffix.lower() == ".svg":
+        if author.photo and (repo.site.root / author.photo).suffix.lower() != ".svg":
             problem = image_problem(repo, author.photo, "photo")
             if problem:
                 out.append(_finding(repo, author.file, None, author.photo, author.photo,

@@ -1,0 +1,355 @@
+"""LinkedIn share cards: 1200x627 JPEGs drawn with Pillow, cached by what they show.
+
+Cover photo under a dark scrim (or the brand colour), logo, title, then photo, byline and
+subtitle, all inside a 48 px safe margin. Broken pictures are left out, never fatal.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import tempfile
+from dataclasses import dataclass, fields
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
+
+CARD_SIZE = (1200, 627)
+CARD_VERSION = 1  # bump when the design changes: changes every card's file name
+MARGIN = 48  # safe margin on every side: LinkedIn crops the edges
+FONTS = Path(__file__).with_name("fonts")
+TITLE_MAX, TITLE_MIN = 68, 36  # title font sizes in px, tried from large to small
+MIN_CONTRAST = 4.5  # WCAG AA: text against the scrim over the brightest possible photo
+ELLIPSIS = "…"
+WHITE = (255, 255, 255)
+
+Box = tuple[int, int, int, int]
+RGB = tuple[int, int, int]
+Font = ImageFont.FreeTypeFont
+_W, _H = CARD_SIZE
+_TEXT_RIGHT = 900  # right edge of the text column; the scrim is darkest up to here
+_HEADER = 60  # height of the logo / site name band
+_TITLE_TOP = MARGIN + _HEADER + 44
+_PHOTO = 120
+_IMAGE_FIELDS = ("photo", "cover", "logo")
+
+
+@dataclass(frozen=True)
+class CardStyle:
+    """The company's look: colours as hex, an optional logo and the site's name."""
+    background: str = "#1f3a5f"
+    text: str = "#ffffff"
+    accent: str = "#f2a541"
+    logo: Path | None = None  # PNG (transparency kept) or JPEG
+    site_name: str = ""
+
+
+@dataclass(frozen=True)
+class CardContent:
+    """What one card says: a post's title (or an author's name) and who wrote it."""
+    title: str
+    byline: str | None = None  # "Mette Hansen" or "Mette Hansen & Jonas Berg"
+    subtitle: str | None = None  # "Backend-udvikler · Udvikling"
+    photo: Path | None = None  # the author's photo: only passed when they consented
+    cover: Path | None = None  # background picture; None gives a branded background
+
+
+@dataclass(frozen=True)
+class TitleLayout:
+    """A wrapped title: its lines, font size in px and each line's ink box on the card."""
+    lines: tuple[str, ...]
+    size: int
+    boxes: tuple[Box, ...]
+
+
+@lru_cache(maxsize=64)
+def _font(size: int, bold: bool = False) -> Font:
+    """DejaVu Sans shipped beside this module (Pillow's own font has no æ, ø or å)."""
+    return ImageFont.truetype(str(FONTS / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")),
+                              size)
+
+
+def _ink(text: str, font: Font) -> Box:
+    """The ink box of one line drawn with its origin on the baseline."""
+    left, top, right, bottom = font.getbbox(text, anchor="ls")
+    return round(left), round(top), round(right), round(bottom)
+
+
+def _width(text: str, font: Font) -> int:
+    left, _, right, _ = _ink(text, font)
+    return right - left
+
+
+def _wrap(words: list[str], font: Font, width: int, split: bool) -> list[str]:
+    """Greedy wrapping at word boundaries. With ``split``, a word that alone is wider than
+    ``width`` is broken between characters: the one case a word is ever cut."""
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        trial = f"{current} {word}" if current else word
+        if _width(trial, font) <= width:
+            current = trial
+            continue
+        if current:
+            lines.append(current)
+        current = word
+        while split and _width(current, font) > width:
+            cut = next(i for i in range(len(current), 0, -1)
+                       if i == 1 or _width(current[:i], font) <= width)
+            lines.append(current[:cut])
+            current = current[cut:]
+    return [*lines, current] if current else lines
+
+
+def _ellipsize(lines: list[str], font: Font, width: int) -> list[str]:
+    """End the last line with "…", dropping whole words (or lines) until it fits."""
+    while lines:
+        words = lines[-1].split(" ")
+        while words:
+            if _width(candidate := " ".join(words) + ELLIPSIS, font) <= width:
+                return [*lines[:-1], candidate]
+            words.pop()
+        lines = lines[:-1]
+    return [ELLIPSIS]
+
+
+def _boxes(lines: list[str], font: Font, box: Box) -> list[Box]:
+    """Each line's ink box: flush left in ``box``, baselines 1.18 em apart from its top."""
+    inks = [_ink(line, font) for line in lines]
+    first = box[1] + max([font.getmetrics()[0], *(-ink[1] for ink in inks[:1])])
+    step = round(font.size * 1.18)
+    return [(box[0], first + i * step + top, box[0] + right - left, first + i * step + bottom)
+            for i, (left, top, right, bottom) in enumerate(inks)]
+
+
+def layout_title(title: str, box: Box, max_lines: int = 4) -> TitleLayout:
+    """Wrap ``title`` at word boundaries into at most ``max_lines`` inside ``box``.
+
+    The font shrinks from 68 to 36 px until the title fits; if it still does not, it is cut
+    after the last whole word that fits and ends with "…". Runs of white space count as one
+    space. A single word wider than the box at 36 px is the one case broken mid-word. If not
+    even one line fits in the box, the layout has no lines.
+    """
+    if max_lines < 1 or box[2] <= box[0] or box[3] <= box[1]:
+        raise ValueError(f"bad title box {box} or max_lines {max_lines}")
+
+    def inside(boxes: list[Box]) -> bool:
+        return all(b[0] >= box[0] and b[1] >= box[1] and b[2] <= box[2] and b[3] <= box[3]
+                   for b in boxes)
+
+    for size in range(TITLE_MAX, TITLE_MIN - 1, -2):
+        font = _font(size, True)
+        lines = _wrap(title.split(), font, box[2] - box[0], split=size == TITLE_MIN)
+        if len(lines) <= max_lines and inside(boxes := _boxes(lines, font, box)):
+            return TitleLayout(tuple(lines), size, tuple(boxes))
+    fit = min(len(lines), max_lines)  # too long even at TITLE_MIN: keep what fits, add "…"
+    while fit and not inside(_boxes(lines[:fit], font, box)):
+        fit -= 1
+    lines = _ellipsize(lines[:fit], font, box[2] - box[0]) if 0 < fit < len(lines) else []
+    boxes = _boxes(lines, font, box)
+    return TitleLayout(tuple(lines), TITLE_MIN, tuple(boxes)) if inside(boxes) else \
+        TitleLayout((), TITLE_MIN, ())
+
+
+def contrast(a: RGB, b: RGB) -> float:
+    """WCAG contrast ratio between two colours (1 to 21)."""
+    def luminance(rgb: RGB) -> float:
+        lin = [c / 255 / 12.92 if c <= 10 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
+        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
+    high, low = sorted((luminance(a), luminance(b)), reverse=True)
+    return (high + 0.05) / (low + 0.05)
+
+
+def _mix(a: RGB, b: RGB, t: float) -> RGB:
+    """``a`` moved a fraction ``t`` towards ``b``, rounded as Pillow's mask paste does."""
+    return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t),
+            round(a[2] + (b[2] - a[2]) * t))
+
+
+def _open(path: Path | None, draft: tuple[int, int], flatten: RGB | None) -> Image.Image | None:
+    """An upright copy of a picture (RGB, or RGBA unless flattened onto ``flatten``), or
+    None if there is none or it cannot be read."""
+    if path is None:
+        return None
+    try:
+        with Image.open(path) as im:
+            im.draft("RGB", draft)  # JPEG: decode at a reduced scale, much faster
+            im.load()
+            im = ImageOps.exif_transpose(im)
+            im = im.convert("RGBA" if "A" in im.getbands() or "transparency" in im.info else "RGB")
+    except Exception:  # Pillow raises OSError, ValueError, SyntaxError, DecompressionBombError…
+        return None
+    if flatten is None or im.mode == "RGB":
+        return im
+    base = Image.new("RGB", im.size, flatten)
+    base.paste(im, mask=im)
+    return base
+
+
+def _branded(bg: RGB, accent: RGB) -> Image.Image:
+    """The brand colour with a lighter disc and an accent ring on the right, off the text."""
+    card = Image.new("RGB", CARD_SIZE, bg)
+    for color, (cx, cy, r, ring), alpha in ((_mix(bg, WHITE, 0.06), (1130, 70, 250, 0), 255),
+                                            (accent, (1060, 600, 190, 12), 160)):
+        mask = Image.new("L", (_W * 3, _H * 3))  # drawn large and shrunk, for smooth edges
+        ImageDraw.Draw(mask).ellipse([v * 3 for v in (cx - r, cy - r, cx + r, cy + r)],
+                                     fill=None if ring else alpha, outline=alpha,
+                                     width=max(ring * 3, 1))
+        card.paste(color, mask=mask.resize(CARD_SIZE, Image.Resampling.BOX))
+    return card
+
+
+def _with_scrim(cover: Image.Image, bg: RGB, text: RGB) -> tuple[Image.Image, RGB]:
+    """The cover under a dark brand tint, full over the text column (``MIN_CONTRAST`` even on
+    a white photo), fading to the right; and the text colour: the brand's, or else white."""
+    tint = _mix(bg, (0, 0, 0), 0.6)
+
+    def needed(color: RGB) -> int | None:  # a little above the minimum, for JPEG rounding
+        return next((a for a in range(256)
+                     if contrast(color, _mix(WHITE, tint, a / 255)) >= MIN_CONTRAST + 0.1), None)
+
+    alpha = needed(text)
+    if alpha is None:
+        text, alpha = WHITE, needed(WHITE) or 255
+    edge = _TEXT_RIGHT + 40
+    row = Image.new("L", (_W, 1))
+    row.putdata([alpha if x <= edge else round(alpha * (1 - 0.65 * (x - edge) / (_W - edge)))
+                 for x in range(_W)])
+    cover.paste(tint, mask=row.resize(CARD_SIZE))
+    return cover, text
+
+
+def _fit(text: str, font: Font, width: int) -> str:
+    """One line of ``text``, cut after a whole word with "…" if wider than ``width``."""
+    lines = _wrap(text.split(), font, width, split=True) or [""]
+    return _ellipsize(lines[:1], font, width)[0] if len(lines) > 1 else lines[0]
+
+
+def _disc(size: int) -> Image.Image:
+    """A smooth round mask of ``size`` px (drawn four times larger and shrunk)."""
+    mask = Image.new("L", (size * 4, size * 4))
+    ImageDraw.Draw(mask).ellipse((0, 0, size * 4 - 1, size * 4 - 1), fill=255)
+    return mask.resize((size, size), Image.Resampling.LANCZOS)
+
+
+def _header(card: Image.Image, style: CardStyle, text: RGB) -> None:
+    """The logo (at most 60 px high, 360 px wide) or else the site name, top left."""
+    logo = _open(style.logo, (720, 2 * _HEADER), None)
+    if logo is not None:
+        ratio = min(_HEADER / logo.height, 360 / logo.width)
+        logo = logo.resize((max(1, round(logo.width * ratio)), max(1, round(logo.height * ratio))),
+                           Image.Resampling.LANCZOS)
+        top = MARGIN + (_HEADER - logo.height) // 2
+        card.paste(logo, (MARGIN, top), logo if logo.mode == "RGBA" else None)
+    elif style.site_name.strip():
+        font = _font(26, True)
+        ImageDraw.Draw(card).text((MARGIN, MARGIN + _HEADER // 2), font=font, anchor="lm",
+                                  text=_fit(style.site_name, font, 500), fill=text)
+
+
+def _footer(card: Image.Image, content: CardContent, text: RGB, bg: RGB, accent: RGB) -> int:
+    """Photo in an accent ring, byline and subtitle along the bottom; returns the top edge."""
+    bottom, x = _H - MARGIN, MARGIN
+    photo = _open(content.photo, (2 * _PHOTO, 2 * _PHOTO), bg)
+    top = bottom
+    if photo is not None:
+        top = bottom - _PHOTO
+        card.paste(accent, (x, top), _disc(_PHOTO))
+        face = ImageOps.fit(photo, (_PHOTO - 10,) * 2, Image.Resampling.LANCZOS)
+        card.paste(face, (x + 5, top + 5), _disc(_PHOTO - 10))
+        x += _PHOTO + 28
+    rows = [(_font(34), content.byline or "", text),
+            (_font(24), content.subtitle or "", _mix(text, bg, 0.22))]
+    rows = [(font, s, color) for font, s, color in rows if s.strip()]
+    if rows:
+        height = sum(font.size for font, _, _ in rows) + 16 * (len(rows) - 1)
+        y = (top + bottom - height) // 2 if photo is not None else bottom - height - 6
+        top = min(top, y)
+        draw = ImageDraw.Draw(card)
+        for font, string, color in rows:
+            draw.text((x, y + font.size), _fit(string, font, _TEXT_RIGHT - x), font=font,
+                      fill=color, anchor="ls")
+            y += font.size + 16
+    return top
+
+
+def render_card(content: CardContent, style: CardStyle) -> Image.Image:
+    """Draw the card: an RGB image of ``CARD_SIZE``. Colours are hex (ValueError if not)."""
+    bg, accent, text = (ImageColor.getrgb(c)[:3] for c in (style.background, style.accent,
+                                                           style.text))
+    cover = _open(content.cover, CARD_SIZE, bg)
+    if cover is None:  # brand text colour unless it is unreadable on the brand background
+        card = _branded(bg, accent)
+        if contrast(text, bg) < MIN_CONTRAST:
+            text = max((WHITE, (17, 17, 17)), key=lambda c: contrast(c, bg))
+    else:
+        card, text = _with_scrim(ImageOps.fit(cover, CARD_SIZE, Image.Resampling.LANCZOS),
+                                 bg, text)
+    _header(card, style, text)
+    ImageDraw.Draw(card).rectangle((MARGIN, _TITLE_TOP - 26, MARGIN + 88, _TITLE_TOP - 20),
+                                   fill=accent)
+    footer_top = _footer(card, content, text, bg, accent)
+    box = (MARGIN, _TITLE_TOP, _TEXT_RIGHT, footer_top - (32 if footer_top < _H - MARGIN else 0))
+    layout, font = layout_title(content.title, box), None
+    font, draw = _font(layout.size, True), ImageDraw.Draw(card)
+    for line, (x, y, _, _) in zip(layout.lines, layout.boxes, strict=True):
+        left, top, _, _ = _ink(line, font)
+        draw.text((x - left, y - top), line, font=font, fill=text, anchor="ls")
+    return card
+
+
+def card_key(content: CardContent, style: CardStyle) -> str:
+    """16 hex chars of sha256 over the design version, every field of content and style, and
+    the bytes of each picture. Pictures count by their bytes, not their path, so a moved
+    checkout keeps its cache while an edited photo gets a new card."""
+    def digest(path: Path | None) -> str | None:
+        if path is None:
+            return None
+        try:
+            with open(path, "rb") as fh:
+                return hashlib.file_digest(fh, "sha256").hexdigest()
+        except OSError:
+            return "unreadable"
+
+    def encode(obj: Any) -> dict[str, Any]:
+        return {f.name: digest(getattr(obj, f.name)) if f.name in _IMAGE_FIELDS
+                else getattr(obj, f.name) for f in fields(obj)}
+
+    payload = {"version": CARD_VERSION, "content": encode(content), "style": encode(style)}
+    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def _atomic_write(path: Path, data: bytes) -> None:
+    """Write ``path`` through a temporary file in the same folder and ``os.replace``."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a web server must be able to read cards
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def write_card(content: CardContent, style: CardStyle, cache_dir: Path, out: Path) -> bool:
+    """Write the card to ``out`` as JPEG (quality 85, optimized, progressive, no EXIF),
+    copying ``cache_dir/<key>.jpg`` if it exists, else rendering it and caching it there.
+
+    Returns True when the card was rendered, False when it came from the cache.
+    """
+    cached, out = Path(cache_dir) / f"{card_key(content, style)}.jpg", Path(out)
+    if rendered := not cached.is_file():
+        buffer = io.BytesIO()
+        render_card(content, style).save(buffer, "JPEG", quality=85, optimize=True,
+                                         progressive=True)
+        _atomic_write(cached, buffer.getvalue())
+    if out.resolve() != cached.resolve():
+        _atomic_write(out, cached.read_bytes())
+    return rendered
