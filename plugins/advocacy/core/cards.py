@@ -10,7 +10,7 @@ import hashlib
 import io
 import json
 import os
-import tempfile
+import uuid
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from pathlib import Path
@@ -24,17 +24,15 @@ MARGIN = 48  # safe margin on every side: LinkedIn crops the edges
 FONTS = Path(__file__).with_name("fonts")
 TITLE_MAX, TITLE_MIN = 68, 36  # title font sizes in px, tried from large to small
 MIN_CONTRAST = 4.5  # WCAG AA: text against the scrim over the brightest possible photo
-ELLIPSIS = "…"
-WHITE = (255, 255, 255)
+ELLIPSIS, WHITE = "…", (255, 255, 255)
 
 Box = tuple[int, int, int, int]
 RGB = tuple[int, int, int]
 Font = ImageFont.FreeTypeFont
+LANCZOS = Image.Resampling.LANCZOS
 _W, _H = CARD_SIZE
-_TEXT_RIGHT = 900  # right edge of the text column; the scrim is darkest up to here
-_HEADER = 60  # height of the logo / site name band
-_TITLE_TOP = MARGIN + _HEADER + 44
-_PHOTO = 120
+# the text column's right edge, the logo band's height, the photo's size, the title's top
+_TEXT_RIGHT, _HEADER, _PHOTO, _TITLE_TOP = 900, 60, 120, 152
 _IMAGE_FIELDS = ("photo", "cover", "logo")
 
 
@@ -69,8 +67,7 @@ class TitleLayout:
 @lru_cache(maxsize=64)
 def _font(size: int, bold: bool = False) -> Font:
     """DejaVu Sans shipped beside this module (Pillow's own font has no æ, ø or å)."""
-    return ImageFont.truetype(str(FONTS / ("DejaVuSans-Bold.ttf" if bold else "DejaVuSans.ttf")),
-                              size)
+    return ImageFont.truetype(str(FONTS / f"DejaVuSans{'-Bold' if bold else ''}.ttf"), size)
 
 
 def _ink(text: str, font: Font) -> Box:
@@ -85,23 +82,19 @@ def _width(text: str, font: Font) -> int:
 
 
 def _wrap(words: list[str], font: Font, width: int, split: bool) -> list[str]:
-    """Greedy wrapping at word boundaries. With ``split``, a word that alone is wider than
-    ``width`` is broken between characters: the one case a word is ever cut."""
+    """Greedy wrapping at word boundaries; with ``split``, over-wide words are broken."""
     lines: list[str] = []
     current = ""
     for word in words:
-        trial = f"{current} {word}" if current else word
-        if _width(trial, font) <= width:
+        if _width(trial := f"{current} {word}" if current else word, font) <= width:
             current = trial
             continue
-        if current:
-            lines.append(current)
+        lines += [current] if current else []
         current = word
         while split and _width(current, font) > width:
             cut = next(i for i in range(len(current), 0, -1)
                        if i == 1 or _width(current[:i], font) <= width)
-            lines.append(current[:cut])
-            current = current[cut:]
+            lines, current = [*lines, current[:cut]], current[cut:]
     return [*lines, current] if current else lines
 
 
@@ -136,11 +129,9 @@ def layout_title(title: str, box: Box, max_lines: int = 4) -> TitleLayout:
     """
     if max_lines < 1 or box[2] <= box[0] or box[3] <= box[1]:
         raise ValueError(f"bad title box {box} or max_lines {max_lines}")
-
     def inside(boxes: list[Box]) -> bool:
         return all(b[0] >= box[0] and b[1] >= box[1] and b[2] <= box[2] and b[3] <= box[3]
                    for b in boxes)
-
     for size in range(TITLE_MAX, TITLE_MIN - 1, -2):
         font = _font(size, True)
         lines = _wrap(title.split(), font, box[2] - box[0], split=size == TITLE_MIN)
@@ -149,10 +140,10 @@ def layout_title(title: str, box: Box, max_lines: int = 4) -> TitleLayout:
     fit = min(len(lines), max_lines)  # too long even at TITLE_MIN: keep what fits, add "…"
     while fit and not inside(_boxes(lines[:fit], font, box)):
         fit -= 1
-    lines = _ellipsize(lines[:fit], font, box[2] - box[0]) if 0 < fit < len(lines) else []
-    boxes = _boxes(lines, font, box)
-    return TitleLayout(tuple(lines), TITLE_MIN, tuple(boxes)) if inside(boxes) else \
-        TitleLayout((), TITLE_MIN, ())
+    lines = _ellipsize(lines[:fit], font, box[2] - box[0]) if fit else []
+    if not inside(boxes := _boxes(lines, font, box)):
+        lines, boxes = [], []
+    return TitleLayout(tuple(lines), TITLE_MIN, tuple(boxes))
 
 
 def contrast(a: RGB, b: RGB) -> float:
@@ -166,13 +157,12 @@ def contrast(a: RGB, b: RGB) -> float:
 
 def _mix(a: RGB, b: RGB, t: float) -> RGB:
     """``a`` moved a fraction ``t`` towards ``b``, rounded as Pillow's mask paste does."""
-    return (round(a[0] + (b[0] - a[0]) * t), round(a[1] + (b[1] - a[1]) * t),
-            round(a[2] + (b[2] - a[2]) * t))
+    red, green, blue = (round(x + (y - x) * t) for x, y in zip(a, b, strict=True))
+    return red, green, blue
 
 
 def _open(path: Path | None, draft: tuple[int, int], flatten: RGB | None) -> Image.Image | None:
-    """An upright copy of a picture (RGB, or RGBA unless flattened onto ``flatten``), or
-    None if there is none or it cannot be read."""
+    """An upright RGB(A) copy of a picture, flattened onto ``flatten``; None if unreadable."""
     if path is None:
         return None
     try:
@@ -185,42 +175,37 @@ def _open(path: Path | None, draft: tuple[int, int], flatten: RGB | None) -> Ima
         return None
     if flatten is None or im.mode == "RGB":
         return im
-    base = Image.new("RGB", im.size, flatten)
-    base.paste(im, mask=im)
-    return base
+    return Image.alpha_composite(Image.new("RGBA", im.size, (*flatten, 255)), im).convert("RGB")
 
 
-def _branded(bg: RGB, accent: RGB) -> Image.Image:
-    """The brand colour with a lighter disc and an accent ring on the right, off the text."""
-    card = Image.new("RGB", CARD_SIZE, bg)
-    for color, (cx, cy, r, ring), alpha in ((_mix(bg, WHITE, 0.06), (1130, 70, 250, 0), 255),
-                                            (accent, (1060, 600, 190, 12), 160)):
-        mask = Image.new("L", (_W * 3, _H * 3))  # drawn large and shrunk, for smooth edges
-        ImageDraw.Draw(mask).ellipse([v * 3 for v in (cx - r, cy - r, cx + r, cy + r)],
-                                     fill=None if ring else alpha, outline=alpha,
-                                     width=max(ring * 3, 1))
-        card.paste(color, mask=mask.resize(CARD_SIZE, Image.Resampling.BOX))
-    return card
-
-
-def _with_scrim(cover: Image.Image, bg: RGB, text: RGB) -> tuple[Image.Image, RGB]:
-    """The cover under a dark brand tint, full over the text column (``MIN_CONTRAST`` even on
-    a white photo), fading to the right; and the text colour: the brand's, or else white."""
-    tint = _mix(bg, (0, 0, 0), 0.6)
-
-    def needed(color: RGB) -> int | None:  # a little above the minimum, for JPEG rounding
-        return next((a for a in range(256)
-                     if contrast(color, _mix(WHITE, tint, a / 255)) >= MIN_CONTRAST + 0.1), None)
-
-    alpha = needed(text)
-    if alpha is None:
-        text, alpha = WHITE, needed(WHITE) or 255
+def _background(cover: Image.Image | None, bg: RGB, accent: RGB, text: RGB
+                ) -> tuple[Image.Image, RGB]:
+    """The background and a readable text colour. No cover: the brand colour, a lighter disc
+    and an accent ring on the right. A cover: under a dark tint, full over the text column
+    (``MIN_CONTRAST`` even on a white photo), fading to the right."""
+    if cover is None:
+        big = Image.new("RGB", (_W * 3, _H * 3), bg)  # drawn large and shrunk: smooth edges
+        draw = ImageDraw.Draw(big)
+        draw.ellipse([v * 3 for v in (880, -180, 1380, 320)], fill=_mix(bg, WHITE, 0.06))
+        draw.ellipse([v * 3 for v in (870, 410, 1250, 790)], outline=_mix(bg, accent, 0.63),
+                     width=36)
+        card = big.resize(CARD_SIZE, Image.Resampling.BOX)
+        if contrast(text, bg) < MIN_CONTRAST:
+            text = max((WHITE, (17, 17, 17)), key=lambda c: contrast(c, bg))
+        return card, text
+    tint = _mix(bg, (0, 0, 0), 0.6)  # at most 102 per channel: white always reaches 5.7:1
+    for color in (text, WHITE):  # a little above the minimum, for rounding and JPEG
+        alpha = next((a for a in range(256)
+                      if contrast(color, _mix(WHITE, tint, a / 255)) >= MIN_CONTRAST + 0.1), -1)
+        if alpha >= 0:
+            break
     edge = _TEXT_RIGHT + 40
     row = Image.new("L", (_W, 1))
     row.putdata([alpha if x <= edge else round(alpha * (1 - 0.65 * (x - edge) / (_W - edge)))
                  for x in range(_W)])
-    cover.paste(tint, mask=row.resize(CARD_SIZE))
-    return cover, text
+    card = ImageOps.fit(cover, CARD_SIZE, LANCZOS)
+    card.paste(tint, mask=row.resize(CARD_SIZE))
+    return card, color
 
 
 def _fit(text: str, font: Font, width: int) -> str:
@@ -229,38 +214,18 @@ def _fit(text: str, font: Font, width: int) -> str:
     return _ellipsize(lines[:1], font, width)[0] if len(lines) > 1 else lines[0]
 
 
-def _disc(size: int) -> Image.Image:
-    """A smooth round mask of ``size`` px (drawn four times larger and shrunk)."""
-    mask = Image.new("L", (size * 4, size * 4))
-    ImageDraw.Draw(mask).ellipse((0, 0, size * 4 - 1, size * 4 - 1), fill=255)
-    return mask.resize((size, size), Image.Resampling.LANCZOS)
-
-
-def _header(card: Image.Image, style: CardStyle, text: RGB) -> None:
-    """The logo (at most 60 px high, 360 px wide) or else the site name, top left."""
-    logo = _open(style.logo, (720, 2 * _HEADER), None)
-    if logo is not None:
-        ratio = min(_HEADER / logo.height, 360 / logo.width)
-        logo = logo.resize((max(1, round(logo.width * ratio)), max(1, round(logo.height * ratio))),
-                           Image.Resampling.LANCZOS)
-        top = MARGIN + (_HEADER - logo.height) // 2
-        card.paste(logo, (MARGIN, top), logo if logo.mode == "RGBA" else None)
-    elif style.site_name.strip():
-        font = _font(26, True)
-        ImageDraw.Draw(card).text((MARGIN, MARGIN + _HEADER // 2), font=font, anchor="lm",
-                                  text=_fit(style.site_name, font, 500), fill=text)
-
-
 def _footer(card: Image.Image, content: CardContent, text: RGB, bg: RGB, accent: RGB) -> int:
     """Photo in an accent ring, byline and subtitle along the bottom; returns the top edge."""
     bottom, x = _H - MARGIN, MARGIN
-    photo = _open(content.photo, (2 * _PHOTO, 2 * _PHOTO), bg)
-    top = bottom
+    top, photo = bottom, _open(content.photo, (2 * _PHOTO, 2 * _PHOTO), bg)
     if photo is not None:
         top = bottom - _PHOTO
-        card.paste(accent, (x, top), _disc(_PHOTO))
-        face = ImageOps.fit(photo, (_PHOTO - 10,) * 2, Image.Resampling.LANCZOS)
-        card.paste(face, (x + 5, top + 5), _disc(_PHOTO - 10))
+        disc = Image.new("L", (_PHOTO * 4,) * 2)  # drawn large and shrunk: smooth edges
+        ImageDraw.Draw(disc).ellipse((0, 0, _PHOTO * 4 - 1, _PHOTO * 4 - 1), fill=255)
+        for inset, im in ((0, Image.new("RGB", (_PHOTO,) * 2, accent)), (5, photo)):
+            size = (_PHOTO - 2 * inset,) * 2
+            card.paste(ImageOps.fit(im, size, LANCZOS), (x + inset, top + inset),
+                       disc.resize(size, LANCZOS))
         x += _PHOTO + 28
     rows = [(_font(34), content.byline or "", text),
             (_font(24), content.subtitle or "", _mix(text, bg, 0.22))]
@@ -281,21 +246,22 @@ def render_card(content: CardContent, style: CardStyle) -> Image.Image:
     """Draw the card: an RGB image of ``CARD_SIZE``. Colours are hex (ValueError if not)."""
     bg, accent, text = (ImageColor.getrgb(c)[:3] for c in (style.background, style.accent,
                                                            style.text))
-    cover = _open(content.cover, CARD_SIZE, bg)
-    if cover is None:  # brand text colour unless it is unreadable on the brand background
-        card = _branded(bg, accent)
-        if contrast(text, bg) < MIN_CONTRAST:
-            text = max((WHITE, (17, 17, 17)), key=lambda c: contrast(c, bg))
-    else:
-        card, text = _with_scrim(ImageOps.fit(cover, CARD_SIZE, Image.Resampling.LANCZOS),
-                                 bg, text)
-    _header(card, style, text)
-    ImageDraw.Draw(card).rectangle((MARGIN, _TITLE_TOP - 26, MARGIN + 88, _TITLE_TOP - 20),
-                                   fill=accent)
+    card, text = _background(_open(content.cover, CARD_SIZE, bg), bg, accent, text)
+    draw = ImageDraw.Draw(card)
+    logo = _open(style.logo, (720, 2 * _HEADER), None)
+    if logo is not None:  # at most 60 px high and 360 px wide, top left
+        logo = ImageOps.contain(logo, (360, _HEADER), LANCZOS)
+        card.paste(logo, (MARGIN, MARGIN + (_HEADER - logo.height) // 2),
+                   logo if logo.mode == "RGBA" else None)
+    elif style.site_name.strip():
+        font = _font(26, True)
+        draw.text((MARGIN, MARGIN + _HEADER // 2), _fit(style.site_name, font, 500), font=font,
+                  fill=text, anchor="lm")
+    draw.rectangle((MARGIN, _TITLE_TOP - 26, MARGIN + 88, _TITLE_TOP - 20), fill=accent)
     footer_top = _footer(card, content, text, bg, accent)
     box = (MARGIN, _TITLE_TOP, _TEXT_RIGHT, footer_top - (32 if footer_top < _H - MARGIN else 0))
-    layout, font = layout_title(content.title, box), None
-    font, draw = _font(layout.size, True), ImageDraw.Draw(card)
+    layout = layout_title(content.title, box)
+    font = _font(layout.size, True)
     for line, (x, y, _, _) in zip(layout.lines, layout.boxes, strict=True):
         left, top, _, _ = _ink(line, font)
         draw.text((x - left, y - top), line, font=font, fill=text, anchor="ls")
@@ -306,44 +272,34 @@ def card_key(content: CardContent, style: CardStyle) -> str:
     """16 hex chars of sha256 over the design version, every field of content and style, and
     the bytes of each picture. Pictures count by their bytes, not their path, so a moved
     checkout keeps its cache while an edited photo gets a new card."""
-    def digest(path: Path | None) -> str | None:
-        if path is None:
-            return None
-        try:
-            with open(path, "rb") as fh:
-                return hashlib.file_digest(fh, "sha256").hexdigest()
-        except OSError:
-            return "unreadable"
-
-    def encode(obj: Any) -> dict[str, Any]:
-        return {f.name: digest(getattr(obj, f.name)) if f.name in _IMAGE_FIELDS
-                else getattr(obj, f.name) for f in fields(obj)}
-
-    payload = {"version": CARD_VERSION, "content": encode(content), "style": encode(style)}
+    payload: dict[str, Any] = {"version": CARD_VERSION}
+    for obj in (content, style):
+        for f in fields(obj):
+            value = getattr(obj, f.name)
+            if f.name in _IMAGE_FIELDS and value is not None:
+                try:
+                    value = hashlib.sha256(Path(value).read_bytes()).hexdigest()
+                except OSError:
+                    value = "unreadable"
+            payload[f"{type(obj).__name__}.{f.name}"] = value
     text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
     return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def _atomic_write(path: Path, data: bytes) -> None:
-    """Write ``path`` through a temporary file in the same folder and ``os.replace``."""
+    """Write ``path`` through a uniquely named temporary file beside it and ``os.replace``."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.chmod(tmp, 0o644)  # mkstemp makes 0600; a web server must be able to read cards
+        tmp.write_bytes(data)
         os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    finally:
+        tmp.unlink(missing_ok=True)  # only left after a failure
 
 
 def write_card(content: CardContent, style: CardStyle, cache_dir: Path, out: Path) -> bool:
-    """Write the card to ``out`` as JPEG (quality 85, optimized, progressive, no EXIF),
-    copying ``cache_dir/<key>.jpg`` if it exists, else rendering it and caching it there.
-
-    Returns True when the card was rendered, False when it came from the cache.
-    """
+    """Write the card to ``out`` as JPEG (quality 85, optimized, progressive, no EXIF), copied
+    from ``cache_dir/<key>.jpg`` if there; True if it was rendered, False if from the cache."""
     cached, out = Path(cache_dir) / f"{card_key(content, style)}.jpg", Path(out)
     if rendered := not cached.is_file():
         buffer = io.BytesIO()

@@ -110,15 +110,29 @@ def open_checked(path: Path, use: str = "body") -> Image.Image:
                 image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
             image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise ImageProblem("image-bomb", width="?", height="?") from None
+        raise ImageProblem("image-bomb", **_size_of(path)) from None
     except UnidentifiedImageError:
         raise ImageProblem("image-unreadable", detail="not an image") from None
     except (OSError, ValueError, SyntaxError) as exc:
-        raise ImageProblem("image-unreadable", detail=str(exc) or type(exc).__name__) from None
+        detail = str(exc) or type(exc).__name__
+        if "truncated" in detail:
+            detail = "the file is incomplete: the upload may have been cut off"
+        raise ImageProblem("image-unreadable", detail=detail) from None
     upright_width = height if _rotated(image) else width
     if upright_width < MIN_WIDTH.get(use, 0):
         raise ImageProblem("image-too-small", width=upright_width, minimum=MIN_WIDTH[use])
     return image
+
+
+def _size_of(path: Path) -> dict[str, object]:
+    """Width and height from the header alone, for the message about a too large image."""
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                return {"width": image.width, "height": image.height}
+    except (Image.DecompressionBombError, OSError, ValueError, SyntaxError):
+        return {"width": "?", "height": "?"}
 
 
 def _rotated(image: Image.Image) -> bool:

@@ -1,0 +1,150 @@
+"""Photos at build: upright, stripped of metadata, responsive, cached; bad files refused."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from conftest import FixtureSite, Result, assert_no_warnings
+
+POST = "site_src/blog/posts/2026-11-20-photo.md"
+
+
+def _exif_photo(path: Path) -> None:
+    """A landscape JPEG, stored sideways (orientation 6), with a GPS position and a comment."""
+    image = Image.new("RGB", (900, 600), "white")
+    image.paste((200, 30, 30), (0, 0, 900, 100))  # a red band along the stored top edge
+    exif = Image.Exif()
+    exif[0x0112] = 6  # rotate 90 degrees clockwise to show upright
+    exif[0x010E] = "Taken at home"
+    exif.get_ifd(0x8825).update({1: "N", 2: (56.0, 9.0, 0.0), 3: "E", 4: (10.0, 12.0, 0.0)})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    image.save(path, exif=exif, quality=95)
+
+
+def _post(site: FixtureSite, image: str) -> None:
+    site.simple_post("2026-11-20-photo.md", "Photos", "2026-11-20",
+                     extra=f"image: {image}\nimage_alt: A picture\n", body="I took this.\n")
+
+
+def _pictures(result: Result) -> list[Path]:
+    page = result.html("blog/2026/11/20/photo/")
+    picture = page.select_one("img.adv-cover").parent
+    out = []
+    for tag in picture.select("img, source"):
+        for url in re.split(r",\s*", tag.get("srcset", "")):
+            if url:
+                out.append((result.site / "blog/2026/11/20/photo" / url.split()[0]).resolve())
+    return out
+
+
+def _encodes(result: Result) -> int:
+    match = re.search(r"Pictures: \d+ published, (\d+) processed now", result.log)
+    assert match, result.log
+    return int(match.group(1))
+
+
+def test_photo_is_upright_without_exif_or_gps_in_every_size(site: FixtureSite) -> None:
+    site.write("policy.yml", "severity: {media-gps: warning}\n")  # HR accepted this one
+    _exif_photo(site.root / "media/photo.jpg")
+    _post(site, "media/photo.jpg")
+    result = site.build()
+    assert result.returncode == 0, result.log
+    files = _pictures(result)
+    assert {f.suffix for f in files} == {".webp", ".jpg"}
+    assert len(files) == 4  # 480 and 600 (its upright width) wide, each in two formats
+    for file in files:
+        with Image.open(file) as image:
+            assert not image.getexif(), file  # no EXIF at all, so no GPS either
+            assert "exif" not in image.info and "xmp" not in image.info
+            assert image.height > image.width  # turned upright: portrait now
+            red, green, blue = image.convert("RGB").getpixel((image.width - 5, 5))
+            assert red > 150 and green < 100  # the red band is on the right after turning
+    img = result.html("blog/2026/11/20/photo/").select_one("img.adv-cover")
+    assert (img["width"], img["height"]) == ("600", "900")
+    assert "loading" not in img.attrs  # the first picture of the page is not lazy
+    original = (site.root / "media/photo.jpg").read_bytes()
+    assert not any(f.read_bytes() == original for f in result.site.rglob("*.jpg"))
+
+
+def test_png_transparency_is_kept(site: FixtureSite) -> None:
+    image = Image.new("RGBA", (700, 400), (0, 0, 0, 0))
+    image.paste((10, 120, 200, 255), (100, 100, 300, 300))
+    (site.root / "media").mkdir(exist_ok=True)
+    image.save(site.root / "media/logo.png")
+    _post(site, "media/logo.png")
+    result = site.build()
+    assert result.returncode == 0, result.log
+    files = _pictures(result)
+    assert {f.suffix for f in files} == {".webp", ".png"}
+    for file in files:
+        with Image.open(file) as out:
+            assert out.mode in ("RGBA", "LA", "P") and out.convert("RGBA").getpixel((0, 0))[3] \
+                == 0
+
+
+@pytest.mark.parametrize(("make", "message"), [
+    (lambda p: Image.new("CMYK", (800, 600)).save(p, "JPEG"),
+     "'media/bad.jpg' is a CMYK image (for print); its colours would be wrong on screen."),
+    (lambda p: p.write_bytes(_jpeg_bytes()[:3000]),
+     "'media/bad.jpg' is not a picture that can be read (the file is incomplete: the upload "
+     "may have been cut off)."),
+    (lambda p: Image.new("1", (10000, 10000)).save(p, "PNG"),
+     "'media/bad.jpg' is 10000 x 10000 pixels, too large to process safely."),
+    (lambda p: p.write_text("this is not a picture\n"),
+     "'media/bad.jpg' is not a picture that can be read (not an image)."),
+    (lambda p: p.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\0" * 64),
+     "'media/bad.jpg' is a HEIC photo (the iPhone's format), which browsers cannot show."),
+    (lambda p: Image.new("RGB", (200, 100)).save(p, "JPEG"),
+     "'media/bad.jpg' is only 200 pixels wide; it needs at least 600 here."),
+])
+def test_bad_files_are_clear_errors(site: FixtureSite, make, message: str) -> None:  # type: ignore[no-untyped-def]
+    path = site.root / "media/bad.jpg"
+    path.parent.mkdir(exist_ok=True)
+    make(path)
+    _post(site, "media/bad.jpg")
+    check = site.check("--format", "json")
+    assert check.returncode == 1
+    result = site.build()
+    assert result.returncode == 1
+    assert f"{POST}:6: error: {message}" in result.log
+    assert "Traceback" not in result.log + check.stderr
+
+
+def test_animated_gif_is_refused(site: FixtureSite) -> None:
+    frames = [Image.new("P", (700, 400), color) for color in (1, 2)]
+    path = site.root / "media/anim.gif"
+    path.parent.mkdir(exist_ok=True)
+    frames[0].save(path, save_all=True, append_images=frames[1:])
+    _post(site, "media/anim.gif")
+    result = site.build()
+    assert result.returncode == 1
+    assert ("'media/anim.gif' is an animated GIF; animations are not published (they are heavy "
+            "and distract some readers).") in result.log
+
+
+def _jpeg_bytes() -> bytes:
+    import io
+
+    out = io.BytesIO()
+    Image.radial_gradient("L").resize((800, 600)).convert("RGB").save(out, "JPEG")
+    return out.getvalue()
+
+
+def test_second_build_does_no_image_work_and_one_change_redoes_one(site: FixtureSite) -> None:
+    for name, color in (("a", "red"), ("b", "blue"), ("c", "green")):
+        site.image(f"media/{name}.jpg", color=color)
+    site.simple_post("2026-11-20-photo.md", "Photos", "2026-11-20", extra=(
+        "image: media/a.jpg\nimage_alt: A\n"), body="![B](media/b.jpg)\n\n![C](media/c.jpg)\n")
+    first = site.build()
+    assert first.returncode == 0, first.log
+    assert_no_warnings(first)
+    assert _encodes(first) == 4  # three pictures and the author's photo
+    second = site.build()
+    assert _encodes(second) == 0
+    site.image("media/b.jpg", color="yellow")
+    third = site.build()
+    assert _encodes(third) == 1
