@@ -61,7 +61,7 @@ def test_photo_is_upright_without_exif_or_gps_in_every_size(site: FixtureSite) -
             assert not image.getexif(), file  # no EXIF at all, so no GPS either
             assert "exif" not in image.info and "xmp" not in image.info
             assert image.height > image.width  # turned upright: portrait now
-            red, green, blue = image.convert("RGB").getpixel((image.width - 5, 5))
+            red, green, _blue = image.convert("RGB").getpixel((image.width - 5, 5))
             assert red > 150 and green < 100  # the red band is on the right after turning
     img = result.html("blog/2026/11/20/photo/").select_one("img.adv-cover")
     assert (img["width"], img["height"]) == ("600", "900")
