@@ -33,7 +33,7 @@ class Repository:
     cache: dict[str, object] = field(default_factory=dict)
 
     def finding(self, file: str, line: int | None, rule: str, key: str,
-                severity: Severity = Severity.ERROR, **values: object) -> Finding:
+                severity: Severity = Severity.ERROR, /, **values: object) -> Finding:
         """Make a finding with the message for ``key`` in the repository's language."""
         message, fix = render(key, self.lang, **values)
         return Finding(rule, severity, file, line, message, fix)

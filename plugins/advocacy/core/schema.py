@@ -206,6 +206,7 @@ class Checker:
         key: str,
         path: Sequence[str | int],
         severity: Severity = Severity.ERROR,
+        /,
         **values: object,
     ) -> None:
         """Add a finding for ``path`` using message ``key``."""

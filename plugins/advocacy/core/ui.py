@@ -35,6 +35,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "about_author": "Om forfatteren",
         "photo_of": "Foto af {name}",
         "published": "Udgivet",
+        "captions": "Dansk",
+        "transcript": "Udskrift af videoen",
+        "play_video": "Afspil videoen »{title}« (indlæser {service})",
+        "embed_note": "Videoen ligger hos {service}. Intet hentes derfra, før du trykker "
+                      "afspil.",
+        "watch_on": "Se den på {service}",
     },
     "en": {
         "latest": "Latest stories",
@@ -66,6 +72,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "about_author": "About the author",
         "photo_of": "Photo of {name}",
         "published": "Published",
+        "captions": "English",
+        "transcript": "Transcript of the video",
+        "play_video": "Play the video “{title}” (loads {service})",
+        "embed_note": "The video is hosted by {service}. Nothing is loaded from there until "
+                      "you press play.",
+        "watch_on": "Watch it on {service}",
     },
 }
 

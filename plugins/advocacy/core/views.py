@@ -6,12 +6,14 @@ URLs are relative to the site root (``blog/author/x/``); templates pass them thr
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from .model import Author, Post
 from .publish import Edition
 from .slugs import initials, slugify
 from .ui import format_date, strings
+from .video import VIDEO_TYPES, embed_url, transcript, watch_url
 
 
 def category_url(name: str, blog_dir: str = "blog") -> str:
@@ -69,3 +71,31 @@ def post_card(post: Post, edition: Edition, lang: str, blog_dir: str = "blog") -
         "image": post.image,
         "image_alt": post.image_alt,
     }
+
+
+def video_view(post: Post, root: Path, captions_path: str | None) -> dict[str, Any] | None:
+    """A post's video as the template shows it; ``captions_path`` is repository-relative."""
+    video = post.video
+    if video is None:
+        return None
+    t = strings(post.language)
+    title = video.title or post.title
+    view: dict[str, Any] = {
+        "title": title,
+        "poster": video.poster,
+        "captions": captions_path,
+        "captions_lang": post.language,
+        "captions_label": t["captions"],
+        "transcript": transcript(root / captions_path) if captions_path else [],
+    }
+    if video.src:
+        view.update(kind="file", src=video.src,
+                    type=VIDEO_TYPES.get(Path(video.src).suffix.lower(), "video/mp4"))
+    else:
+        service = "YouTube" if video.youtube else "Vimeo"
+        view.update(kind="embed", service=service, embed=embed_url(video.youtube, video.vimeo),
+                    watch=watch_url(video.youtube, video.vimeo),
+                    play=t["play_video"].format(title=title, service=service),
+                    note=t["embed_note"].format(service=service),
+                    watch_label=t["watch_on"].format(service=service))
+    return view

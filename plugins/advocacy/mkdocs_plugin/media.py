@@ -156,6 +156,16 @@ class MediaPublisher:
             markdown = markdown[:start] + text + markdown[end:]
         return markdown
 
+    def jinja_src_filter(self) -> Callable[..., str]:
+        """``{{ path | adv_src }}``: the URL of a photo's largest published JPEG or PNG."""
+
+        @pass_context
+        def adv_src(context: Any, path: str | None) -> str:
+            processed = self.processed.get(path or "")
+            return self.url(processed.fallback.name, context["page"]) if processed else ""
+
+        return adv_src
+
     def jinja_filter(self) -> Callable[..., Markup | None]:
         """``{{ path | adv_picture(alt, eager=False, sizes=None, class_='') }}`` for templates."""
 

@@ -18,11 +18,12 @@ from ..cli.output import as_text
 from ..core.checks import check_repository
 from ..core.model import Post
 from ..core.pages import plan_pages
+from ..core.paths import resolve_media
 from ..core.policy_page import policy_markdown
 from ..core.publish import Edition, decide, describe_hold
 from ..core.site import Site, SiteError, today_from_env
 from ..core.ui import strings
-from ..core.views import post_card
+from ..core.views import post_card, video_view
 from .config import AdvocacyConfig
 from .media import MediaPublisher, repo_file_of
 
@@ -65,6 +66,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         # After a company's own custom_dir, before Material: overrides still win.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
         config.extra_css.append("assets/advocacy/advocacy.css")
+        config.extra_javascript.append("assets/advocacy/advocacy.js")
         return config
 
     # -- on_files: read and check everything, then publish only what may be published ---------
@@ -148,9 +150,10 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
 
     # -- on_env: templates can render pictures --------------------------------------------------
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Register the ``adv_picture`` filter."""
+        """Register the ``adv_picture`` and ``adv_src`` filters."""
         assert self.media is not None
         env.filters["adv_picture"] = self.media.jinja_filter()
+        env.filters["adv_src"] = self.media.jinja_src_filter()
         return env
 
     # -- on_page_context: the data our templates show -----------------------------------------
@@ -162,7 +165,12 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         src_uri = page.file.src_uri
         data: dict[str, Any] = {"t": strings(site.language), "lang": site.language}
         if src_uri in self.posts:
-            data["post"] = self._card(self.posts[src_uri])
+            post = self.posts[src_uri]
+            data["post"] = self._card(post)
+            if post.video:
+                captions = resolve_media(post.video.captions or "", post.file, site.root,
+                                         site.media_dir).path if post.video.captions else None
+                data["video"] = video_view(post, site.root, captions)
         elif src_uri in self.contexts:
             data.update(self.contexts[src_uri])
         elif src_uri == "index.md":

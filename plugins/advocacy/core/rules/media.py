@@ -13,6 +13,7 @@ from ..messages import CATALOG
 from ..model import Post
 from ..paths import resolve_media
 from ..repo import Repository
+from ..video import VIDEO_TYPES, VIMEO_ID, YOUTUBE_ID, VttError, parse_vtt
 from .base import describe, rule
 
 MB = 1024 * 1024
@@ -49,6 +50,32 @@ CATALOG.update({
                "Gør den mindre, læg den i Git LFS, eller læg videoen på YouTube eller Vimeo og "
                "brug 'video: youtube: VIDEO_ID'."),
     },
+    "video-captions-invalid": {
+        "en": ("The captions file '{path}' is not valid WebVTT: {reason} (its line {line}).",
+               "A captions file starts with the line WEBVTT, then blocks of a timing like "
+               "'00:00:01.000 --> 00:00:04.000' and the text. Export it again as .vtt from "
+               "your video editor or YouTube Studio."),
+        "da": ("Undertekstfilen '{path}' er ikke gyldig WebVTT: {reason} (dens linje {line}).",
+               "En undertekstfil starter med linjen WEBVTT og derefter blokke med en tid som "
+               "'00:00:01.000 --> 00:00:04.000' og teksten. Eksportér den igen som .vtt fra "
+               "dit videoprogram eller YouTube Studio."),
+    },
+    "video-format": {
+        "en": ("'{path}' is not an MP4 or WebM video, which is what browsers play.",
+               "Export the video as MP4 (H.264), or upload it to YouTube or Vimeo and use "
+               "'youtube:' or 'vimeo:'."),
+        "da": ("'{path}' er ikke en MP4- eller WebM-video, som er det, browsere kan afspille.",
+               "Eksportér videoen som MP4 (H.264), eller upload den til YouTube eller Vimeo og "
+               "brug 'youtube:' eller 'vimeo:'."),
+    },
+    "video-id": {
+        "en": ("'{value}' is not a {service} video id.",
+               "Copy the id from the video's address: for YouTube the 11 characters after "
+               "'v=', for Vimeo the number after 'vimeo.com/'."),
+        "da": ("'{value}' er ikke et {service}-video-id.",
+               "Kopiér id'et fra videoens adresse: for YouTube de 11 tegn efter 'v=', for "
+               "Vimeo tallet efter 'vimeo.com/'."),
+    },
     "video-captions-missing": {
         "en": ("The video has no captions.",
                "Add a WebVTT file under media/ and name it in 'video: captions:'; readers who "
@@ -66,6 +93,10 @@ describe("media-too-large", Severity.ERROR, "No media file is over 100 MB.",
          "Ingen mediefil er over 100 MB.", adjustable=False)
 describe("video-captions-missing", Severity.ERROR, "Every video has captions.",
          "Alle videoer har undertekster.")
+describe("video-captions-invalid", Severity.ERROR, "Captions are valid WebVTT.",
+         "Undertekster er gyldig WebVTT.")
+describe("video-format", Severity.ERROR, "Videos are MP4 or WebM, or on YouTube or Vimeo.",
+         "Videoer er MP4 eller WebM, eller ligger på YouTube eller Vimeo.", adjustable=False)
 
 
 def has_gps(path: Path) -> bool:
@@ -120,6 +151,34 @@ def media(repo: Repository, post: Post) -> Iterator[Finding]:
         resolved = resolve_media(ref, post.file, repo.site.root, repo.site.media_dir)
         if resolved.path and not resolved.problem:
             yield from _file_findings(repo, post, line, ref, resolved.path)
-    if post.video and not post.video.captions:
+    if post.video:
+        yield from _video(repo, post)
+
+
+def _video(repo: Repository, post: Post) -> Iterator[Finding]:
+    """Captions present and valid, a playable format, ids that look like ids."""
+    video, site = post.video, repo.site
+    assert video is not None
+    if not video.captions:
         yield repo.finding(post.file, post.line_of("video"), "video-captions-missing",
                            "video-captions-missing", Severity.ERROR)
+    else:
+        resolved = resolve_media(video.captions, post.file, site.root, site.media_dir)
+        if resolved.path and not resolved.problem:
+            try:
+                parse_vtt((site.root / resolved.path).read_text(encoding="utf-8"))
+            except (VttError, UnicodeDecodeError) as exc:
+                reason, line = (exc.reason, exc.line) if isinstance(exc, VttError) else (
+                    "it is not UTF-8 text", 1)
+                yield repo.finding(post.file, post.line_of("video", "captions"),
+                                   "video-captions-invalid", "video-captions-invalid",
+                                   Severity.ERROR, path=video.captions, reason=reason,
+                                   line=line)
+    if video.src and Path(video.src).suffix.lower() not in VIDEO_TYPES:
+        yield repo.finding(post.file, post.line_of("video", "src"), "video-format",
+                           "video-format", Severity.ERROR, path=video.src)
+    for service, value, pattern in (("YouTube", video.youtube, YOUTUBE_ID),
+                                    ("Vimeo", video.vimeo, VIMEO_ID)):
+        if value and not pattern.match(value):
+            yield repo.finding(post.file, post.line_of("video", service.lower()), "video-format",
+                               "video-id", Severity.ERROR, value=value, service=service)

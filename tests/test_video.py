@@ -1,0 +1,120 @@
+"""Video: our own file with captions and a transcript, or YouTube/Vimeo only after a click."""
+
+from __future__ import annotations
+
+import pytest
+
+from advocacy.core.video import VttError, parse_vtt
+from conftest import FixtureSite, assert_no_warnings
+
+VTT = """WEBVTT
+
+1
+00:00:00.000 --> 00:00:02.500
+Good morning from the kitchen.
+
+00:00:02.500 --> 00:00:05.000
+<v Sofie>We start at half past six.</v>
+"""
+POST = "site_src/blog/posts/2026-11-20-video.md"
+
+
+def _video_post(site: FixtureSite, video: str) -> None:
+    site.image("media/poster.jpg")
+    (site.root / "media/kitchen.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"\0" * 100)
+    site.write("media/kitchen.vtt", VTT)
+    site.simple_post("2026-11-20-video.md", "Our kitchen", "2026-11-20",
+                     extra=f"video:\n{video}", body="I filmed our morning.\n")
+
+
+def test_own_video_with_poster_captions_and_transcript(site: FixtureSite) -> None:
+    _video_post(site, "  src: media/kitchen.mp4\n  captions: media/kitchen.vtt\n"
+                      "  poster: media/poster.jpg\n")
+    result = site.build()
+    assert result.returncode == 0, result.log
+    assert_no_warnings(result)
+    page = result.html("blog/2026/11/20/video/")
+    video = page.select_one("figure.adv-video video")
+    assert video["preload"] == "metadata" and video.has_attr("controls")
+    base = result.site / "blog/2026/11/20/video"
+    assert (base / video["poster"]).resolve().is_file()
+    assert video["poster"].endswith("-800.jpg")  # the processed poster, not the original
+    source = video.select_one("source")
+    assert (source["type"], (base / source["src"]).resolve().is_file()) == ("video/mp4", True)
+    track = video.select_one("track")
+    assert (track["kind"], track["srclang"]) == ("captions", "en")
+    assert (base / track["src"]).resolve().read_text() == VTT
+    transcript = page.select_one("details.adv-transcript").get_text(" ", strip=True)
+    assert transcript == ("Transcript of the video Good morning from the kitchen. We start at "
+                          "half past six.")
+
+
+def test_video_without_captions_does_not_build(site: FixtureSite) -> None:
+    _video_post(site, "  src: media/kitchen.mp4\n")
+    result = site.build()
+    assert result.returncode == 1
+    assert f"{POST}:6: error: The video has no captions. [video-captions-missing]" in result.log
+
+
+def test_broken_captions_do_not_build(site: FixtureSite) -> None:
+    _video_post(site, "  src: media/kitchen.mp4\n  captions: media/kitchen.vtt\n")
+    site.write("media/kitchen.vtt", "WEBVTT\n\n00:00:01.000 -> 00:00:02.000\nHi\n")
+    result = site.build()
+    assert result.returncode == 1
+    assert (f"{POST}:8: error: The captions file 'media/kitchen.vtt' is not valid WebVTT: "
+            "expected a timing like 00:00:01.000 --> 00:00:04.000, found '00:00:01.000 -> "
+            "00:00:02.000' (its line 3). [video-captions-invalid]") in result.log
+
+
+def test_youtube_loads_nothing_before_a_click(site: FixtureSite) -> None:
+    _video_post(site, "  youtube: dQw4w9WgXcQ\n  captions: media/kitchen.vtt\n"
+                      "  poster: media/poster.jpg\n  title: A morning in the kitchen\n")
+    result = site.build()
+    assert result.returncode == 0, result.log
+    page = result.html("blog/2026/11/20/video/")
+    assert page.select("iframe") == []
+    loaded = [t.get("src") or t.get("srcset") or "" for t in page.select("[src], [srcset]")]
+    assert not any("youtube" in url or "//" in url for url in loaded)
+    box = page.select_one(".adv-embed")
+    assert box["data-adv-embed"] == ("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"
+                                     "?autoplay=1&rel=0")
+    assert box["data-adv-title"] == "A morning in the kitchen"
+    button = box.select_one("button.adv-embed__play")
+    assert button["aria-label"] == "Play the video “A morning in the kitchen” (loads YouTube)"
+    link = box.select_one("a")
+    assert (link["href"], link["rel"]) == ("https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+                                           ["noopener", "noreferrer"])
+    script = (result.site / "assets/advocacy/advocacy.js").read_text()
+    assert "frame.title" in script and "data-adv-embed" in script
+
+
+def test_vimeo_uses_do_not_track(site: FixtureSite) -> None:
+    _video_post(site, "  vimeo: '76979871'\n  captions: media/kitchen.vtt\n")
+    result = site.build()
+    assert result.returncode == 0, result.log
+    box = result.html("blog/2026/11/20/video/").select_one(".adv-embed")
+    assert box["data-adv-embed"] == "https://player.vimeo.com/video/76979871?dnt=1&autoplay=1"
+
+
+def test_bad_video_ids_and_formats(site: FixtureSite) -> None:
+    _video_post(site, "  youtube: not-an-id\n  captions: media/kitchen.vtt\n")
+    result = site.build()
+    assert result.returncode == 1
+    assert f"{POST}:7: error: 'not-an-id' is not a YouTube video id. [video-format]" in result.log
+
+
+@pytest.mark.parametrize(("text", "reason", "line"), [
+    ("WEBVT\n\n00:01.000 --> 00:02.000\nx\n", "the first line must be WEBVTT", 1),
+    ("WEBVTT\n", "the file has no captions", 1),
+    ("WEBVTT\n\n00:03.000 --> 00:02.000\nx\n", "a caption ends before it starts", 3),
+])
+def test_vtt_errors(text: str, reason: str, line: int) -> None:
+    with pytest.raises(VttError) as info:
+        parse_vtt(text)
+    assert (info.value.reason, info.value.line) == (reason, line)
+
+
+def test_vtt_cues() -> None:
+    cues = parse_vtt("\ufeffWEBVTT - kitchen\r\n\r\nNOTE made by hand\r\n\r\n"
+                     "01:00:00.000 --> 01:00:01,500 align:start\r\n<b>Hi</b>\r\nthere\r\n")
+    assert [(c.start, c.end, c.text) for c in cues] == [(3600.0, 3601.5, "Hi there")]
