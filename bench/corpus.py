@@ -295,6 +295,14 @@ def material_config(plugins: str = "blog", site_name: str = "Advocacy bench") ->
     return "\n".join(lines) + "\n"
 
 
+def advocacy_config(site_name: str = "Advocacy bench") -> str:
+    """Return the ``mkdocs.yml`` of our own product for the same corpus and extensions."""
+    common = material_config("plain", site_name).replace("docs_dir: docs", "docs_dir: site_src")
+    categories = ", ".join(CATEGORIES)
+    return common + ("  - advocacy:\n      language: da\n"
+                     f"      categories: [{categories}]\n")
+
+
 def image_bytes(seed: int, size: tuple[int, int]) -> bytes:
     """Draw one seeded abstract 'photo' and return it as JPEG bytes."""
     from PIL import Image, ImageDraw, ImageFilter
@@ -352,8 +360,7 @@ def generate(posts: int, out: Path, layout: str, rss: bool = False) -> None:
     items = make_posts(rng, posts, authors)
     prepare_out(out)
     if layout == "advocacy":
-        write(out / "mkdocs.yml", "site_name: \"Advocacy bench\"\n"
-              "docs_dir: site_src\ntheme:\n  name: material\n  font: false\n")
+        write(out / "mkdocs.yml", advocacy_config())
         write(out / "site_src/index.md", "# Karriere / Careers\n\nVelkommen. Welcome.\n")
         for a in authors:
             write(out / "authors" / f"{a.slug}.yml", author_yaml(a, rng))
