@@ -148,3 +148,27 @@ def test_second_build_does_no_image_work_and_one_change_redoes_one(site: Fixture
     site.image("media/b.jpg", color="yellow")
     third = site.build()
     assert _encodes(third) == 1
+
+
+SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
+
+
+def test_svg_only_for_brand_assets_and_never_inlined(site: FixtureSite) -> None:
+    site.write("media/brand/logo.svg", SVG)
+    site.write("media/drawing.svg", SVG)
+    site.simple_post("2026-11-20-photo.md", "Photos", "2026-11-20",
+                     body="![Our logo](media/brand/logo.svg)\n\n![A drawing](media/drawing.svg)\n")
+    result = site.build()
+    assert result.returncode == 1
+    assert (f"{POST}:10: error: 'media/drawing.svg' is an SVG drawing; only brand assets HR "
+            "lists may be SVG. [image-svg]") in result.log
+    site.write("policy.yml", "brand_assets: [media/brand/logo.svg]\n")
+    site.simple_post("2026-11-20-photo.md", "Photos", "2026-11-20",
+                     body="![Our logo](media/brand/logo.svg)\n")
+    result = site.build()
+    assert result.returncode == 0, result.log
+    assert_no_warnings(result)
+    page = result.html("blog/2026/11/20/photo/")
+    assert page.select(".adv-post svg") == []
+    img = page.select_one('.adv-post img[alt="Our logo"]')
+    assert (result.site / "blog/2026/11/20/photo" / img["src"]).resolve().read_text() == SVG

@@ -142,6 +142,12 @@ class MediaPublisher:
                             key=lambda m: m.start()):
             if match.re is _MD_IMAGE:
                 html = picture_for(match.group("src"), match.group("alt"), match.group("title"))
+                if html is None:  # an SVG brand asset: copied as a file, never inlined
+                    path = self._media_path(match.group("src"), from_file)
+                    target = self.link_target(path, page) if path else None
+                    if target:
+                        edits.append((match.start("src"), match.end("src"), target))
+                        continue
             else:
                 attrs = attributes(match.group())
                 html = picture_for(attrs.get("src", ""), attrs.get("alt", ""), attrs.get("title"))
