@@ -150,7 +150,8 @@ def test_second_build_does_no_image_work_and_one_change_redoes_one(site: Fixture
     assert _encodes(third) == 1
 
 
-SVG = '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10" height="10"/></svg>'
+SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+       '<rect width="10" height="10"/></svg>')
 
 
 def test_svg_only_for_brand_assets_and_never_inlined(site: FixtureSite) -> None:

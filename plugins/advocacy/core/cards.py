@@ -1,18 +1,15 @@
-"""LinkedIn share cards: 1200x627 JPEGs drawn with Pillow, cached by what they show.
-
-Cover photo under a dark scrim (or the brand colour), logo, title, then photo, byline and
-subtitle, all inside a 48 px safe margin. Broken pictures are left out, never fatal.
-"""
+"""LinkedIn share cards (1200x627 JPEG) drawn with Pillow and cached by what they show."""
 
 from __future__ import annotations
 
-import hashlib
 import io
 import json
 import os
+import re
 import uuid
 from dataclasses import dataclass, fields
 from functools import lru_cache
+from hashlib import sha256
 from pathlib import Path
 from typing import Any
 
@@ -34,6 +31,7 @@ _W, _H = CARD_SIZE
 # the text column's right edge, the logo band's height, the photo's size, the title's top
 _TEXT_RIGHT, _HEADER, _PHOTO, _TITLE_TOP = 900, 60, 120, 152
 _IMAGE_FIELDS = ("photo", "cover", "logo")
+_words = re.compile(r"[^ \t\n\r\f\v]+").findall  # words; a no-break space does not split
 
 
 @dataclass(frozen=True)
@@ -71,7 +69,6 @@ def _font(size: int, bold: bool = False) -> Font:
 
 
 def _ink(text: str, font: Font) -> Box:
-    """The ink box of one line drawn with its origin on the baseline."""
     left, top, right, bottom = font.getbbox(text, anchor="ls")
     return round(left), round(top), round(right), round(bottom)
 
@@ -82,7 +79,8 @@ def _width(text: str, font: Font) -> int:
 
 
 def _wrap(words: list[str], font: Font, width: int, split: bool) -> list[str]:
-    """Greedy wrapping at word boundaries; with ``split``, over-wide words are broken."""
+    """Greedy wrapping at word boundaries; with ``split``, over-wide words are broken (into
+    pieces leaving room for a "…")."""
     lines: list[str] = []
     current = ""
     for word in words:
@@ -93,20 +91,18 @@ def _wrap(words: list[str], font: Font, width: int, split: bool) -> list[str]:
         current = word
         while split and _width(current, font) > width:
             cut = next(i for i in range(len(current), 0, -1)
-                       if i == 1 or _width(current[:i], font) <= width)
+                       if i == 1 or _width(current[:i] + ELLIPSIS, font) <= width)
             lines, current = [*lines, current[:cut]], current[cut:]
     return [*lines, current] if current else lines
 
 
 def _ellipsize(lines: list[str], font: Font, width: int) -> list[str]:
     """End the last line with "…", dropping whole words (or lines) until it fits."""
-    while lines:
-        words = lines[-1].split(" ")
-        while words:
-            if _width(candidate := " ".join(words) + ELLIPSIS, font) <= width:
-                return [*lines[:-1], candidate]
-            words.pop()
-        lines = lines[:-1]
+    for i in range(len(lines) - 1, -1, -1):
+        words = lines[i].split(" ")
+        for n in range(len(words), 0, -1):
+            if _width(candidate := " ".join(words[:n]) + ELLIPSIS, font) <= width:
+                return [*lines[:i], candidate]
     return [ELLIPSIS]
 
 
@@ -120,39 +116,43 @@ def _boxes(lines: list[str], font: Font, box: Box) -> list[Box]:
 
 
 def layout_title(title: str, box: Box, max_lines: int = 4) -> TitleLayout:
-    """Wrap ``title`` at word boundaries into at most ``max_lines`` inside ``box``.
-
-    The font shrinks from 68 to 36 px until the title fits; if it still does not, it is cut
-    after the last whole word that fits and ends with "…". Runs of white space count as one
-    space. A single word wider than the box at 36 px is the one case broken mid-word. If not
-    even one line fits in the box, the layout has no lines.
-    """
+    """Wrap ``title`` at word boundaries into at most ``max_lines`` balanced lines inside
+    ``box``, the font shrinking from 68 to 36 px until it fits; else cut after the last whole
+    word that fits and end with "…". Spaces, tabs and newlines all count as one space; a
+    no-break space never breaks. Only a word that alone is wider than the box at 36 px is ever
+    broken mid-word. If not even one line fits, there are no lines."""
     if max_lines < 1 or box[2] <= box[0] or box[3] <= box[1]:
         raise ValueError(f"bad title box {box} or max_lines {max_lines}")
     def inside(boxes: list[Box]) -> bool:
         return all(b[0] >= box[0] and b[1] >= box[1] and b[2] <= box[2] and b[3] <= box[3]
                    for b in boxes)
+    words, width = _words(title), box[2] - box[0]
     for size in range(TITLE_MAX, TITLE_MIN - 1, -2):
         font = _font(size, True)
-        lines = _wrap(title.split(), font, box[2] - box[0], split=size == TITLE_MIN)
+        lines = _wrap(words, font, width, split=size == TITLE_MIN)
         if len(lines) <= max_lines and inside(boxes := _boxes(lines, font, box)):
+            narrow, wide = width * 7 // 10, width  # balance: narrowest width, as many lines
+            while narrow < wide:
+                mid = (narrow + wide) // 2
+                even = _wrap(words, font, mid, split=False)
+                ok = len(even) <= len(lines) and all(_width(ln, font) <= mid for ln in even)
+                narrow, wide = (narrow, mid) if ok else (mid + 1, wide)
+            even = _wrap(words, font, wide, split=size == TITLE_MIN)
+            lines, boxes = (even, eb) if inside(eb := _boxes(even, font, box)) else (lines, boxes)
             return TitleLayout(tuple(lines), size, tuple(boxes))
     fit = min(len(lines), max_lines)  # too long even at TITLE_MIN: keep what fits, add "…"
     while fit and not inside(_boxes(lines[:fit], font, box)):
         fit -= 1
-    lines = _ellipsize(lines[:fit], font, box[2] - box[0]) if fit else []
-    if not inside(boxes := _boxes(lines, font, box)):
-        lines, boxes = [], []
-    return TitleLayout(tuple(lines), TITLE_MIN, tuple(boxes))
+    lines = _ellipsize(lines[:fit], font, width) if fit else []
+    ok = inside(boxes := _boxes(lines, font, box))  # else not even one line fits the box
+    return TitleLayout(tuple(lines) if ok else (), TITLE_MIN, tuple(boxes) if ok else ())
 
 
 def contrast(a: RGB, b: RGB) -> float:
     """WCAG contrast ratio between two colours (1 to 21)."""
-    def luminance(rgb: RGB) -> float:
-        lin = [c / 255 / 12.92 if c <= 10 else ((c / 255 + 0.055) / 1.055) ** 2.4 for c in rgb]
-        return 0.2126 * lin[0] + 0.7152 * lin[1] + 0.0722 * lin[2]
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
+    lum = [sum(w * (c / 3294.6 if c <= 10 else ((c / 255 + 0.055) / 1.055) ** 2.4)
+               for w, c in zip((0.2126, 0.7152, 0.0722), rgb, strict=True)) for rgb in (a, b)]
+    return (max(lum) + 0.05) / (min(lum) + 0.05)
 
 
 def _mix(a: RGB, b: RGB, t: float) -> RGB:
@@ -161,21 +161,20 @@ def _mix(a: RGB, b: RGB, t: float) -> RGB:
     return red, green, blue
 
 
-def _open(path: Path | None, draft: tuple[int, int], flatten: RGB | None) -> Image.Image | None:
+def _open(path: Path | None, side: int, flatten: RGB | None) -> Image.Image | None:
     """An upright RGB(A) copy of a picture, flattened onto ``flatten``; None if unreadable."""
     if path is None:
         return None
     try:
         with Image.open(path) as im:
-            im.draft("RGB", draft)  # JPEG: decode at a reduced scale, much faster
+            im.draft("RGB", (side, side))  # JPEG: decode at >= side px, much faster
             im.load()
             im = ImageOps.exif_transpose(im)
             im = im.convert("RGBA" if "A" in im.getbands() or "transparency" in im.info else "RGB")
     except Exception:  # Pillow raises OSError, ValueError, SyntaxError, DecompressionBombError…
         return None
-    if flatten is None or im.mode == "RGB":
-        return im
-    return Image.alpha_composite(Image.new("RGBA", im.size, (*flatten, 255)), im).convert("RGB")
+    return im if flatten is None or im.mode == "RGB" else Image.alpha_composite(
+        Image.new("RGBA", im.size, (*flatten, 255)), im).convert("RGB")
 
 
 def _background(cover: Image.Image | None, bg: RGB, accent: RGB, text: RGB
@@ -187,22 +186,18 @@ def _background(cover: Image.Image | None, bg: RGB, accent: RGB, text: RGB
         big = Image.new("RGB", (_W * 3, _H * 3), bg)  # drawn large and shrunk: smooth edges
         draw = ImageDraw.Draw(big)
         draw.ellipse([v * 3 for v in (880, -180, 1380, 320)], fill=_mix(bg, WHITE, 0.06))
-        draw.ellipse([v * 3 for v in (870, 410, 1250, 790)], outline=_mix(bg, accent, 0.63),
+        draw.ellipse([v * 3 for v in (870, 410, 1250, 790)], outline=_mix(bg, accent, 0.8),
                      width=36)
         card = big.resize(CARD_SIZE, Image.Resampling.BOX)
         if contrast(text, bg) < MIN_CONTRAST:
             text = max((WHITE, (17, 17, 17)), key=lambda c: contrast(c, bg))
         return card, text
     tint = _mix(bg, (0, 0, 0), 0.6)  # at most 102 per channel: white always reaches 5.7:1
-    for color in (text, WHITE):  # a little above the minimum, for rounding and JPEG
-        alpha = next((a for a in range(256)
-                      if contrast(color, _mix(WHITE, tint, a / 255)) >= MIN_CONTRAST + 0.1), -1)
-        if alpha >= 0:
-            break
+    alpha, color = next((a, c) for c in (text, WHITE) for a in range(256)  # a little above
+                        if contrast(c, _mix(WHITE, tint, a / 255)) >= MIN_CONTRAST + 0.1)
     edge = _TEXT_RIGHT + 40
-    row = Image.new("L", (_W, 1))
-    row.putdata([alpha if x <= edge else round(alpha * (1 - 0.65 * (x - edge) / (_W - edge)))
-                 for x in range(_W)])
+    row = Image.frombytes("L", (_W, 1), bytes(alpha if x <= edge else round(
+        alpha * (1 - 0.65 * (x - edge) / (_W - edge))) for x in range(_W)))
     card = ImageOps.fit(cover, CARD_SIZE, LANCZOS)
     card.paste(tint, mask=row.resize(CARD_SIZE))
     return card, color
@@ -210,14 +205,14 @@ def _background(cover: Image.Image | None, bg: RGB, accent: RGB, text: RGB
 
 def _fit(text: str, font: Font, width: int) -> str:
     """One line of ``text``, cut after a whole word with "…" if wider than ``width``."""
-    lines = _wrap(text.split(), font, width, split=True) or [""]
+    lines = _wrap(_words(text), font, width, split=True) or [""]
     return _ellipsize(lines[:1], font, width)[0] if len(lines) > 1 else lines[0]
 
 
 def _footer(card: Image.Image, content: CardContent, text: RGB, bg: RGB, accent: RGB) -> int:
     """Photo in an accent ring, byline and subtitle along the bottom; returns the top edge."""
     bottom, x = _H - MARGIN, MARGIN
-    top, photo = bottom, _open(content.photo, (2 * _PHOTO, 2 * _PHOTO), bg)
+    top, photo = bottom, _open(content.photo, 2 * _PHOTO, bg)
     if photo is not None:
         top = bottom - _PHOTO
         disc = Image.new("L", (_PHOTO * 4,) * 2)  # drawn large and shrunk: smooth edges
@@ -227,18 +222,17 @@ def _footer(card: Image.Image, content: CardContent, text: RGB, bg: RGB, accent:
             card.paste(ImageOps.fit(im, size, LANCZOS), (x + inset, top + inset),
                        disc.resize(size, LANCZOS))
         x += _PHOTO + 28
-    rows = [(_font(34), content.byline or "", text),
-            (_font(24), content.subtitle or "", _mix(text, bg, 0.22))]
-    rows = [(font, s, color) for font, s, color in rows if s.strip()]
-    if rows:
-        height = sum(font.size for font, _, _ in rows) + 16 * (len(rows) - 1)
-        y = (top + bottom - height) // 2 if photo is not None else bottom - height - 6
-        top = min(top, y)
-        draw = ImageDraw.Draw(card)
-        for font, string, color in rows:
-            draw.text((x, y + font.size), _fit(string, font, _TEXT_RIGHT - x), font=font,
+    rows = [(font, s, color) for font, s, color in ((_font(34), content.byline or "", text),
+            (_font(24), content.subtitle or "", _mix(text, bg, 0.22))) if s.strip()]
+    if rows:  # each row as tall as its font's ascent + descent, 10 px apart
+        height = sum(sum(font.getmetrics()) + 10 for font, _, _ in rows) - 10
+        y = (top + bottom - height) // 2 if photo is not None else bottom - height
+        top, draw = min(top, y), ImageDraw.Draw(card)
+        for font, string, color in rows:  # ink starts at x, even for a "J" that overhangs
+            string = _fit(string, font, _TEXT_RIGHT - x)
+            draw.text((x - _ink(string, font)[0], y + font.getmetrics()[0]), string, font=font,
                       fill=color, anchor="ls")
-            y += font.size + 16
+            y += sum(font.getmetrics()) + 10
     return top
 
 
@@ -246,16 +240,15 @@ def render_card(content: CardContent, style: CardStyle) -> Image.Image:
     """Draw the card: an RGB image of ``CARD_SIZE``. Colours are hex (ValueError if not)."""
     bg, accent, text = (ImageColor.getrgb(c)[:3] for c in (style.background, style.accent,
                                                            style.text))
-    card, text = _background(_open(content.cover, CARD_SIZE, bg), bg, accent, text)
+    card, text = _background(_open(content.cover, _W, bg), bg, accent, text)
     draw = ImageDraw.Draw(card)
-    logo = _open(style.logo, (720, 2 * _HEADER), None)
+    logo = _open(style.logo, 720, None)
     if logo is not None:  # at most 60 px high and 360 px wide, top left
         logo = ImageOps.contain(logo, (360, _HEADER), LANCZOS)
         card.paste(logo, (MARGIN, MARGIN + (_HEADER - logo.height) // 2),
                    logo if logo.mode == "RGBA" else None)
-    elif style.site_name.strip():
-        font = _font(26, True)
-        draw.text((MARGIN, MARGIN + _HEADER // 2), _fit(style.site_name, font, 500), font=font,
+    elif name := _fit(style.site_name, font := _font(26, True), 500):
+        draw.text((MARGIN - _ink(name, font)[0], MARGIN + _HEADER // 2), name, font=font,
                   fill=text, anchor="lm")
     draw.rectangle((MARGIN, _TITLE_TOP - 26, MARGIN + 88, _TITLE_TOP - 20), fill=accent)
     footer_top = _footer(card, content, text, bg, accent)
@@ -269,42 +262,36 @@ def render_card(content: CardContent, style: CardStyle) -> Image.Image:
 
 
 def card_key(content: CardContent, style: CardStyle) -> str:
-    """16 hex chars of sha256 over the design version, every field of content and style, and
-    the bytes of each picture. Pictures count by their bytes, not their path, so a moved
-    checkout keeps its cache while an edited photo gets a new card."""
+    """16 hex chars of sha256 over CARD_VERSION, every field of content and style, and each
+    picture's bytes (not its path: an edited photo gets a new key, a moved checkout does not)."""
     payload: dict[str, Any] = {"version": CARD_VERSION}
     for obj in (content, style):
         for f in fields(obj):
             value = getattr(obj, f.name)
             if f.name in _IMAGE_FIELDS and value is not None:
                 try:
-                    value = hashlib.sha256(Path(value).read_bytes()).hexdigest()
+                    value = sha256(Path(value).read_bytes()).hexdigest()
                 except OSError:
                     value = "unreadable"
             payload[f"{type(obj).__name__}.{f.name}"] = value
-    text = json.dumps(payload, sort_keys=True, ensure_ascii=False, default=str)
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
-
-
-def _atomic_write(path: Path, data: bytes) -> None:
-    """Write ``path`` through a uniquely named temporary file beside it and ``os.replace``."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    finally:
-        tmp.unlink(missing_ok=True)  # only left after a failure
+    return sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
 def write_card(content: CardContent, style: CardStyle, cache_dir: Path, out: Path) -> bool:
     """Write the card to ``out`` as JPEG (quality 85, optimized, progressive, no EXIF), copied
     from ``cache_dir/<key>.jpg`` if there; True if it was rendered, False if from the cache."""
+    def _atomic_write(path: Path, data: bytes) -> None:  # via a unique temp file + os.replace
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
+        try:
+            tmp.write_bytes(data)
+            os.replace(tmp, path)
+        finally:
+            tmp.unlink(missing_ok=True)  # only left after a failure
     cached, out = Path(cache_dir) / f"{card_key(content, style)}.jpg", Path(out)
     if rendered := not cached.is_file():
-        buffer = io.BytesIO()
-        render_card(content, style).save(buffer, "JPEG", quality=85, optimize=True,
-                                         progressive=True)
+        render_card(content, style).save(buffer := io.BytesIO(), "JPEG", quality=85,
+                                         optimize=True, progressive=True)
         _atomic_write(cached, buffer.getvalue())
     if out.resolve() != cached.resolve():
         _atomic_write(out, cached.read_bytes())
