@@ -6,6 +6,15 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 
 
+class CardsConfig(base.Config):
+    """The company's look on LinkedIn share cards."""
+
+    background = c.Type(str, default="#1f3a5f")
+    text = c.Type(str, default="#ffffff")
+    accent = c.Type(str, default="#f2a541")
+    logo = c.Optional(c.Type(str))  # a PNG or JPEG in the repository, e.g. media/brand/logo.png
+
+
 class AdvocacyConfig(base.Config):
     """Options of the ``advocacy`` plugin; paths are relative to ``mkdocs.yml``."""
 
@@ -18,3 +27,4 @@ class AdvocacyConfig(base.Config):
     categories = c.ListOfItems(c.Type(str), default=[])
     per_page = c.Type(int, default=10)
     policy_page = c.Type(str, default="some-policy")  # address of the readable SoMe policy
+    cards = c.SubConfig(CardsConfig)

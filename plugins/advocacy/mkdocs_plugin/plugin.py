@@ -15,6 +15,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..cli.output import as_text
+from ..core.card_jobs import card_jobs, card_name, make_cards
+from ..core.cards import CardStyle
 from ..core.checks import check_repository
 from ..core.model import Post
 from ..core.pages import plan_pages
@@ -43,6 +45,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         self.contexts: dict[str, dict[str, Any]] = {}  # generated page context by src_uri
         self.cards: dict[str, dict[str, Any]] = {}  # post cards by src_uri
         self.media: MediaPublisher | None = None
+        self.card_urls: dict[str, str] = {}  # share card path by "post:<src_uri>" or "author:"
 
     # -- on_config: where things are, and our templates on the theme's search path ----------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -121,7 +124,28 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
             files.append(File.generated(config, policy_uri, content=markdown))
         self.media = MediaPublisher(site)
         self.media.publish(config, files, edition)
+        self.card_urls = self._cards(config, files, edition)
         return files
+
+    def _cards(self, config: MkDocsConfig, files: Files, edition: Edition) -> dict[str, str]:
+        """Make the share cards and add them to the site; their URLs by page."""
+        site = self.site
+        assert site is not None
+        opts = self.config.cards
+        logo = site.root / opts.logo if opts.logo else None
+        style = CardStyle(opts.background, opts.text, opts.accent, logo, config.site_name)
+        jobs = card_jobs(edition, site.root)
+        cache = site.cache_path / "cards"
+        keys, rendered = make_cards(jobs, style, cache)
+        log.info("Share cards: %d published, %d made now, %d from the cache.", len(jobs),
+                 rendered, len(jobs) - rendered)
+        urls = {}
+        for job in jobs:
+            name = card_name(job, keys[job.name])
+            files.append(File.generated(config, name, abs_src_path=str(cache /
+                                                                        f"{keys[job.name]}.jpg")))
+            urls[job.name] = name
+        return urls
 
     def _card(self, post: Post) -> dict[str, Any]:
         """A post's card, made once per build and shared by its page and every listing."""
@@ -132,6 +156,11 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
             card = self.cards[post.src_uri] = post_card(post, edition, site.language,
                                                         site.blog_dir)
         return card
+
+    def _card_view(self, name: str, alt: str) -> dict[str, Any] | None:
+        """The share card of a page, for ``og:image``: path below the site, size, alt text."""
+        url = self.card_urls.get(name)
+        return {"url": url, "width": 1200, "height": 627, "alt": alt} if url else None
 
     # -- on_page_markdown: posts get our template; pictures become <picture> markup ----------
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
@@ -167,12 +196,16 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         if src_uri in self.posts:
             post = self.posts[src_uri]
             data["post"] = self._card(post)
+            data["card"] = self._card_view(f"post:{src_uri}", post.title)
             if post.video:
                 captions = resolve_media(post.video.captions or "", post.file, site.root,
                                          site.media_dir).path if post.video.captions else None
                 data["video"] = video_view(post, site.root, captions)
         elif src_uri in self.contexts:
             data.update(self.contexts[src_uri])
+            if data.get("kind") == "author":
+                author = data["author"]
+                data["card"] = self._card_view(f"author:{author['slug']}", author["name"])
         elif src_uri == "index.md":
             data["latest"] = [self._card(p) for p in edition.posts[: site.per_page]]
             data["blog_url"] = f"{site.blog_dir}/"
