@@ -173,3 +173,17 @@ def test_svg_only_for_brand_assets_and_never_inlined(site: FixtureSite) -> None:
     assert page.select(".adv-post svg") == []
     img = page.select_one('.adv-post img[alt="Our logo"]')
     assert (result.site / "blog/2026/11/20/photo" / img["src"]).resolve().read_text() == SVG
+
+
+def test_colour_profile_is_kept(site: FixtureSite) -> None:
+    from PIL import ImageCms
+
+    icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    (site.root / "media").mkdir(exist_ok=True)
+    Image.new("RGB", (800, 450), "teal").save(site.root / "media/icc.jpg", icc_profile=icc)
+    _post(site, "media/icc.jpg")
+    result = site.build()
+    assert result.returncode == 0, result.log
+    for file in _pictures(result):
+        with Image.open(file) as image:
+            assert image.info.get("icc_profile") == icc, file
