@@ -74,7 +74,8 @@ def plan_pages(site: Site, edition: Edition,
     def listing(posts: Iterable[Post]) -> list[dict[str, Any]]:
         return [cards[id(p)] for p in posts]
 
-    pages = list(_paginate(blog, t["stories"], listing(edition.posts), per_page, t))
+    pages = list(_paginate(blog, t["stories"], listing(edition.posts), per_page, t,
+                           {"feed_key": ""}))
     by_year: dict[int, list[Post]] = defaultdict(list)
     by_category: dict[str, list[Post]] = defaultdict(list)
     by_tag: dict[str, list[Post]] = defaultdict(list)
@@ -89,7 +90,7 @@ def plan_pages(site: Site, edition: Edition,
                            listing(posts), per_page, t)
     for name, posts in sorted(by_category.items()):
         pages += _paginate(f"{blog}/category/{slugify(name)}", t["category"].format(name=name),
-                           listing(posts), per_page, t)
+                           listing(posts), per_page, t, {"feed_key": f"category:{name}"})
     for name, posts in sorted(by_tag.items()):
         pages += _paginate(f"{blog}/tag/{slugify(name)}", t["tag"].format(name=name),
                            listing(posts), per_page, t)

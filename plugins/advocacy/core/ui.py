@@ -41,6 +41,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "embed_note": "Videoen ligger hos {service}. Intet hentes derfra, før du trykker "
                       "afspil.",
         "watch_on": "Se den på {service}",
+        "share_title": "Del historien",
+        "share_linkedin": "Del på LinkedIn",
+        "share_email": "Send som e-mail",
+        "share_x": "Del på X",
+        "share_facebook": "Del på Facebook",
+        "share_bluesky": "Del på Bluesky",
+        "share_copy": "Kopiér link",
+        "kit_title": "Arbejder du her? Del din historie",
+        "kit_intro": "Her er et forslag til et opslag på LinkedIn. Ret gerne i det, så det "
+                     "lyder som dig. Linket fortæller os kun, at der blev delt fra LinkedIn.",
+        "kit_copy": "Kopiér teksten",
+        "kit_compose": "Skriv opslaget på LinkedIn",
+        "follow": "Følg med",
+        "follow_intro": "Få nye historier i din feedlæser:",
+        "feed_all": "Alle historier",
+        "feed_of": "Historier: {name}",
     },
     "en": {
         "latest": "Latest stories",
@@ -78,6 +94,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "embed_note": "The video is hosted by {service}. Nothing is loaded from there until "
                       "you press play.",
         "watch_on": "Watch it on {service}",
+        "share_title": "Share this story",
+        "share_linkedin": "Share on LinkedIn",
+        "share_email": "Send by e-mail",
+        "share_x": "Share on X",
+        "share_facebook": "Share on Facebook",
+        "share_bluesky": "Share on Bluesky",
+        "share_copy": "Copy link",
+        "kit_title": "Do you work here? Share your story",
+        "kit_intro": "Here is a suggested LinkedIn post. Change it so it sounds like you. The "
+                     "link only tells us that it was shared from LinkedIn.",
+        "kit_copy": "Copy the text",
+        "kit_compose": "Write the post on LinkedIn",
+        "follow": "Follow",
+        "follow_intro": "Get new stories in your feed reader:",
+        "feed_all": "All stories",
+        "feed_of": "Stories: {name}",
     },
 }
 

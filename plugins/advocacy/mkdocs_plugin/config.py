@@ -26,5 +26,7 @@ class AdvocacyConfig(base.Config):
     language = c.Choice(("da", "en"), default="da")
     categories = c.ListOfItems(c.Type(str), default=[])
     per_page = c.Type(int, default=10)
-    policy_page = c.Type(str, default="some-policy")  # address of the readable SoMe policy
+    policy_page = c.Type(str, default="some-policy")  # the readable SoMe policy
+    timezone = c.Type(str, default="Europe/Copenhagen")  # a post's date is a local day
+    feed_size = c.Type(int, default=20)  # newest posts in each feed
     cards = c.SubConfig(CardsConfig)

@@ -18,15 +18,14 @@ from ..cli.output import as_text
 from ..core.card_jobs import card_jobs, card_name, make_cards
 from ..core.cards import CardStyle
 from ..core.checks import check_repository
-from ..core.model import Post
 from ..core.pages import plan_pages
-from ..core.paths import resolve_media
 from ..core.policy_page import policy_markdown
 from ..core.publish import Edition, decide, describe_hold
+from ..core.seo import zone
 from ..core.site import Site, SiteError, today_from_env
-from ..core.ui import strings
-from ..core.views import post_card, video_view
 from .config import AdvocacyConfig
+from .context import PageData
+from .feeds import FeedWriter
 from .media import MediaPublisher, repo_file_of
 
 log = get_plugin_logger(__name__)
@@ -40,12 +39,9 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
 
     def __init__(self) -> None:
         self.site: Site | None = None
-        self.edition: Edition | None = None
-        self.posts: dict[str, Post] = {}  # published posts by src_uri
-        self.contexts: dict[str, dict[str, Any]] = {}  # generated page context by src_uri
-        self.cards: dict[str, dict[str, Any]] = {}  # post cards by src_uri
         self.media: MediaPublisher | None = None
-        self.card_urls: dict[str, str] = {}  # share card path by "post:<src_uri>" or "author:"
+        self.data: PageData | None = None  # what templates get, gathered in on_files
+        self.feeds: FeedWriter | None = None
 
     # -- on_config: where things are, and our templates on the theme's search path ----------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -88,12 +84,13 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         if report.errors:
             raise PluginError("advocacy: the site cannot be published until these are fixed:\n"
                               + as_text(report))
-        edition = self.edition = decide(repo)
+        edition = decide(repo)
+        data = self.data = PageData(site, edition, repo.policy, config,
+                                    zone(self.config.timezone))
         for held in edition.held:
             log.info("Held back %s: %s.", held.post.file, describe_hold(held))
         published = {p.src_uri: p for p in edition.posts}
         posts_prefix = site.posts_dir + "/"
-        self.posts = {}
         for file in list(files):
             if not file.src_uri.startswith(posts_prefix) or not file.is_documentation_page():
                 continue
@@ -101,15 +98,13 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
             if post is None:
                 files.remove(file)  # held back: in no page, listing, search index or sitemap
                 continue
-            self.posts[file.src_uri] = post
+            data.posts[file.src_uri] = post
             file.inclusion = InclusionLevel.NOT_IN_NAV  # 1,000 posts are no menu
             file.dest_uri = post.url + "index.html"
             file.url = post.url
             file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
-        self.contexts = {}
-        self.cards = {}
-        for page in plan_pages(site, edition, self._card):
-            self.contexts[page.src_uri] = page.context
+        for page in plan_pages(site, edition, data.card):
+            data.generated[page.src_uri] = page.context
             if page.src_uri not in files.src_uris:
                 # Only the story list and the people index belong in an automatic nav.
                 inclusion = (InclusionLevel.UNDEFINED if page.src_uri in (
@@ -124,7 +119,9 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
             files.append(File.generated(config, policy_uri, content=markdown))
         self.media = MediaPublisher(site)
         self.media.publish(config, files, edition)
-        self.card_urls = self._cards(config, files, edition)
+        data.card_urls = self._cards(config, files, edition)
+        self.feeds = FeedWriter(site, edition, self.config.feed_size, data.tz)
+        data.feeds = self.feeds.links()
         return files
 
     def _cards(self, config: MkDocsConfig, files: Files, edition: Edition) -> dict[str, str]:
@@ -147,21 +144,6 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
             urls[job.name] = name
         return urls
 
-    def _card(self, post: Post) -> dict[str, Any]:
-        """A post's card, made once per build and shared by its page and every listing."""
-        card = self.cards.get(post.src_uri)
-        if card is None:
-            site, edition = self.site, self.edition
-            assert site is not None and edition is not None
-            card = self.cards[post.src_uri] = post_card(post, edition, site.language,
-                                                        site.blog_dir)
-        return card
-
-    def _card_view(self, name: str, alt: str) -> dict[str, Any] | None:
-        """The share card of a page, for ``og:image``: path below the site, size, alt text."""
-        url = self.card_urls.get(name)
-        return {"url": url, "width": 1200, "height": 627, "alt": alt} if url else None
-
     # -- on_page_markdown: posts get our template; pictures become <picture> markup ----------
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -169,7 +151,8 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         src_uri = page.file.src_uri
         if src_uri == "index.md":
             page.meta.setdefault("template", "advocacy/home.html")
-        post = self.posts.get(src_uri)
+        assert self.data is not None
+        post = self.data.posts.get(src_uri)
         if post is not None:
             page.meta.setdefault("template", "advocacy/post.html")
         assert self.site is not None and self.media is not None
@@ -188,26 +171,22 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
     # -- on_page_context: the data our templates show -----------------------------------------
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any]:
-        """Give templates the post, listing, author or home page data."""
-        site, edition = self.site, self.edition
-        assert site is not None and edition is not None
-        src_uri = page.file.src_uri
-        data: dict[str, Any] = {"t": strings(site.language), "lang": site.language}
-        if src_uri in self.posts:
-            post = self.posts[src_uri]
-            data["post"] = self._card(post)
-            data["card"] = self._card_view(f"post:{src_uri}", post.title)
-            if post.video:
-                captions = resolve_media(post.video.captions or "", post.file, site.root,
-                                         site.media_dir).path if post.video.captions else None
-                data["video"] = video_view(post, site.root, captions)
-        elif src_uri in self.contexts:
-            data.update(self.contexts[src_uri])
-            if data.get("kind") == "author":
-                author = data["author"]
-                data["card"] = self._card_view(f"author:{author['slug']}", author["name"])
-        elif src_uri == "index.md":
-            data["latest"] = [self._card(p) for p in edition.posts[: site.per_page]]
-            data["blog_url"] = f"{site.blog_dir}/"
-        context["advocacy"] = data
+        """Give templates the post, listing, author or home page data, and the head."""
+        assert self.data is not None
+        context["advocacy"] = self.data.for_page(page)
         return context
+
+    # -- on_page_content: keep each post's HTML for the feeds (rendered once, used twice) ------
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
+                        files: Files) -> str:
+        """Remember the rendered HTML of published posts."""
+        if self.feeds is not None and self.data is not None and page.file.src_uri in \
+                self.data.posts:
+            self.feeds.html[page.file.src_uri] = html
+        return html
+
+    # -- on_post_build: the feeds ----------------------------------------------------------------
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write RSS, Atom and JSON feeds from the posts' rendered HTML."""
+        if self.feeds is not None and self.media is not None:
+            self.feeds.write(config.site_dir, config.site_url, self.media)

@@ -13,3 +13,27 @@ document.addEventListener("click", function (event) {
   box.replaceChild(frame, button);
   frame.focus();
 });
+
+// Copy buttons: the link, or the share kit's text. Without JavaScript the text stays
+// selectable on the page, so nothing depends on this.
+document.addEventListener("click", function (event) {
+  var button = event.target.closest && event.target.closest(".adv-copy");
+  if (!button) return;
+  var from = button.getAttribute("data-adv-copy-from");
+  var text = from ? document.getElementById(from).innerText : button.getAttribute("data-adv-copy");
+  var status = document.querySelector(".adv-share__status");
+  var done = function () {
+    if (status) status.textContent = document.documentElement.lang === "da" ? "Kopieret." : "Copied.";
+  };
+  if (navigator.clipboard && window.isSecureContext) {
+    navigator.clipboard.writeText(text).then(done);
+  } else {
+    var area = document.createElement("textarea");
+    area.value = text;
+    document.body.appendChild(area);
+    area.select();
+    document.execCommand("copy");
+    document.body.removeChild(area);
+    done();
+  }
+});

@@ -1,0 +1,113 @@
+"""What each page's template gets under ``advocacy``: post, listing or author data, the head
+(link previews, structured data, feed links), share links and the employee's share kit."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from ..core.model import Post
+from ..core.paths import resolve_media
+from ..core.policy import Policy
+from ..core.publish import Edition
+from ..core.seo import absolute, author_meta, page_meta, post_meta
+from ..core.share import share_kit, share_links
+from ..core.site import Site
+from ..core.ui import strings
+from ..core.views import post_card, video_view
+
+
+@dataclass
+class Feed:
+    """A feed a page links to: its path below the site, MIME type and title."""
+
+    url: str
+    type: str
+    title: str
+
+
+@dataclass
+class PageData:
+    """Everything ``on_page_context`` needs, gathered during ``on_files``."""
+
+    site: Site
+    edition: Edition
+    policy: Policy
+    config: MkDocsConfig
+    tz: dt.tzinfo
+    posts: dict[str, Post] = field(default_factory=dict)  # published posts by src_uri
+    generated: dict[str, dict[str, Any]] = field(default_factory=dict)  # by src_uri
+    card_urls: dict[str, str] = field(default_factory=dict)  # "post:<src_uri>", "author:<slug>"
+    feeds: dict[str, list[Feed]] = field(default_factory=dict)  # by page key; "" for every page
+    cards: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def card(self, post: Post) -> dict[str, Any]:
+        """A post's card, made once per build and shared by its page and every listing."""
+        found = self.cards.get(post.src_uri)
+        if found is None:
+            found = self.cards[post.src_uri] = post_card(post, self.edition, self.site.language,
+                                                         self.site.blog_dir)
+        return found
+
+    def share_card(self, name: str, alt: str) -> dict[str, Any] | None:
+        """A page's LinkedIn card: path below the site, size and alt text."""
+        url = self.card_urls.get(name)
+        return {"url": url, "width": 1200, "height": 627, "alt": alt} if url else None
+
+    def for_page(self, page: Page) -> dict[str, Any]:
+        """The ``advocacy`` context of one page."""
+        site, edition = self.site, self.edition
+        src_uri = page.file.src_uri
+        data: dict[str, Any] = {"t": strings(site.language), "lang": site.language}
+        base = self.config.site_url
+        company = self.policy.company or self.config.site_name
+        feed_key = ""
+        if src_uri in self.posts:
+            post = self.posts[src_uri]
+            data["post"] = self.card(post)
+            data["card"] = self.share_card(f"post:{src_uri}", post.title)
+            data["video"] = self._video(post)
+            authors = [edition.authors[s] for s in post.authors if s in edition.authors]
+            if base:
+                url = absolute(base, post.url)
+                data["meta"] = post_meta(post, authors, base, self.config.site_name, company,
+                                         data["card"] and data["card"]["url"], self.tz)
+                data["share"] = {"links": share_links(url, post.title), "url": url,
+                                 "kit": share_kit(post, self.policy, url)}
+        elif src_uri in self.generated:
+            data.update(self.generated[src_uri])
+            if data.get("kind") == "author":
+                view = data["author"]
+                author = edition.authors[view["slug"]]
+                data["card"] = self.share_card(f"author:{author.slug}", author.name)
+                feed_key = f"author:{author.slug}"
+                if base:
+                    data["meta"] = author_meta(author, base, self.config.site_name, company,
+                                               view["bio"], None, site.language)
+            else:
+                feed_key = data.get("feed_key", "")
+        elif src_uri == "index.md":
+            data["latest"] = [self.card(p) for p in edition.posts[: site.per_page]]
+            data["blog_url"] = f"{site.blog_dir}/"
+            data["follow"] = self.feeds.get("follow", [])
+        if base and "meta" not in data:
+            description = page.meta.get("description") or self.config.site_description or ""
+            data["meta"] = page_meta(page.title or self.config.site_name, description,
+                                     absolute(base, page.url), self.config.site_name,
+                                     site.language)
+        data["feeds"] = [*self.feeds.get("", []), *self.feeds.get(feed_key, [])] if feed_key \
+            else self.feeds.get("", [])
+        data["own_feeds"] = self.feeds.get(feed_key, []) if feed_key else []
+        return data
+
+    def _video(self, post: Post) -> dict[str, Any] | None:
+        if not post.video:
+            return None
+        site = self.site
+        captions = resolve_media(post.video.captions, post.file, site.root,
+                                 site.media_dir).path if post.video.captions else None
+        return video_view(post, site.root, captions)

@@ -1,0 +1,104 @@
+"""Feeds, written after every page is rendered: each post's HTML is rendered once, on its
+page, and reused here with its addresses made absolute."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from mkdocs.plugins import get_plugin_logger
+
+from ..core.feed_plan import FeedGroup, feed_groups
+from ..core.feeds import (
+    ATOM_NAME,
+    JSON_NAME,
+    RSS_NAME,
+    Enclosure,
+    FeedAuthor,
+    FeedInfo,
+    FeedItem,
+    absolutize,
+    atom,
+    json_feed,
+    rss,
+)
+from ..core.model import Post
+from ..core.publish import Edition
+from ..core.seo import absolute, aware
+from ..core.site import Site
+from .context import Feed
+from .media import MediaPublisher
+
+log = get_plugin_logger(__name__)
+TYPES = {RSS_NAME: "application/rss+xml", ATOM_NAME: "application/atom+xml",
+         JSON_NAME: "application/feed+json"}
+
+
+class FeedWriter:
+    """Plans the feeds in ``on_files``, collects post HTML, writes the files after the build."""
+
+    def __init__(self, site: Site, edition: Edition, limit: int, tz: dt.tzinfo) -> None:
+        self.site, self.edition, self.tz = site, edition, tz
+        self.groups: list[FeedGroup] = feed_groups(edition, site, limit)
+        self.html: dict[str, str] = {}  # rendered post HTML by src_uri
+
+    def links(self) -> dict[str, list[Feed]]:
+        """Feed links by page key ("" on every page), plus "follow" for the home page."""
+        out: dict[str, list[Feed]] = {}
+        for group in self.groups:
+            names = (RSS_NAME, ATOM_NAME, JSON_NAME) if group.key == "" else (RSS_NAME,
+                                                                               ATOM_NAME)
+            out[group.key] = [Feed(group.folder + name, TYPES[name], group.title)
+                              for name in names]
+        out["follow"] = [Feed(g.folder + RSS_NAME, TYPES[RSS_NAME], g.title)
+                         for g in self.groups if not g.key.startswith("author:")]
+        return out
+
+    def _item(self, post: Post, base: str, media: MediaPublisher) -> FeedItem:
+        url = absolute(base, post.url)
+        authors = tuple(FeedAuthor(a.name, absolute(base, a.url)) for a in
+                        (self.edition.authors[s] for s in post.authors
+                         if s in self.edition.authors))
+        image = None
+        processed = media.processed.get(post.image or "")
+        if processed is not None:
+            fallback = processed.fallback
+            size = (self.site.cache_path / "images" / fallback.file).stat().st_size
+            image = Enclosure(absolute(base, fallback.name), size,
+                              "image/png" if fallback.format == "png" else "image/jpeg")
+        return FeedItem(
+            id=url, url=url, title=post.title, summary=post.description,
+            content_html=absolutize(self.html.get(post.src_uri, ""), url),
+            published=aware(post.date, self.tz), updated=aware(post.updated or post.date,
+                                                               self.tz),
+            authors=authors, categories=tuple(post.categories), tags=tuple(post.tags),
+            language=post.language, image=image)
+
+    def write(self, site_dir: str, base: str | None, media: MediaPublisher) -> None:
+        """Write every feed into the built site (nothing when there is no site_url)."""
+        if not base:
+            log.info("No feeds: set site_url in mkdocs.yml, since feeds need absolute "
+                     "addresses.")
+            return
+        items = {p.src_uri: self._item(p, base, media) for p in self.edition.posts}
+        for group in self.groups:
+            info = FeedInfo(title=group.title, description=self.site.site_name,
+                            home_url=absolute(base, group.home),
+                            folder_url=absolute(base, group.folder), language=group.language,
+                            site_name=self.site.site_name)
+            entries = [items[p.src_uri] for p in group.posts]
+            folder = Path(site_dir) / group.folder
+            folder.mkdir(parents=True, exist_ok=True)
+            outputs = {RSS_NAME: rss(info, entries), ATOM_NAME: atom(info, entries)}
+            if group.key == "":
+                outputs[JSON_NAME] = json_feed(info, entries)
+            for name, data in outputs.items():
+                _write(folder / name, data)
+        log.info("Feeds: %d written.", len(self.groups))
+
+
+def _write(path: Path, data: bytes) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    tmp.write_bytes(data)
+    os.replace(tmp, path)
