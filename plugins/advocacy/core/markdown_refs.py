@@ -14,6 +14,7 @@ _ATTR = re.compile(r"([^\s\"'=<>/]+)\s*=\s*(?:\"(?P<d>[^\"]*)\"|'(?P<s>[^']*)'|(
 # An inline code span may run over a line break, never over a blank line.
 _INLINE_CODE = re.compile(r"(`+)(?:(?!\n[ \t]*\n).)*?\1", re.DOTALL)
 _ESCAPED_LT = re.compile(r"\\<")
+_COMMENT = re.compile(r"<!--.*?(?:-->|$(?![\s\S]))", re.DOTALL)  # to its end, or the file's
 _TARGET = re.compile(r"\]\([^)]*\)")
 _TAG = re.compile(r"<[^>]+>")
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -56,11 +57,11 @@ def _blank(match: re.Match[str]) -> str:
 
 
 def prose_text(body: str) -> str:
-    """The body as HTML will see it: code blanked out, escaped ``\\<`` too; same lines."""
+    """The body as readers get it: code, comments and escaped ``\\<`` blanked; same lines."""
     lines = body.split("\n")
     kept = "\n".join(line if prose else "" for line, prose in zip(lines, prose_mask(lines),
                                                                   strict=True))
-    return _ESCAPED_LT.sub("  ", _INLINE_CODE.sub(_blank, kept))
+    return _ESCAPED_LT.sub("  ", _COMMENT.sub(_blank, _INLINE_CODE.sub(_blank, kept)))
 
 
 def text_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:

@@ -4,6 +4,7 @@ from . import (  # noqa: F401  (imported to register their rules)
     authenticity,
     confidential,
     consent,
+    content,
     html_safety,
     images,
     links,

@@ -1,0 +1,134 @@
+"""The subcommands of ``advocacy``: each reads the repository through the core and prints."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+
+from ..core.changes import GitError, affected_files, changes_since
+from ..core.checks import check_repository
+from ..core.consent_report import as_json as consent_json
+from ..core.consent_report import as_markdown as consent_markdown
+from ..core.consent_report import as_text as consent_text
+from ..core.consent_report import consent_records
+from ..core.findings import Report
+from ..core.messages import LANGUAGES
+from ..core.newpost import NewPost, NewPostError, create_post
+from ..core.repo import load_repository
+from ..core.review import review
+from ..core.site import Site, SiteError, load_site
+from ..core.stories import STORY_TYPES
+from .output import FORMATS
+
+EXIT_OK, EXIT_BLOCKED, EXIT_FAILED = 0, 1, 2
+
+
+class CommandError(Exception):
+    """The command could not run (exit code 2); the message says why."""
+
+
+def _site(args: argparse.Namespace) -> tuple[Site, str]:
+    site = load_site(args.root, args.config_file, getattr(args, "as_of", None))
+    lang = args.lang or (site.language if site.language in LANGUAGES else "en")
+    return site, lang
+
+
+def run_check(args: argparse.Namespace) -> int:
+    """``advocacy check``: print the report; exit 1 when something blocks publication."""
+    site, lang = _site(args)
+    paths = list(args.paths)
+    if args.changed_since:
+        try:
+            selected = affected_files(site, changes_since(site.root, args.changed_since))
+        except GitError as exc:
+            raise CommandError(f"cannot tell what changed since {args.changed_since}: "
+                               f"{exc}") from None
+        if selected is not None:
+            paths += [site.root / p for p in selected]
+            if not paths:  # nothing of ours changed: nothing to report
+                sys.stdout.write(FORMATS[args.format](Report(files=0)))
+                return EXIT_OK
+    _, report = check_repository(site, paths, lang, args.submitter)
+    sys.stdout.write(FORMATS[args.format](report))
+    return EXIT_BLOCKED if report.errors else EXIT_OK
+
+
+def run_consent(args: argparse.Namespace) -> int:
+    """``advocacy consent``: the report for HR; exit 0 whatever it lists."""
+    site, lang = _site(args)
+    records = consent_records(load_repository(site, lang), args.within)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(consent_json(records), ensure_ascii=False, indent=2) + "\n")
+    elif args.format == "markdown":
+        sys.stdout.write(consent_markdown(records, lang, args.within))
+    else:
+        sys.stdout.write(consent_text(records, lang, args.within))
+    return EXIT_OK
+
+
+def _ask(label: str, choices: list[str] | None = None, default: str | None = None) -> str:
+    hint = f" ({'/'.join(choices)})" if choices else ""
+    hint += f" [{default}]" if default else ""
+    while True:
+        answer = input(f"{label}{hint}: ").strip() or (default or "")
+        if answer and (not choices or answer in choices):
+            return answer
+
+
+def run_new(args: argparse.Namespace) -> int:
+    """``advocacy new``: start a post from a story template; ask for what is missing."""
+    site, _ = _site(args)
+    repo = load_repository(site, posts=[])
+    interactive = sys.stdin.isatty() and not args.no_input
+    values = {"title": args.title, "author": args.author, "language": args.language,
+              "type": args.type}
+    missing = [k for k, v in values.items() if not v]
+    if missing and not interactive:
+        raise CommandError("missing " + ", ".join(f"--{k}" for k in missing) +
+                           f"; story types: {', '.join(STORY_TYPES)}")
+    title = args.title or _ask("Title / Titel")
+    author = args.author or _ask("Author (file name in authors/) / Forfatter",
+                                 sorted(repo.authors))
+    language = args.language or _ask("Language / Sprog", list(site.languages), site.language)
+    story = args.type or _ask("Story type / Slags historie", list(STORY_TYPES))
+    spec = NewPost(title, author, language, story, args.date or site.today, args.image,
+                   args.image_alt)
+    try:
+        path = create_post(site, repo.authors, spec)
+    except NewPostError as exc:
+        raise CommandError(str(exc)) from None
+    print(site.rel(path))
+    return EXIT_OK
+
+
+def run_review(args: argparse.Namespace) -> int:
+    """``advocacy review``: the Markdown summary of a pull request, for HR."""
+    site, lang = _site(args)
+    try:
+        sys.stdout.write(review(site, args.base, args.cards, lang))
+    except GitError as exc:
+        raise CommandError(f"cannot compare with {args.base}: {exc}") from None
+    return EXIT_OK
+
+
+COMMANDS = {"check": run_check, "consent": run_consent, "new": run_new, "review": run_review}
+
+
+def dispatch(args: argparse.Namespace) -> int:
+    """Run the chosen command; a command that cannot run says why and exits 2."""
+    try:
+        return COMMANDS[args.command](args)
+    except (SiteError, CommandError) as exc:
+        print(f"advocacy: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+
+
+def as_date(value: str) -> dt.date:
+    """An argparse type for YYYY-MM-DD."""
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date: use YYYY-MM-DD") from None
+
