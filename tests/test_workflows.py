@@ -215,7 +215,8 @@ def test_pr_restores_the_picture_cache(pr: dict[str, Any]) -> None:
     assert caches
     settings = caches[0]["with"]
     assert settings["path"] == ".cache/advocacy"
-    assert "hashFiles('media/**', 'pyproject.toml')" in settings["key"]
+    assert ("hashFiles('media/**', 'authors/**', 'site_src/**', 'mkdocs.yml', "
+            "'pyproject.toml')") in settings["key"]
     assert settings["restore-keys"].strip()
 
 
