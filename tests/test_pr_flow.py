@@ -144,3 +144,28 @@ def test_review_of_a_ref_that_does_not_exist(repo: FixtureSite) -> None:
     proc = repo.run("review", "--base", "no-such-branch")
     assert proc.returncode == 2
     assert proc.stderr.startswith("advocacy: cannot compare with no-such-branch: ")
+
+
+def test_story_ideas_open_the_web_editor_with_a_template(site: FixtureSite) -> None:
+    from urllib.parse import parse_qs, urlsplit
+
+    from advocacy.core.yamlsource import load_yaml, split_front_matter
+
+    config = (site.root / "mkdocs.yml").read_text("utf-8").replace(
+        "      per_page: 2\n", "      per_page: 2\n      repository: https://github.com/acme/careers\n")
+    site.write("mkdocs.yml", config)
+    result = site.build()
+    assert result.returncode == 0, result.log
+    page = result.html("story-ideas/")
+    buttons = page.select('a.md-button[href^="https://github.com/acme/careers/new/main/"]')
+    assert len(buttons) == 2 * 2 * len(STORY_TYPES)  # both languages' sections, two buttons
+    url = urlsplit(buttons[0]["href"])
+    assert url.path == "/acme/careers/new/main/site_src/blog/posts"
+    query = parse_qs(url.query)
+    assert query["filename"] == ["2026/2026-11-28-din-titel.md"]
+    parts = split_front_matter(query["value"][0])
+    front = load_yaml(parts.yaml_text or "").data
+    assert front["title"] == "Din titel" and front["authors"] == ["dit-navn"]
+    assert front["description"].startswith("[Navn] fortæller")
+    withdraw = page.select_one('a[href$="issues/new?template=withdraw-consent.yml"]')
+    assert withdraw is not None

@@ -30,3 +30,7 @@ class AdvocacyConfig(base.Config):
     timezone = c.Type(str, default="Europe/Copenhagen")  # a post's date is a local day
     feed_size = c.Type(int, default=20)  # newest posts in each feed
     cards = c.SubConfig(CardsConfig)
+    # The GitHub repository, for the "new post" buttons; not Material's repo_url, which
+    # makes every reader's browser call GitHub's API.
+    repository = c.Optional(c.URL())
+    branch = c.Type(str, default="main")

@@ -18,6 +18,7 @@ from ..cli.output import as_text
 from ..core.card_jobs import card_jobs, card_name, make_cards
 from ..core.cards import CardStyle
 from ..core.checks import check_repository
+from ..core.ideas import ideas_markdown
 from ..core.pages import plan_pages
 from ..core.policy_page import policy_markdown
 from ..core.publish import Edition, decide, describe_hold
@@ -117,6 +118,9 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
             markdown = policy_markdown(repo.policy, repo.policy.company or site.site_name,
                                        md_in_html="md_in_html" in config.markdown_extensions)
             files.append(File.generated(config, policy_uri, content=markdown))
+        if "story-ideas/index.md" not in files.src_uris:
+            files.append(File.generated(config, "story-ideas/index.md", content=ideas_markdown(
+                site, self.config.repository, self.config.branch)))
         self.media = MediaPublisher(site)
         self.media.publish(config, files, edition)
         data.card_urls = self._cards(config, files, edition)
