@@ -210,3 +210,22 @@ def test_share_text_gets_the_disclosure_exactly_once(site: FixtureSite) -> None:
         "c.md": "No share text\n\nA story about what we do at work, told by the people doing "
                 "it.\n\nI work at Kystlinje.",
     }
+
+
+def test_rule_cache_returns_the_same_findings_and_follows_changes(site: FixtureSite) -> None:
+    from advocacy.core import checks
+
+    site.simple_post("a.md", "Hello", "2026-11-20", body="Mail me: jo@kystlinje.dk\n")
+    first = findings(site)
+    calls = []
+    original = checks.RULES[:]
+    checks.RULES[:] = [lambda repo, post, f=f: calls.append(1) or f(repo, post)
+                       for f in original]
+    try:
+        assert findings(site) == first  # from the cache: no rule ran for the post
+        assert calls == []
+        site.write("policy.yml", "role_mailboxes: [jo@kystlinje.dk]\n")
+        assert findings(site) == []  # the policy changed: checked again
+        assert calls
+    finally:
+        checks.RULES[:] = original

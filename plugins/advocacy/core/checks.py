@@ -11,6 +11,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
+from .check_cache import RuleCache, context_key
 from .findings import Finding, Report, Severity
 from .messages import CATALOG
 from .model import Post
@@ -53,9 +54,20 @@ describe("image-alt-missing", Severity.ERROR, "Every image has alt text for read
          "see it.", "Alle billeder har en alt-tekst til læsere, der ikke kan se dem.")
 
 
-def run_rules(repo: Repository) -> list[Finding]:
-    """Every registered rule on every post that was read."""
-    return [finding for post in repo.posts for func in RULES for finding in func(repo, post)]
+def run_rules(repo: Repository, cache: RuleCache | None = None) -> list[Finding]:
+    """Every registered rule on every post that was read; cached findings where valid."""
+    cached_rules = [f for f in RULES if getattr(f, "cacheable", True)]
+    always = [f for f in RULES if not getattr(f, "cacheable", True)]
+    out: list[Finding] = []
+    for post in repo.posts:
+        found = cache.get(post) if cache else None
+        if found is None:
+            found = [f for func in cached_rules for f in func(repo, post)]
+            if cache:
+                cache.put(post, found)
+        out += found
+        out += [f for func in always for f in func(repo, post)]
+    return out
 
 
 def apply_severities(findings: list[Finding], policy: Policy) -> list[Finding]:
@@ -125,11 +137,13 @@ def select(site: Site, paths: Sequence[Path]) -> tuple[list[Path] | None, set[st
 
 
 def check_repository(site: Site, paths: Sequence[Path] = (), lang: str = "en",
-                     submitter: str | None = None) -> tuple[Repository, Report]:
+                     submitter: str | None = None, use_cache: bool = True
+                     ) -> tuple[Repository, Report]:
     """Read and check the repository; report on ``paths`` only, when given."""
     posts, chosen = select(site, paths)
     repo = load_repository(site, lang, posts)
-    findings = [*repo.findings, *_unknown_rules(repo), *run_rules(repo),
+    cache = RuleCache(site.cache_path / "checks", context_key(repo)) if use_cache else None
+    findings = [*repo.findings, *_unknown_rules(repo), *run_rules(repo, cache),
                 *author_image_findings(repo)]
     if submitter:
         findings += check_submitter(repo, repo.posts, submitter)

@@ -99,6 +99,7 @@ class Post:
     updated: dt.datetime | None = None
     valid: bool = True  # False when the front matter has errors
     words: int = 0
+    digest: str = ""  # sha256 of the file's text: what the rule cache is keyed on
     meta_lines: YamlDoc | None = field(default=None, repr=False, compare=False)
     cache: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
 

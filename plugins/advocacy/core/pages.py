@@ -63,6 +63,12 @@ def _paginate(prefix: str, title: str, cards: list[dict[str, Any]], per_page: in
         yield GeneratedPage(f"{url[n - 1]}index.md", page_title, "advocacy/listing.html", context)
 
 
+def _compact(prefix: str, title: str, cards: list[dict[str, Any]]) -> GeneratedPage:
+    """A one-page list of titles (archive years, topics): quick to scan, quick to build."""
+    return GeneratedPage(f"{prefix}/index.md", title, "advocacy/compact.html",
+                         {"kind": "compact", "heading": title, "posts": cards})
+
+
 def plan_pages(site: Site, edition: Edition,
                card: Callable[[Post], dict[str, Any]] | None = None) -> list[GeneratedPage]:
     """Every generated page for today's edition; ``card`` makes (or recalls) a post's card."""
@@ -86,14 +92,14 @@ def plan_pages(site: Site, edition: Edition,
         for tag in post.tags:
             by_tag[tag].append(post)
     for year, posts in sorted(by_year.items(), reverse=True):
-        pages += _paginate(f"{blog}/archive/{year}", t["archive_year"].format(year=year),
-                           listing(posts), per_page, t)
+        pages.append(_compact(f"{blog}/archive/{year}", t["archive_year"].format(year=year),
+                              listing(posts)))
     for name, posts in sorted(by_category.items()):
         pages += _paginate(f"{blog}/category/{slugify(name)}", t["category"].format(name=name),
                            listing(posts), per_page, t, {"feed_key": f"category:{name}"})
     for name, posts in sorted(by_tag.items()):
-        pages += _paginate(f"{blog}/tag/{slugify(name)}", t["tag"].format(name=name),
-                           listing(posts), per_page, t)
+        pages.append(_compact(f"{blog}/tag/{slugify(name)}", t["tag"].format(name=name),
+                              listing(posts)))
     tags = [{"name": n, "url": tag_url(n, blog), "count": len(p)} for n, p in sorted(
         by_tag.items(), key=lambda item: item[0].lower())]
     years = [{"year": y, "url": f"{blog}/archive/{y}/", "count": len(p)}

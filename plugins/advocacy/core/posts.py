@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -145,6 +146,7 @@ def read_post(site: Site, path: Path, lang: str = "en") -> tuple[Post | None, li
         updated=_as_datetime(values["updated"]) if "updated" in values else None,
         words=count_words(parts.body),
     )
+    post.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
     post.valid = not any(f.severity is Severity.ERROR for f in checker.findings)
     post.meta_lines = doc
     return post, checker.findings

@@ -6,8 +6,10 @@ is published, an author's photo while they consent to it. Originals of photos ne
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -44,6 +46,8 @@ class MediaPublisher:
         self.processed: dict[str, Processed] = {}
         self.copied: set[str] = set()
         self.work_done = 0
+        # (published path, cached file): linked into the site after the build, not copied.
+        self.outputs: list[tuple[str, Path]] = []
 
     def _media_path(self, ref: str | None, from_file: str) -> str | None:
         if not ref:
@@ -83,11 +87,8 @@ class MediaPublisher:
         self.processed = done
         log.info("Pictures: %d published, %d processed now, %d from the cache.", len(done),
                  self.work_done, len(done) - self.work_done)
-        for processed in done.values():
-            for variant in processed.variants:
-                if variant.name not in files.src_uris:
-                    files.append(File.generated(config, variant.name,
-                                                abs_src_path=str(cache / variant.file)))
+        self.outputs = [(variant.name, cache / variant.file) for processed in done.values()
+                        for variant in processed.variants]
         self.copied = others
         for path in sorted(others):
             if path not in files.src_uris:
@@ -109,16 +110,11 @@ class MediaPublisher:
                             css_class=css_class, **kwargs)
 
     def link_target(self, path: str, page: Page) -> str | None:
-        """Where a link to a media file goes: the largest fallback of a photo, or the file.
-
-        Markdown links stay relative to the page's source, as MkDocs expects; it checks
-        them and turns them into URLs itself.
-        """
-        name = self.processed[path].fallback.name if path in self.processed else (
-            path if path in self.copied else None)
-        if name is None:
+        """Where a Markdown link to a copied media file goes, relative to the page's source
+        (MkDocs checks such links and turns them into URLs itself)."""
+        if path not in self.copied:
             return None
-        return posixpath.relpath(name, posixpath.dirname(page.file.src_uri) or ".")
+        return posixpath.relpath(path, posixpath.dirname(page.file.src_uri) or ".")
 
     def rewrite(self, markdown: str, from_file: str, page: Page, eager_first: bool) -> str:
         """Replace pictures with ``<picture>`` markup and point media links at published files.
@@ -155,6 +151,11 @@ class MediaPublisher:
                 edits.append((match.start(), match.end(), html))
         for match in _MD_LINK.finditer(prose):
             path = self._media_path(match.group("src"), from_file)
+            if path in self.processed:  # a link to a photo: its largest published version
+                url = self.url(self.processed[path].fallback.name, page)
+                edits.append((match.start(), match.end(),
+                               f'<a href="{url}">{match.group("text")}</a>'))
+                continue
             target = self.link_target(path, page) if path else None
             if target:
                 edits.append((match.start("src"), match.end("src"), target))
@@ -182,6 +183,30 @@ class MediaPublisher:
             return Markup(html) if html else None
 
         return adv_picture
+
+
+def link_outputs(site_dir: str, outputs: list[tuple[str, Path]]) -> int:
+    """Put cached files into the built site as hard links (a copy across file systems).
+
+    Thousands of pictures and cards would otherwise be copied on every build.
+    """
+    made: set[Path] = set()
+    count = 0
+    for name, source in outputs:
+        target = Path(site_dir) / name
+        if target.parent not in made:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            made.add(target.parent)
+        try:
+            if target.exists():
+                if target.samefile(source):
+                    continue
+                target.unlink()
+            os.link(source, target)
+        except OSError:
+            shutil.copyfile(source, target)
+        count += 1
+    return count
 
 
 def repo_file_of(site: Site, page: Page) -> str:

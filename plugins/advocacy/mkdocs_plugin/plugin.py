@@ -27,7 +27,7 @@ from ..core.site import Site, SiteError, today_from_env
 from .config import AdvocacyConfig
 from .context import PageData
 from .feeds import FeedWriter
-from .media import MediaPublisher, repo_file_of
+from .media import MediaPublisher, link_outputs, repo_file_of
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
@@ -129,9 +129,9 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         return files
 
     def _cards(self, config: MkDocsConfig, files: Files, edition: Edition) -> dict[str, str]:
-        """Make the share cards and add them to the site; their URLs by page."""
+        """Make the share cards; they are linked into the site after the build."""
         site = self.site
-        assert site is not None
+        assert site is not None and self.media is not None
         opts = self.config.cards
         logo = site.root / opts.logo if opts.logo else None
         style = CardStyle(opts.background, opts.text, opts.accent, logo, config.site_name)
@@ -143,8 +143,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         urls = {}
         for job in jobs:
             name = card_name(job, keys[job.name])
-            files.append(File.generated(config, name, abs_src_path=str(cache /
-                                                                        f"{keys[job.name]}.jpg")))
+            self.media.outputs.append((name, cache / f"{keys[job.name]}.jpg"))
             urls[job.name] = name
         return urls
 
@@ -191,6 +190,8 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
 
     # -- on_post_build: the feeds ----------------------------------------------------------------
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write RSS, Atom and JSON feeds from the posts' rendered HTML."""
-        if self.feeds is not None and self.media is not None:
-            self.feeds.write(config.site_dir, config.site_url, self.media)
+        """Link pictures and cards into the site; write the feeds from the posts' HTML."""
+        if self.media is not None:
+            link_outputs(config.site_dir, self.media.outputs)
+            if self.feeds is not None:
+                self.feeds.write(config.site_dir, config.site_url, self.media)

@@ -5,6 +5,8 @@ The disclosure check lives here too: a share text without it is completed by the
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -152,6 +154,14 @@ def authenticity(repo: Repository, post: Post) -> Iterator[Finding]:
     if post.words >= 80 and not words & FIRST_PERSON.get(post.language, set()):
         yield repo.finding(post.file, first_line(post), "authenticity-voice",
                            "authenticity-voice", W)
+    disclosure = disclosure_for(repo.policy, post.language)
+    if post.share_text and disclosure and not has_disclosure(post.share_text, disclosure):
+        yield repo.finding(post.file, post.line_of("share", "text"), "share-disclosure-missing",
+                           "share-disclosure-missing", W, disclosure=disclosure)
+
+
+def _copied_from(repo: Repository, post: Post) -> str | None:
+    """The other post this one shares the most runs of words with, if enough."""
     shared: Counter[str] = Counter()
     index = _index(repo)
     for shingle in _shingles(_post_words(post)):
@@ -160,9 +170,37 @@ def authenticity(repo: Repository, post: Post) -> Iterator[Finding]:
                 shared[other] += 1
     for other, count in shared.most_common(1):
         if count >= COPIED_SHINGLES:
-            yield repo.finding(post.file, first_line(post), "authenticity-copied",
-                               "authenticity-copied", W, other=other)
-    disclosure = disclosure_for(repo.policy, post.language)
-    if post.share_text and disclosure and not has_disclosure(post.share_text, disclosure):
-        yield repo.finding(post.file, post.line_of("share", "text"), "share-disclosure-missing",
-                           "share-disclosure-missing", W, disclosure=disclosure)
+            return other
+    return None
+
+
+def _copied_map(repo: Repository) -> dict[str, str | None] | None:
+    """Every post's answer at once, cached for the whole set of posts (a full check only)."""
+    if "copied" in repo.cache:
+        return repo.cache["copied"]  # type: ignore[return-value]
+    files = {repo.site.rel(p) for p in post_files(repo.site)}
+    if {p.file for p in repo.posts} != files:
+        return None  # a partial check: other posts are not loaded, compute one by one
+    key = hashlib.sha256(json.dumps(sorted((p.file, p.digest) for p in repo.posts)).encode())
+    path = repo.site.cache_path / "checks" / f"copied-{key.hexdigest()[:32]}.json"
+    try:
+        found = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        found = {p.file: _copied_from(repo, p) for p in repo.posts}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(found), "utf-8")
+        except OSError:
+            pass
+    repo.cache["copied"] = found
+    return found
+
+
+@rule(cacheable=False)  # depends on every other post; cached for the whole set instead
+def copied(repo: Repository, post: Post) -> Iterator[Finding]:
+    """Runs of words this post shares with another post."""
+    answers = _copied_map(repo)
+    other = answers.get(post.file) if answers is not None else _copied_from(repo, post)
+    if other:
+        yield repo.finding(post.file, first_line(post), "authenticity-copied",
+                           "authenticity-copied", W, other=other)

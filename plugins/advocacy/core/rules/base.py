@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from typing import Any
 
 from ..findings import Finding, Severity
 from ..markdown_refs import prose_mask
@@ -33,10 +34,19 @@ RULES: list[RuleFunc] = []
 RULE_INFO: dict[str, RuleInfo] = {}
 
 
-def rule(func: RuleFunc) -> RuleFunc:
-    """Register a post rule."""
-    RULES.append(func)
-    return func
+def rule(func: RuleFunc | None = None, *, cacheable: bool = True) -> Any:
+    """Register a post rule (``@rule``).
+
+    ``@rule(cacheable=False)`` marks a rule whose findings depend on more than the post, its
+    authors and the policy (other posts, media files): it runs on every check.
+    """
+
+    def register(f: RuleFunc) -> RuleFunc:
+        f.cacheable = cacheable  # type: ignore[attr-defined]
+        RULES.append(f)
+        return f
+
+    return register(func) if func is not None else register
 
 
 def describe(rule_id: str, severity: Severity, en: str, da: str, adjustable: bool = True,

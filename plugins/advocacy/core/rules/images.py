@@ -130,7 +130,7 @@ def post_images(post: Post) -> list[tuple[int | None, str, str]]:
     return refs
 
 
-@rule
+@rule(cacheable=False)  # reads the media files, which have caches of their own
 def images(repo: Repository, post: Post) -> Iterator[Finding]:
     """Every picture of the post; author photos are checked with their authors."""
     for line, ref, use in post_images(post):

@@ -144,7 +144,7 @@ def _file_findings(repo: Repository, post: Post, line: int | None, ref: str, pat
                            path=ref, size=round(size / MB))
 
 
-@rule
+@rule(cacheable=False)  # reads the media files, which have caches of their own
 def media(repo: Repository, post: Post) -> Iterator[Finding]:
     """GPS, size and captions of what the post uses (missing files are reported on reading)."""
     for line, ref in media_of(post):
