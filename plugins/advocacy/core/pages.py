@@ -17,6 +17,7 @@ from .model import Post
 from .publish import Edition
 from .site import Site
 from .slugs import slugify
+from .teams import team_posts, team_url
 from .ui import strings
 from .views import author_view, category_url, post_card, tag_url
 
@@ -42,7 +43,8 @@ class GeneratedPage:
 
 
 def _paginate(prefix: str, title: str, cards: list[dict[str, Any]], per_page: int, t: dict,
-              extra: dict[str, Any] | None = None) -> Iterable[GeneratedPage]:
+              extra: dict[str, Any] | None = None, template: str = "advocacy/listing.html"
+              ) -> Iterable[GeneratedPage]:
     """A listing split into pages: ``prefix/`` then ``prefix/page/N/``."""
     pages = max(1, -(-len(cards) // per_page))
     url = [f"{prefix}/" if n == 1 else f"{prefix}/page/{n}/" for n in range(1, pages + 1)]
@@ -60,7 +62,7 @@ def _paginate(prefix: str, title: str, cards: list[dict[str, Any]], per_page: in
             **(extra or {}),
         }
         page_title = title if n == 1 else f"{title} ({t['page_of'].format(page=n, pages=pages)})"
-        yield GeneratedPage(f"{url[n - 1]}index.md", page_title, "advocacy/listing.html", context)
+        yield GeneratedPage(f"{url[n - 1]}index.md", page_title, template, context)
 
 
 def _compact(prefix: str, title: str, cards: list[dict[str, Any]]) -> GeneratedPage:
@@ -80,8 +82,17 @@ def plan_pages(site: Site, edition: Edition,
     def listing(posts: Iterable[Post]) -> list[dict[str, Any]]:
         return [cards[id(p)] for p in posts]
 
+    languages = sorted({p.language for p in edition.posts})
+    filters = [{"label": t["all_languages"], "url": f"{blog}/", "lang": ""}] + [
+        {"label": t.get(f"lang_{code}", code), "url": f"{blog}/lang/{code}/", "lang": code}
+        for code in languages] if len(languages) > 1 else []
     pages = list(_paginate(blog, t["stories"], listing(edition.posts), per_page, t,
-                           {"feed_key": ""}))
+                           {"feed_key": "", "filters": filters, "filter": ""}))
+    for code in languages if filters else ():
+        in_lang = t["in_lang"].format(language=t.get(f"lang_name_{code}", code))
+        pages += _paginate(f"{blog}/lang/{code}", f"{t['stories']} {in_lang}",
+                           listing(p for p in edition.posts if p.language == code), per_page, t,
+                           {"feed_key": f"lang:{code}", "filters": filters, "filter": code})
     by_year: dict[int, list[Post]] = defaultdict(list)
     by_category: dict[str, list[Post]] = defaultdict(list)
     by_tag: dict[str, list[Post]] = defaultdict(list)
@@ -109,8 +120,19 @@ def plan_pages(site: Site, edition: Edition,
     pages.append(GeneratedPage(f"{blog}/tags/index.md", t["tags"], "advocacy/tags.html",
                                {"kind": "tags", "tags": tags, "years": years,
                                 "categories": categories}))
-    teams = [{"name": team, "authors": [author_view(a, edition, lang, blog) for a in people]}
+    teams = [{"name": team, "url": team_url(team, blog),
+              "authors": [author_view(a, edition, lang, blog) for a in people]}
              for team, people in edition.teams().items()]
+    stories_of = team_posts(edition)
+    for team in teams:
+        name = team["name"]
+        jobs = site.team_jobs.get(name) or site.jobs_url
+        pages += _paginate(
+            team["url"].rstrip("/"), t["team_title"].format(name=name),
+            listing(stories_of.get(name, [])), per_page, t,
+            {"kind": "team", "team": {**team, "jobs": jobs, "jobs_label": t["team_jobs"].format(
+                name=name) if site.team_jobs.get(name) else t["jobs"]},
+             "feed_key": f"team:{name}"}, "advocacy/team.html")
     pages.append(GeneratedPage(f"{blog}/authors/index.md", t["meet"], "advocacy/authors.html",
                                {"kind": "authors", "teams": teams}, search=True))
     for author in edition.authors.values():

@@ -46,6 +46,8 @@ class Site:
     site_name: str = ""
     site_url: str | None = None
     per_page: int = 10
+    jobs_url: str | None = None  # the company's open positions
+    team_jobs: dict[str, str] = field(default_factory=dict)  # a team's own jobs page
     today: dt.date = field(default_factory=today_from_env)
 
     @property

@@ -15,6 +15,13 @@ class CardsConfig(base.Config):
     logo = c.Optional(c.Type(str))  # a PNG or JPEG in the repository, e.g. media/brand/logo.png
 
 
+class JobsConfig(base.Config):
+    """Where applicants find open positions: the company's page, and a team's own."""
+
+    url = c.Optional(c.URL())
+    teams = c.DictOfItems(c.URL(), default={})
+
+
 class AdvocacyConfig(base.Config):
     """Options of the ``advocacy`` plugin; paths are relative to ``mkdocs.yml``."""
 
@@ -30,6 +37,7 @@ class AdvocacyConfig(base.Config):
     timezone = c.Type(str, default="Europe/Copenhagen")  # a post's date is a local day
     feed_size = c.Type(int, default=20)  # newest posts in each feed
     cards = c.SubConfig(CardsConfig)
+    jobs = c.SubConfig(JobsConfig)
     # The GitHub repository, for the "new post" buttons; not Material's repo_url, which
     # makes every reader's browser call GitHub's API.
     repository = c.Optional(c.URL())

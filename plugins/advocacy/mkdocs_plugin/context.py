@@ -10,13 +10,14 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from ..core.model import Post
+from ..core.model import Author, Post
 from ..core.paths import resolve_media
 from ..core.policy import Policy
 from ..core.publish import Edition
 from ..core.seo import absolute, author_meta, page_meta, post_meta
 from ..core.share import share_kit, share_links
 from ..core.site import Site
+from ..core.teams import related_posts, team_url, translations
 from ..core.ui import strings
 from ..core.views import post_card, video_view
 
@@ -44,6 +45,12 @@ class PageData:
     card_urls: dict[str, str] = field(default_factory=dict)  # "post:<src_uri>", "author:<slug>"
     feeds: dict[str, list[Feed]] = field(default_factory=dict)  # by page key; "" for every page
     cards: dict[str, dict[str, Any]] = field(default_factory=dict)
+    related: dict[str, list[Post]] = field(default_factory=dict)  # by src_uri
+    translated: dict[str, list[Post]] = field(default_factory=dict)  # by src_uri
+
+    def __post_init__(self) -> None:
+        self.related = related_posts(self.edition)
+        self.translated = translations(self.edition)
 
     def card(self, post: Post) -> dict[str, Any]:
         """A post's card, made once per build and shared by its page and every listing."""
@@ -72,10 +79,22 @@ class PageData:
             data["card"] = self.share_card(f"post:{src_uri}", post.title)
             data["video"] = self._video(post)
             authors = [edition.authors[s] for s in post.authors if s in edition.authors]
+            data["related"] = [self.card(p) for p in self.related.get(src_uri, [])]
+            data["work_with"] = self._work_with(authors)
+            data["translations"] = [
+                {"url": p.url, "language": p.language, "title": p.title,
+                 "label": strings(site.language)["translation"].format(
+                     language=strings(site.language).get(f"lang_name_{p.language}",
+                                                         p.language))}
+                for p in self.translated.get(src_uri, [])]
             if base:
                 url = absolute(base, post.url)
                 data["meta"] = post_meta(post, authors, base, self.config.site_name, company,
                                          data["card"] and data["card"]["url"], self.tz)
+                data["meta"]["alternates"] = [(post.language, url)] + [
+                    (p.language, absolute(base, p.url))
+                    for p in self.translated.get(src_uri, [])] if self.translated.get(
+                    src_uri) else []
                 data["share"] = {"links": share_links(url, post.title), "url": url,
                                  "kit": share_kit(post, self.policy, url)}
         elif src_uri in self.generated:
@@ -91,7 +110,14 @@ class PageData:
             else:
                 feed_key = data.get("feed_key", "")
         elif src_uri == "index.md":
-            data["latest"] = [self.card(p) for p in edition.posts[: site.per_page]]
+            featured = [p for p in edition.posts if p.featured][:3]
+            data["featured"] = [self.card(p) for p in featured]
+            data["latest"] = [self.card(p) for p in edition.posts if p not in featured][
+                : site.per_page]
+            data["teams"] = [{"name": name, "url": team_url(name, site.blog_dir),
+                              "people": len(people)}
+                             for name, people in edition.teams().items()]
+            data["jobs_url"] = site.jobs_url
             data["blog_url"] = f"{site.blog_dir}/"
             data["follow"] = self.feeds.get("follow", [])
         if base and "meta" not in data:
@@ -103,6 +129,17 @@ class PageData:
             else self.feeds.get("", [])
         data["own_feeds"] = self.feeds.get(feed_key, []) if feed_key else []
         return data
+
+    def _work_with(self, authors: list[Author]) -> dict[str, Any] | None:
+        """"Work with <author>'s team": the first author's team page and its jobs."""
+        if not authors:
+            return None
+        first = authors[0]
+        t = strings(self.site.language)
+        return {"label": t["work_with"].format(name=first.name.split()[0]),
+                "url": team_url(first.team, self.site.blog_dir),
+                "jobs": self.site.team_jobs.get(first.team) or self.site.jobs_url,
+                "jobs_label": t["jobs"]}
 
     def _video(self, post: Post) -> dict[str, Any] | None:
         if not post.video:

@@ -27,6 +27,7 @@ from ..core.site import Site, SiteError, today_from_env
 from .config import AdvocacyConfig
 from .context import PageData
 from .feeds import FeedWriter
+from .html_fixes import fix_material_html
 from .media import MediaPublisher, link_outputs, repo_file_of
 
 log = get_plugin_logger(__name__)
@@ -62,6 +63,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
             authors_dir=opts.authors_dir, media_dir=opts.media_dir, policy=opts.policy,
             language=opts.language, categories=tuple(opts.categories), per_page=opts.per_page,
             site_name=config.site_name, site_url=config.site_url, today=today,
+            jobs_url=opts.jobs.url, team_jobs=dict(opts.jobs.teams),
         )
         # After a company's own custom_dir, before Material: overrides still win.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
@@ -195,3 +197,8 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
             link_outputs(config.site_dir, self.media.outputs)
             if self.feeds is not None:
                 self.feeds.write(config.site_dir, config.site_url, self.media)
+
+    # -- on_post_page: two validator errors in Material's own markup --------------------------
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Valid HTML: no ``autocomplete`` on checkboxes, no label for a missing ``__toc``."""
+        return fix_material_html(output)

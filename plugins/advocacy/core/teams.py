@@ -1,0 +1,74 @@
+"""Teams (from the authors' ``team:``), related stories and translations: what an applicant
+follows from one story to the next. All computed once per build, from indexes."""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from .model import Post
+from .publish import Edition
+from .slugs import slugify
+
+RELATED = 3  # stories under each post
+
+
+def team_url(team: str, blog_dir: str = "blog") -> str:
+    """The address of a team's page."""
+    return f"{blog_dir}/team/{slugify(team)}/"
+
+
+def post_teams(post: Post, edition: Edition) -> list[str]:
+    """The teams of a post's visible authors, in author order."""
+    return list(dict.fromkeys(edition.authors[s].team for s in post.authors
+                              if s in edition.authors))
+
+
+def team_posts(edition: Edition) -> dict[str, list[Post]]:
+    """Each team's published stories, newest first."""
+    out: dict[str, list[Post]] = defaultdict(list)
+    for post in edition.posts:
+        for team in post_teams(post, edition):
+            out[team].append(post)
+    return dict(out)
+
+
+def related_posts(edition: Edition, limit: int = RELATED) -> dict[str, list[Post]]:
+    """For each post, the stories sharing most with it: category (3), team (2), tag (1 each).
+
+    Built from inverted indexes, so the cost grows with the posts that share something,
+    not with the square of all posts. Ties go to the newer story.
+    """
+    index: dict[tuple[str, str], list[int]] = defaultdict(list)
+    keys: list[list[tuple[tuple[str, str], int]]] = []
+    for number, post in enumerate(edition.posts):
+        own = [(("category", c), 3) for c in post.categories]
+        own += [(("team", t), 2) for t in post_teams(post, edition)]
+        own += [(("tag", t), 1) for t in post.tags]
+        keys.append(own)
+        for key, _ in own:
+            index[key].append(number)
+    out: dict[str, list[Post]] = {}
+    for number, post in enumerate(edition.posts):
+        scores: Counter[int] = Counter()
+        for key, weight in keys[number]:
+            for other in index[key]:
+                if other != number:
+                    scores[other] += weight
+        # edition.posts is newest first: a lower number is newer.
+        best = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+        out[post.src_uri] = [edition.posts[other] for other, _ in best]
+    return out
+
+
+def translations(edition: Edition) -> dict[str, list[Post]]:
+    """Each post's published translations (``translation_of`` names the other's slug)."""
+    by_slug = {p.slug: p for p in edition.posts}
+    out: dict[str, list[Post]] = defaultdict(list)
+    for post in edition.posts:
+        other = by_slug.get(post.translation_of or "")
+        if other is not None and other is not post:
+            if other not in out[post.src_uri]:
+                out[post.src_uri].append(other)
+            if post not in out[other.src_uri]:
+                out[other.src_uri].append(post)
+    return dict(out)
