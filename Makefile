@@ -1,12 +1,15 @@
 # Two entry points on a fresh machine with Python 3.11+ and make:
 #   make build   set up .venv, install, build the demo site into site/
 #   make test    set up .venv, install with test extras, run ruff and the tests
+#                (and, when missing, the browser tests' tools: Chromium and Java from apt
+#                when run as root, axe-core from npm; without them those tests skip,
+#                or fail when CI is set)
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build serve test lint check clean
+.PHONY: build serve test lint check clean browser-tools
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -18,7 +21,7 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 check: $(STAMP)
 	$(BIN)/advocacy check
@@ -26,8 +29,37 @@ check: $(STAMP)
 lint: $(STAMP)
 	$(BIN)/ruff check plugins tests tools
 
-test: $(STAMP) lint
+test: $(STAMP) lint browser-tools
 	$(BIN)/python -m pytest
+
+# Chromium and Java from Debian (only as root, only when missing), axe-core from npm.
+# Never `playwright install`: the tests drive /usr/bin/chromium. A failure here does not stop
+# `make test`: the browser tests then skip, or fail with the reason when CI is set.
+browser-tools:
+	@missing=""; \
+	[ -x /usr/bin/chromium ] || missing="$$missing chromium"; \
+	command -v java >/dev/null 2>&1 || missing="$$missing default-jre-headless"; \
+	if [ ! -f node_modules/axe-core/axe.min.js ] && ! command -v npm >/dev/null 2>&1; then \
+	  missing="$$missing npm"; fi; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "Installing for the browser tests:$$missing"; \
+	    { apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	      apt-get install -y -qq $$missing; } \
+	      || echo "warning: could not install$$missing; the browser tests will skip (fail on CI)"; \
+	  else \
+	    echo "note: missing$$missing and not root with apt-get; the browser tests will skip" \
+	      "(fail on CI)"; \
+	  fi; \
+	fi
+	@if [ ! -f node_modules/axe-core/axe.min.js ]; then \
+	  if command -v npm >/dev/null 2>&1; then \
+	    npm ci --no-audit --no-fund \
+	      || echo "warning: npm ci failed; the browser tests will skip (fail on CI)"; \
+	  else \
+	    echo "note: npm is missing, so axe-core is too; the browser tests will skip (fail on CI)"; \
+	  fi; \
+	fi
 
 clean:
 	rm -rf site .cache

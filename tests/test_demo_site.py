@@ -61,8 +61,9 @@ def test_no_page_loads_anything_from_another_host(demo: Result) -> None:
         for tag in loaded:
             for attr in ("src", "href", "srcset", "poster"):
                 value = tag.get(attr)
-                # <link rel="canonical"> names our own public address; it loads nothing.
-                if tag.name == "link" and "canonical" in (tag.get("rel") or []):
+                # rel=canonical and rel=alternate (translations, feeds) name addresses; a
+                # browser loads nothing from them.
+                if tag.name == "link" and {"canonical", "alternate"} & set(tag.get("rel") or []):
                     continue
                 if value and _external(value.split()[0]):
                     offenders.append(f"{page.relative_to(demo.site)}: <{tag.name} {attr}={value}>")
