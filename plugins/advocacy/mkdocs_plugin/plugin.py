@@ -200,5 +200,11 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
 
     # -- on_post_page: two validator errors in Material's own markup --------------------------
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Valid HTML: no ``autocomplete`` on checkboxes, no label for a missing ``__toc``."""
+        """Valid HTML from Material's templates (see html_fixes)."""
         return fix_material_html(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str,
+                         config: MkDocsConfig) -> str:
+        """The same for pages made from templates alone (404.html)."""
+        return fix_material_html(output_content) if template_name.endswith(".html") else (
+            output_content)
