@@ -6,13 +6,12 @@ colours change, the address changes too: LinkedIn caches previews by URL.
 
 from __future__ import annotations
 
-import os
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
 from .cards import CardContent, CardStyle, card_key, write_card
 from .model import Author, Post
+from .parallel import parallel_map
 from .publish import Edition
 
 
@@ -76,12 +75,7 @@ def make_cards(jobs: list[CardJob], style: CardStyle, cache: Path,
             keys[job.name] = key
         else:
             todo.append((job, style, cache))
-    workers = workers or os.cpu_count() or 1
-    if workers > 1 and len(todo) > 1:
-        with ProcessPoolExecutor(max_workers=min(workers, len(todo))) as pool:
-            results = list(pool.map(_make, todo, chunksize=4))
-    else:
-        results = [_make(args) for args in todo]
+    results = parallel_map(_make, todo, workers)
     rendered = 0
     for name, key, did in results:
         keys[name] = key

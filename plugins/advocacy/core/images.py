@@ -18,11 +18,12 @@ import io
 import json
 import os
 import warnings
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
+
+from .parallel import parallel_map
 
 PIPELINE_VERSION = 1  # bump when the encoding changes: every cached image is redone
 WIDTHS = (480, 960, 1440)
@@ -224,12 +225,7 @@ def process_all(root: Path, sources: list[str], cache: Path, workers: int | None
     done: dict[str, Processed] = {}
     problems: dict[str, ImageProblem] = {}
     jobs = [(root, source, cache) for source in sorted(set(sources))]
-    workers = workers or os.cpu_count() or 1
-    if workers > 1 and len(jobs) > 1:
-        with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-            results = list(pool.map(_process_one, jobs, chunksize=4))
-    else:
-        results = [_process_one(job) for job in jobs]
+    results = parallel_map(_process_one, jobs, workers)
     worked = 0
     for source, processed, key, values, did_work in results:
         if processed is not None:
