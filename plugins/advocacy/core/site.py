@@ -71,6 +71,11 @@ class Site:
 
     def rel(self, path: Path) -> str:
         """``path`` relative to the repository root, with ``/``."""
+        try:  # the common case, a path built from root: no file system calls
+            if ".." not in path.parts:
+                return path.relative_to(self.root).as_posix()
+        except ValueError:
+            pass
         return path.resolve().relative_to(self.root.resolve()).as_posix()
 
 

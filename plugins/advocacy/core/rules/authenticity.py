@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator
 
 from ..findings import Finding, Severity
-from ..markdown_refs import text_lines
+from ..markdown_refs import prose_text
 from ..messages import CATALOG
 from ..model import Post
 from ..repo import Repository, post_files
@@ -77,8 +77,8 @@ _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^>]+>|\]\([^)]*\)")
 
 def _words(body: str) -> list[str]:
     """The words a reader reads: images (a reused photo is no copy), tags, link targets out."""
-    return [word for _, line in text_lines(body, 1)
-            for word in _WORD.findall(fold(_IMAGE.sub(" ", line)))]
+    # One pass over the whole text: this runs for every post of the repository.
+    return _WORD.findall(fold(_IMAGE.sub(" ", prose_text(body))))
 
 
 def _post_words(post: Post) -> list[str]:
