@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build serve test lint check clean browser-tools
+.PHONY: build serve test lint check clean browser-tools bench
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,6 +22,10 @@ build: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/mkdocs serve --dirty
+
+# The benchmark against Material's blog (about 15 minutes on 2 cores; writes BENCHMARKS.md).
+bench: $(STAMP)
+	$(BIN)/python bench/bench.py --posts 100 1000 3000 --runs 3 --out BENCHMARKS.md
 
 check: $(STAMP)
 	$(BIN)/advocacy check
