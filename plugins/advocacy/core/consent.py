@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from .model import Author, Post
 from .repo import Repository
+from .segments import segments
 from .textnorm import fold
 
 OK, MISSING, WITHDRAWN, EXPIRED, NO_EVIDENCE = "ok", "missing", "withdrawn", "expired", "evidence"
@@ -79,8 +80,6 @@ def _names_pattern(repo: Repository) -> re.Pattern[str] | None:
 
 def mentions(post: Post, repo: Repository) -> dict[str, int | None]:
     """Colleagues (by slug) whose full name appears in the post's text, with the first line."""
-    from .rules.base import segments  # the segments helper lives with the rules
-
     pattern = _names_pattern(repo)
     if pattern is None:
         return {}

@@ -1,4 +1,4 @@
-"""The rule registry: stable ids, default severities, what HR may change, text segments.
+"""The rule registry: stable ids, default severities, what HR may change.
 
 A rule module registers functions with :func:`rule` and describes each id it reports
 with :func:`describe`; ``policy.yml`` may change a severity where ``adjustable`` allows.
@@ -11,10 +11,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..findings import Finding, Severity
-from ..markdown_refs import prose_mask
 from ..model import Post
 from ..repo import Repository
-from ..textnorm import fold
+from ..segments import Segment, first_line, segments
 
 RuleFunc = Callable[[Repository, Post], Iterable[Finding]]
 
@@ -55,36 +54,5 @@ def describe(rule_id: str, severity: Severity, en: str, da: str, adjustable: boo
     RULE_INFO[rule_id] = RuleInfo(rule_id, severity, adjustable, can_block, {"en": en, "da": da})
 
 
-@dataclass(frozen=True)
-class Segment:
-    """A piece of a post's published text and the file line it starts on."""
-
-    line: int | None
-    text: str
-    field: str  # body, title, description, image_alt, share.text, people.name
-    code: bool = False  # inside a code block: shown as text, never run as HTML
-    folded: str = ""  # the text with disguises undone (see textnorm.fold), made once
-
-
-def first_line(post: Post) -> int:
-    """The first body line with text: where a finding about the whole body points."""
-    for offset, line in enumerate(post.body.split("\n")):
-        if line.strip():
-            return post.body_line + offset
-    return post.body_line
-
-
-def segments(post: Post) -> list[Segment]:
-    """Every published text of a post: front-matter texts, then each body line (cached)."""
-    cached = post.cache.get("segments")
-    if cached is not None:
-        return cached
-    out = [Segment(post.line_of(name), value, name, folded=fold(value)) for name, value in (
-        ("title", post.title), ("description", post.description),
-        ("image_alt", post.image_alt), ("share.text", post.share_text)) if value]
-    lines = post.body.split("\n")
-    for offset, (line, prose) in enumerate(zip(lines, prose_mask(lines), strict=True)):
-        if line.strip():
-            out.append(Segment(post.body_line + offset, line, "body", not prose, fold(line)))
-    post.cache["segments"] = out
-    return out
+__all__ = ["RULES", "RULE_INFO", "RuleInfo", "Segment", "describe", "first_line", "rule",
+           "segments"]
