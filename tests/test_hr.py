@@ -67,7 +67,7 @@ def test_submitter_must_be_an_author_or_hr(site: FixtureSite) -> None:
     [finding] = json.loads(denied.stdout)["findings"]
     assert (finding["rule"], finding["line"], finding["message"]) == (
         "submitter-not-author", 4, "'someone-else' may not add or change this post: only its "
-        "authors (hr-login, mettehansen-dev) or HR may.")
+        "authors (GitHub: mettehansen-dev) or HR may.")
 
 
 def test_policy_page_shows_rules_never_terms_or_customers(site: FixtureSite) -> None:

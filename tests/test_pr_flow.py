@@ -169,3 +169,13 @@ def test_story_ideas_open_the_web_editor_with_a_template(site: FixtureSite) -> N
     assert front["description"].startswith("[Navn] fortæller")
     withdraw = page.select_one('a[href$="issues/new?template=withdraw-consent.yml"]')
     assert withdraw is not None
+
+
+def test_submitter_rule_spares_posts_checked_only_as_dependents(repo: FixtureSite) -> None:
+    git(repo, "checkout", "-q", "-b", "story")
+    repo.simple_post("2026-11-20-mine.md", "My story", "2026-11-20")
+    repo.write("authors/jonas-berg.yml", (repo.root / "authors/jonas-berg.yml").read_text()
+               + "location: Vejle\n")
+    report = _check_json(repo, "--submitter", "mallory")
+    assert [(f["rule"], f["file"]) for f in report["findings"]] == [
+        ("submitter-not-author", "site_src/blog/posts/2026-11-20-mine.md")]

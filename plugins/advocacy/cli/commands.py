@@ -39,18 +39,21 @@ def run_check(args: argparse.Namespace) -> int:
     """``advocacy check``: print the report; exit 1 when something blocks publication."""
     site, lang = _site(args)
     paths = list(args.paths)
+    submitted: set[str] | None = None
     if args.changed_since:
         try:
-            selected = affected_files(site, changes_since(site.root, args.changed_since))
+            changes = changes_since(site.root, args.changed_since)
+            selected = affected_files(site, changes)
         except GitError as exc:
             raise CommandError(f"cannot tell what changed since {args.changed_since}: "
                                f"{exc}") from None
+        submitted = {c.path for c in changes if c.status != "D"}
         if selected is not None:
             paths += [site.root / p for p in selected]
             if not paths:  # nothing of ours changed: nothing to report
                 sys.stdout.write(FORMATS[args.format](Report(files=0)))
                 return EXIT_OK
-    _, report = check_repository(site, paths, lang, args.submitter)
+    _, report = check_repository(site, paths, lang, args.submitter, submitted=submitted)
     sys.stdout.write(FORMATS[args.format](report))
     return EXIT_BLOCKED if report.errors else EXIT_OK
 

@@ -23,12 +23,12 @@ from .site import Site
 
 CATALOG.update({
     "submitter-not-author": {
-        "en": ("'{login}' may not add or change this post: only its authors ({allowed}) or HR "
-               "may.",
+        "en": ("'{login}' may not add or change this post: only its authors (GitHub: {allowed}) "
+               "or HR may.",
                "If you are one of the authors, ask HR to add your GitHub login under 'github:' "
                "in your author file; otherwise ask an author to open the pull request."),
         "da": ("'{login}' må ikke tilføje eller ændre dette indlæg: kun dets forfattere "
-               "({allowed}) eller HR må.",
+               "(GitHub: {allowed}) eller HR må.",
                "Er du en af forfatterne, så bed HR om at tilføje dit GitHub-login under "
                "'github:' i din forfatterfil; ellers bed en forfatter om at oprette pull "
                "requesten."),
@@ -107,7 +107,7 @@ def check_submitter(repo: Repository, posts: list[Post], login: str) -> list[Fin
         allowed = {g.lower() for slug in post.authors if slug in repo.authors
                    for g in repo.authors[slug].github}
         if login not in allowed and login not in repo.policy.hr_logins:
-            names = ", ".join(sorted(allowed | set(repo.policy.hr_logins))) or "-"
+            names = ", ".join(sorted(allowed)) or "-"
             out.append(repo.finding(post.file, post.line_of("authors"), "submitter-not-author",
                                     "submitter-not-author", Severity.ERROR, login=login,
                                     allowed=names))
@@ -137,16 +137,22 @@ def select(site: Site, paths: Sequence[Path]) -> tuple[list[Path] | None, set[st
 
 
 def check_repository(site: Site, paths: Sequence[Path] = (), lang: str = "en",
-                     submitter: str | None = None, use_cache: bool = True
-                     ) -> tuple[Repository, Report]:
-    """Read and check the repository; report on ``paths`` only, when given."""
+                     submitter: str | None = None, use_cache: bool = True,
+                     submitted: set[str] | None = None) -> tuple[Repository, Report]:
+    """Read and check the repository; report on ``paths`` only, when given.
+
+    The submitter rule applies to the posts in ``submitted`` (the ones a pull request adds
+    or changes), or to every post read when that is None; never to posts checked only
+    because something they depend on changed.
+    """
     posts, chosen = select(site, paths)
     repo = load_repository(site, lang, posts)
     cache = RuleCache(site.cache_path / "checks", context_key(repo)) if use_cache else None
     findings = [*repo.findings, *_unknown_rules(repo), *run_rules(repo, cache),
                 *author_image_findings(repo)]
     if submitter:
-        findings += check_submitter(repo, repo.posts, submitter)
+        findings += check_submitter(repo, [p for p in repo.posts if submitted is None
+                                           or p.file in submitted], submitter)
     findings = apply_severities(findings, repo.policy)
     if chosen is not None:
         findings = [f for f in findings if f.file in chosen]
