@@ -358,3 +358,41 @@ def test_messages_in_danish(repo: FixtureSite) -> None:
     assert findings(repo, lang="da") == [
         ("personal-email", "error", BODY_LINE,
          "En e-mailadresse må ikke udgives: 'mette@kystlinje.dk'.")]
+
+
+def test_template_placeholders_are_errors(repo: FixtureSite) -> None:
+    repo.write("policy.yml", POLICY)
+    repo.post("p.md", """
+        title: "Din titel"
+        date: 2026-11-20
+        authors: [mette-hansen]
+        description: "[Navn] fortæller om et projekt, vi har leveret, og hvad holdet lærte."
+    """, "Jeg skrev det selv.\n")
+    assert findings(repo, "post-placeholder") == [
+        ("post-placeholder", "error", 2, "The post still has the template's placeholder "
+                                         "'Din titel'."),
+        ("post-placeholder", "error", 5, "The post still has the template's placeholder "
+                                         "'[Navn]'."),
+    ]
+
+
+def test_drafts_and_future_posts_are_named(repo: FixtureSite) -> None:
+    body(repo, "We did it.\n", extra="draft: true\n")
+    assert findings(repo, "post-not-published") == [
+        ("post-not-published", "warning", 6, "This post is not published yet: it is a draft.")]
+    repo.simple_post("p.md", "A title", "2026-12-24")
+    assert findings(repo, "post-not-published") == [
+        ("post-not-published", "warning", 3, "This post is not published yet: it is dated "
+                                             "2026-12-24.")]
+
+
+def test_tabs_and_curly_quotes_get_their_own_message(repo: FixtureSite) -> None:
+    repo.post("p.md", "title: x\npeople:\n\t- author: jonas-berg\n")
+    [(rule, _, line, message)] = findings(repo)
+    assert (rule, line, message) == ("yaml-syntax", 4, "The front matter has a tab character "
+                                                       "for indentation on this line.")
+    repo.post("p.md", "title: “En morgen: havnen”\ndate: 2026-11-20\n")
+    [(rule, _, line, message)] = findings(repo, lang="da")
+    assert (rule, line) == ("yaml-syntax", 2)
+    assert message == ("Front matter bruger krumme anførselstegn (“ ”) på denne linje, som "
+                       "YAML ikke læser som anførselstegn.")

@@ -10,6 +10,7 @@ from .model import Author, Consent
 from .schema import SLUG_RE, Checker, Date, Field, Group, ListOf, Text, Url
 from .site import Site
 from .slugs import slugify
+from .yamlhint import yaml_error_key
 from .yamlsource import YamlSyntaxError, load_yaml
 
 CONSENT_FIELDS = (
@@ -45,12 +46,13 @@ def read_author(site: Site, path: Path, lang: str = "en") -> tuple[Author | None
 
     what = localized("author file", "Forfatterfilen")
     try:
-        doc = load_yaml(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        doc = load_yaml(text)
     except (OSError, UnicodeDecodeError) as exc:
         return None, [whole_file("unreadable", "unreadable", None, error=exc)]
     except YamlSyntaxError as exc:
-        return None, [whole_file("yaml-syntax", "yaml-syntax", exc.line, what=what,
-                                 problem=exc.problem)]
+        return None, [whole_file("yaml-syntax", yaml_error_key(text, exc.line, 1), exc.line,
+                                 what=what, problem=exc.problem)]
     if not isinstance(doc.data, dict):
         got = localized("empty", "tom") if doc.data is None else localized("plain text", "tekst")
         return None, [whole_file("schema-type", "not-a-mapping", 1, what=what, got=got)]

@@ -24,6 +24,20 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
                "Tjek linjen for et manglende kolon, et løst anførselstegn eller forkert "
                "indrykning; tekst med et kolon skal stå i anførselstegn."),
     },
+    "yaml-tab": {
+        "en": ("The {what} has a tab character for indentation on this line.",
+               "Indent with spaces, not with the Tab key: two spaces per level."),
+        "da": ("{what} har et tabulatortegn som indrykning på denne linje.",
+               "Ryk ind med mellemrum, ikke med tabulatortasten: to mellemrum pr. niveau."),
+    },
+    "yaml-curly-quotes": {
+        "en": ("The {what} uses curly quotes (“ ”) on this line, which YAML does not read as "
+               "quotes.", "Use straight quotes (\") around the text, e.g. when pasting from "
+                          "Word."),
+        "da": ("{what} bruger krumme anførselstegn (“ ”) på denne linje, som YAML ikke læser "
+               "som anførselstegn.", "Brug lige anførselstegn (\") om teksten, f.eks. når du "
+                                     "sætter ind fra Word."),
+    },
     "front-matter-missing": {
         "en": ("The post has no front matter (the block between two '---' lines at the top).",
                "Start the file with a line '---', then title, date, authors and description, "

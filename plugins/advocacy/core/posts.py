@@ -14,6 +14,7 @@ from .model import Person, Post, Video
 from .schema import Boolean, Checker, Choice, Date, Field, Group, ListOf, Slug, Text
 from .site import Site
 from .slugs import slug_from_filename
+from .yamlhint import yaml_error_key
 from .yamlsource import YamlDoc, YamlSyntaxError, load_yaml, split_front_matter
 
 PERSON_FIELDS = (
@@ -98,7 +99,8 @@ def read_post(site: Site, path: Path, lang: str = "en") -> tuple[Post | None, li
     try:
         doc = load_yaml(parts.yaml_text, first_line=2)
     except YamlSyntaxError as exc:
-        return None, [_finding(site, lang, rel, exc.line, "yaml-syntax", "yaml-syntax",
+        key = yaml_error_key(parts.yaml_text, exc.line, 2)
+        return None, [_finding(site, lang, rel, exc.line, "yaml-syntax", key,
                                what=what, problem=exc.problem)]
     if not isinstance(doc.data, dict):
         got = localized("empty", "tom") if doc.data is None else localized("plain text", "tekst")

@@ -15,7 +15,7 @@ from . import consent
 from .changes import Change, affected_files, changes_since
 from .checks import check_repository
 from .findings import Finding, Report
-from .model import Post
+from .model import Author, Post
 from .publish import Held, decide, describe_hold
 from .repo import Repository
 from .rules.media import GPS_IFD, media_of
@@ -36,6 +36,7 @@ WORDS = {
            "file": "File", "size": "Size", "metadata": "Metadata",
            "exif": "EXIF (stripped when published)", "gps": "GPS position (!)",
            "clean": "none", "artifact": "`{name}` in the site-preview artifact",
+           "line": "line", "consent_of": "Consent of changed authors",
            "not_built": "made when the site is built"},
     "da": {"title": "Historier i denne pull request", "added": "Tilføjet", "changed": "Ændret",
            "removed": "Fjernet", "authors": "Forfattere", "publishes": "Udgives",
@@ -49,6 +50,7 @@ WORDS = {
            "file": "Fil", "size": "Størrelse", "metadata": "Metadata",
            "exif": "EXIF (fjernes ved udgivelse)", "gps": "GPS-position (!)",
            "clean": "ingen", "artifact": "`{name}` i site-preview-artefakten",
+           "line": "linje", "consent_of": "Samtykke for ændrede forfattere",
            "not_built": "laves, når sitet bygges"},
 }
 STATE = {
@@ -97,13 +99,28 @@ def _people(repo: Repository, post: Post, w: dict[str, str], lang: str) -> list[
     return rows or [f"- {w['none']}"]
 
 
+def _people_line(repo: Repository, author: Author, w: dict[str, str], lang: str
+                 ) -> list[str]:
+    """An author's profile and photo consent today, for HR."""
+    today = repo.site.today
+    lines = []
+    for kind, (state, date) in (("profile", consent.profile_state(author, today)),
+                                ("photo", consent.photo_state(author, today))):
+        if kind == "photo" and not author.photo:
+            continue
+        text = w["consent_ok"].format(date=date, evidence=author.consent.evidence or "-") if (
+            state == consent.OK) else f"**{STATE[lang][state]}**"
+        lines.append(f"- {author.name} ({kind}): {text}")
+    return lines
+
+
 def _findings(findings: list[Finding], w: dict[str, str]) -> list[str]:
     lines = []
     for label, wanted in ((w["errors"], "error"), (w["warnings"], "warning")):
         chosen = [f for f in findings if str(f.severity) == wanted]
         if chosen:
             lines += [f"{label}:", ""]
-            lines += [f"- line {f.line or '-'}: {f.message} *{f.fix}*" for f in chosen]
+            lines += [f"- {w['line']} {f.line or '-'}: {f.message} *{f.fix}*" for f in chosen]
             lines.append("")
     return lines or [f"- {w['none']}", ""]
 
@@ -126,6 +143,7 @@ def _post_section(repo: Repository, report: Report, held: dict[str, Held], post:
     media = [f"| `{ref}` | {_size(repo.site.root / ref)} | "
              f"{_metadata(repo.site.root / ref, w)} |" for _, ref in media_of(post)
              if (repo.site.root / ref).is_file()]
+    media = list(dict.fromkeys(media))  # a cover shown again in the text is one file
     lines = [f"### {w[status]}: {post.title}", "", f"`{post.file}`", "",
              f"- **{w['authors']}:** {authors}", f"- **{w['publishes']}:** {publishes}",
              f"- **{w['card']}:** {_card(cards, post, w)}", "", f"**{w['people']}**", "",
@@ -171,6 +189,16 @@ def review(site: Site, base: str, cards: Path | None = None, lang: str = "en") -
     removed = [c.path for c in post_changes if c.status == "D"]
     if removed:
         out += [f"### {w['removed']}", "", *[f"- `{p}`" for p in removed], ""]
+    authors_prefix = site.authors_dir.rstrip("/") + "/"
+    changed_authors = [c for c in changes if c.path.startswith(authors_prefix)
+                       and c.status != "D"]
+    if changed_authors:
+        out += [f"### {w['consent_of']}", ""]
+        for change in changed_authors:
+            author = repo.authors.get(Path(change.path).stem)
+            if author is not None:
+                out += [*_people_line(repo, author, w, lang)]
+        out.append("")
     other = [c for c in changes if c not in post_changes]
     if other:
         out += [f"### {w['other']}", "", *[f"- {_mark(c)} `{c.path}`" for c in other], ""]
