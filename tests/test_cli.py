@@ -106,3 +106,13 @@ def test_markdown_format(site: FixtureSite) -> None:
     assert lines[6] == ("| ❌ | `site_src/blog/posts/bad.md` | 3 | 'date' is not a date: "
                         "'20-11-2026'. | Write the date as YYYY-MM-DD, for example "
                         "'date: 2026-11-20'. |")
+
+
+def test_text_output_in_danish(site: FixtureSite) -> None:
+    proc = _broken(site).check("--lang", "da")
+    lines = proc.stdout.splitlines()
+    assert lines[0] == ("site_src/blog/posts/bad.md:3: fejl: 'date' er ikke en dato: "
+                        "'20-11-2026'. [schema-date]")
+    assert lines[1] == ("    Sådan retter du det: Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel "
+                        "'date: 2026-11-20'.")
+    assert lines[-1] == "3 filer tjekket: 2 fejl, 1 advarsel."

@@ -51,10 +51,10 @@ def run_check(args: argparse.Namespace) -> int:
         if selected is not None:
             paths += [site.root / p for p in selected]
             if not paths:  # nothing of ours changed: nothing to report
-                sys.stdout.write(FORMATS[args.format](Report(files=0)))
+                sys.stdout.write(FORMATS[args.format](Report(files=0), lang))
                 return EXIT_OK
     _, report = check_repository(site, paths, lang, args.submitter, submitted=submitted)
-    sys.stdout.write(FORMATS[args.format](report))
+    sys.stdout.write(FORMATS[args.format](report, lang))
     return EXIT_BLOCKED if report.errors else EXIT_OK
 
 

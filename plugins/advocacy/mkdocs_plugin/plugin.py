@@ -86,7 +86,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
                      finding.fix)
         if report.errors:
             raise PluginError("advocacy: the site cannot be published until these are fixed:\n"
-                              + as_text(report))
+                              + as_text(report, lang))
         edition = decide(repo)
         data = self.data = PageData(site, edition, repo.policy, config,
                                     zone(self.config.timezone))
