@@ -17,6 +17,17 @@ from .site import Site
 from .slugs import slugify
 from .stories import STORY_TYPES
 
+COMMENTS = {
+    "en": ["# people:            # everyone named or pictured besides you, with consent",
+           "#   - author: colleague-slug", "#   - name: \"Full Name\"",
+           "#     consent: YYYY-MM-DD", "#     evidence: HR-...",
+           "# share:", "#   text: \"Your own words for LinkedIn\""],
+    "da": ["# people:            # alle andre, der nævnes eller ses, med deres samtykke",
+           "#   - author: kollegas-filnavn", "#   - name: \"Fulde Navn\"",
+           "#     consent: ÅÅÅÅ-MM-DD", "#     evidence: HR-...",
+           "# share:", "#   text: \"Dine egne ord til LinkedIn\""],
+}
+
 
 class NewPostError(ValueError):
     """Options that cannot make a post; the message says which and why."""
@@ -78,10 +89,7 @@ def render_post(site: Site, authors: dict[str, Author], spec: NewPost) -> str:
             raise NewPostError("Describe the image in a few words (image alt text) for "
                                "readers who cannot see it.")
         lines += [f"image: {resolved.path}", f"image_alt: {_quote(spec.image_alt)}"]
-    lines += ["# people:            # everyone named or pictured besides you, with consent",
-              "#   - author: colleague-slug",
-              "#   - name: \"Full Name\"", "#     consent: YYYY-MM-DD", "#     evidence: HR-...",
-              "# share:", "#   text: \"Your own words for LinkedIn\"", "---", ""]
+    lines += COMMENTS[spec.language] + ["---", ""]
     prompts = "\n".join(f"- {prompt}" for prompt in template["prompts"])  # type: ignore[union-attr]
     heading = "Skriv din historie her. Spørgsmål til at komme i gang:" if (
         spec.language == "da") else "Write your story here. Questions to get you started:"

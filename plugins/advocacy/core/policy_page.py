@@ -21,6 +21,8 @@ TEXT = {
                         "eller ses, giver skriftligt samtykke, som HR opbevarer. Samtykke kan "
                         "altid trækkes tilbage: så forsvinder indholdet fra sitet, feeds og "
                         "søgning ved næste opdatering, senest dagen efter.",
+        "withdraw": "Sådan trækker du dit samtykke tilbage: udfyld [formularen]({url}) eller "
+                    "skriv til HR.",
         "disclosure": "Når du deler på LinkedIn",
         "disclosure_text": "Skriv, at du arbejder hos os. Vores forslag til delingstekst "
                            "indeholder altid: «{disclosure}»",
@@ -39,6 +41,7 @@ TEXT = {
                         "gives written consent, kept by HR. Consent can always be withdrawn: "
                         "the content then leaves the site, its feeds and search at the next "
                         "update, at the latest the next day.",
+        "withdraw": "To withdraw your consent, fill in [the form]({url}) or write to HR.",
         "disclosure": "When you share on LinkedIn",
         "disclosure_text": "Say that you work here. Our suggested share text always says: "
                            "“{disclosure}”",
@@ -50,7 +53,7 @@ TEXT = {
 
 
 def policy_markdown(policy: Policy, company: str, languages: tuple[str, ...] = ("da", "en"),
-                    md_in_html: bool = True) -> str:
+                    md_in_html: bool = True, repository: str | None = None) -> str:
     """The page's Markdown: one section per language, in a ``lang`` block where possible."""
     sections = []
     for lang in languages:
@@ -65,6 +68,9 @@ def policy_markdown(policy: Policy, company: str, languages: tuple[str, ...] = (
         lines = [f'<div lang="{lang}" markdown>' if md_in_html else "", "", f"## {t['title']}", "",
                  t["intro"].format(company=company), "", f"### {t['consent']}", "",
                  t["consent_text"], ""]
+        if repository:
+            form = f"{repository.rstrip('/')}/issues/new?template=withdraw-consent.yml"
+            lines += [t["withdraw"].format(url=form), ""]
         disclosure = policy.disclosure.get(lang)
         if disclosure:
             lines += [f"### {t['disclosure']}", "", t["disclosure_text"].format(

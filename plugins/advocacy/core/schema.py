@@ -187,7 +187,7 @@ class Field:
     name: str
     kind: Kind
     required: bool = False
-    example: str = "..."
+    example: str | Localized = "..."
 
 
 @dataclass
@@ -216,7 +216,8 @@ class Checker:
         )
 
     def check_value(
-        self, kind: Kind, value: Any, path: tuple[str | int, ...], name: str, example: str = "..."
+        self, kind: Kind, value: Any, path: tuple[str | int, ...], name: str,
+        example: str | Localized = "...",
     ) -> tuple[bool, Any]:
         """Check one value; report and return (False, None) when it does not fit."""
         try:

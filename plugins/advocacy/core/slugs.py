@@ -30,3 +30,8 @@ def initials(name: str) -> str:
         return "?"
     letters = parts[0][0] + (parts[-1][0] if len(parts) > 1 else "")
     return letters.upper()
+
+
+def toc_slugify(value: str, separator: str = "-") -> str:
+    """Heading anchors for python-markdown's toc (``slugify:`` in mkdocs.yml): æ -> ae."""
+    return slugify(value).replace("-", separator)

@@ -112,7 +112,10 @@ class PageData:
         elif src_uri == "index.md":
             featured = [p for p in edition.posts if p.featured][:3]
             data["featured"] = [self.card(p) for p in featured]
-            data["latest"] = [self.card(p) for p in edition.posts if p not in featured][
+            # A featured story's translation would show the same story twice.
+            shown = {p.src_uri for p in featured} | {t.src_uri for p in featured
+                                                      for t in self.translated.get(p.src_uri, [])}
+            data["latest"] = [self.card(p) for p in edition.posts if p.src_uri not in shown][
                 : site.per_page]
             data["teams"] = [{"name": name, "url": team_url(name, site.blog_dir),
                               "people": len(people)}

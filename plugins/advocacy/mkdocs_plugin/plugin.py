@@ -118,7 +118,8 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         policy_uri = self.config.policy_page.strip("/") + "/index.md"
         if policy_uri not in files.src_uris:
             markdown = policy_markdown(repo.policy, repo.policy.company or site.site_name,
-                                       md_in_html="md_in_html" in config.markdown_extensions)
+                                       md_in_html="md_in_html" in config.markdown_extensions,
+                                       repository=self.config.repository)
             files.append(File.generated(config, policy_uri, content=markdown))
         if "story-ideas/index.md" not in files.src_uris:
             files.append(File.generated(config, "story-ideas/index.md", content=ideas_markdown(
