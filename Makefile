@@ -31,7 +31,7 @@ check: $(STAMP)
 	$(BIN)/advocacy check
 
 lint: $(STAMP)
-	$(BIN)/ruff check plugins tests tools
+	$(BIN)/ruff check plugins tests tools bench
 
 test: $(STAMP) lint browser-tools
 	$(BIN)/python -m pytest
