@@ -29,6 +29,7 @@ from .context import PageData
 from .feeds import FeedWriter
 from .html_fixes import fix_material_html
 from .media import MediaPublisher, link_outputs, repo_file_of
+from .render_cache import RenderCache
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
@@ -44,6 +45,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         self.media: MediaPublisher | None = None
         self.data: PageData | None = None  # what templates get, gathered in on_files
         self.feeds: FeedWriter | None = None
+        self.render_cache: RenderCache | None = None
 
     # -- on_config: where things are, and our templates on the theme's search path ----------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -129,6 +131,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         data.card_urls = self._cards(config, files, edition)
         self.feeds = FeedWriter(site, edition, self.config.feed_size, data.tz)
         data.feeds = self.feeds.links()
+        self.render_cache = RenderCache(site.cache_path / "html", config)
         return files
 
     def _cards(self, config: MkDocsConfig, files: Files, edition: Edition) -> dict[str, str]:
@@ -164,7 +167,11 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         assert self.site is not None and self.media is not None
         source = post.file if post else repo_file_of(self.site, page)
         # The cover is a post's first picture; otherwise the first in the text loads eagerly.
-        return self.media.rewrite(markdown, source, page, eager_first=not (post and post.image))
+        markdown = self.media.rewrite(markdown, source, page,
+                                      eager_first=not (post and post.image))
+        if post is not None and self.render_cache is not None:
+            self.render_cache.use(page, markdown)
+        return markdown
 
     # -- on_env: templates can render pictures --------------------------------------------------
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
@@ -194,6 +201,9 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
     # -- on_post_build: the feeds ----------------------------------------------------------------
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Link pictures and cards into the site; write the feeds from the posts' HTML."""
+        if self.render_cache is not None and self.data is not None:
+            log.info("Posts: %d rendered from the cache, %d rendered now.",
+                     self.render_cache.hits, len(self.data.posts) - self.render_cache.hits)
         if self.media is not None:
             link_outputs(config.site_dir, self.media.outputs)
             if self.feeds is not None:
