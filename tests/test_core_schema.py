@@ -229,3 +229,19 @@ def test_rule_cache_returns_the_same_findings_and_follows_changes(site: FixtureS
         assert calls
     finally:
         checks.RULES[:] = original
+
+
+def test_held_back_reasons_in_both_languages() -> None:
+    from advocacy.core import consent
+    from advocacy.core.publish import Held, describe_hold
+
+    post = None  # the reason does not look at the post
+    withdrawn = consent.Problem("author", "Jonas Berg", "jonas-berg", consent.WITHDRAWN,
+                                dt.date(2026, 11, 1), 4)
+    mention = consent.Problem("mention", "Jonas Berg", "jonas-berg", consent.MISSING, None, 9)
+    assert describe_hold(Held(post, "consent", "", withdrawn), "da") == (  # type: ignore[arg-type]
+        "Jonas Berg har trukket sit samtykke tilbage 2026-11-01")
+    assert describe_hold(Held(post, "consent", "", mention)) == (  # type: ignore[arg-type]
+        "it names Jonas Berg, who has no consent")
+    assert describe_hold(Held(post, "future", "2026-12-24"), "da") == (  # type: ignore[arg-type]
+        "det er dateret 2026-12-24")

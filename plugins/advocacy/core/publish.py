@@ -31,7 +31,8 @@ class Held:
 
     post: Post
     reason: str  # invalid, draft, future, expired or consent
-    detail: str = ""
+    detail: str = ""  # a date, for future and expired
+    problem: consent.Problem | None = None  # for consent
 
 
 @dataclass
@@ -60,35 +61,47 @@ class Edition:
         return dict(sorted(groups.items()))
 
 
-def describe_hold(held: Held) -> str:
+HOLD_WORDS = {
+    "en": {"invalid": "it has errors", "draft": "it is a draft", "future": "it is dated {d}",
+           "expired": "it expired on {d}", "on": " on {d}", "mention": "it names {who}, who {s}",
+           consent.WITHDRAWN: "withdrew consent", consent.EXPIRED: "has consent that expired",
+           consent.MISSING: "has no consent", consent.NO_EVIDENCE: "has consent without "
+           "evidence"},
+    "da": {"invalid": "det har fejl", "draft": "det er en kladde", "future": "det er dateret {d}",
+           "expired": "det udløb {d}", "on": " {d}", "mention": "det nævner {who}, som {s}",
+           consent.WITHDRAWN: "har trukket sit samtykke tilbage", consent.EXPIRED:
+           "har et samtykke, der er udløbet", consent.MISSING: "har ikke givet samtykke",
+           consent.NO_EVIDENCE: "har samtykke uden dokumentation"},
+}
+
+
+def describe_hold(held: Held, lang: str = "en") -> str:
     """The reason in plain words, for the build log."""
-    return {
-        "invalid": "it has errors",
-        "draft": "it is a draft",
-        "future": f"it is dated {held.detail}",
-        "expired": f"it expired on {held.detail}",
-    }.get(held.reason, held.detail)
+    w = HOLD_WORDS.get(lang, HOLD_WORDS["en"])
+    problem = held.problem
+    if problem is None:
+        return w.get(held.reason, held.reason).format(d=held.detail)
+    says = w.get(problem.state, problem.state)
+    when = w["on"].format(d=problem.date.isoformat()) if problem.date else ""
+    if problem.kind == "mention":
+        return w["mention"].format(who=problem.who, s=says) + when
+    return f"{problem.who} {says}{when}"
 
 
-def hold_reason(post: Post, repo: Repository, today: dt.date) -> tuple[str, str] | None:
+def hold_reason(post: Post, repo: Repository, today: dt.date
+                ) -> tuple[str, str, consent.Problem | None] | None:
     """Why ``post`` is not published today, or None when it is."""
     if not post.valid:
-        return "invalid", ""
+        return "invalid", "", None
     if post.draft:
-        return "draft", ""
+        return "draft", "", None
     if post.date.date() > today:
-        return "future", post.date.date().isoformat()
+        return "future", post.date.date().isoformat(), None
     if post.expires is not None and post.expires < today:
-        return "expired", post.expires.isoformat()
+        return "expired", post.expires.isoformat(), None
     for problem in consent.problems(post, repo, today):
         if consent.holds(problem):
-            when = f" on {problem.date.isoformat()}" if problem.date else ""
-            says = {consent.WITHDRAWN: "withdrew consent", consent.EXPIRED: "has consent that "
-                    "expired", consent.MISSING: "has no consent", consent.NO_EVIDENCE:
-                    "has consent without evidence"}.get(problem.state, problem.state)
-            if problem.kind == "mention":
-                return "consent", f"it names {problem.who}, who {says}{when}"
-            return "consent", f"{problem.who} {says}{when}"
+            return "consent", "", problem
     return None
 
 

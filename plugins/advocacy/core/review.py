@@ -136,7 +136,7 @@ def _post_section(repo: Repository, report: Report, held: dict[str, Held], post:
     if post.draft:
         publishes = w["draft"]
     elif post.file in held:
-        publishes = w["held"].format(reason=describe_hold(held[post.file]))
+        publishes = w["held"].format(reason=describe_hold(held[post.file], lang))
     else:
         publishes = w["at"].format(date=post.date.date().isoformat(), url=post.url)
     authors = ", ".join(repo.authors[s].name if s in repo.authors else s for s in post.authors)

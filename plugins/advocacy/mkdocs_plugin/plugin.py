@@ -93,7 +93,8 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         data = self.data = PageData(site, edition, repo.policy, config,
                                     zone(self.config.timezone))
         for held in edition.held:
-            log.info("Held back %s: %s.", held.post.file, describe_hold(held))
+            log.info("%s %s: %s.", "Ikke udgivet:" if lang == "da" else "Held back",
+                     held.post.file, describe_hold(held, lang))
         published = {p.src_uri: p for p in edition.posts}
         posts_prefix = site.posts_dir + "/"
         for file in list(files):
