@@ -41,3 +41,32 @@ def test_broken_links_still_fail_the_build(site: FixtureSite) -> None:
     site.simple_post("2026-11-20-a.md", "First", "2026-11-20", body="See [x](nowhere.md).\n")
     assert site.build().returncode == 1
     assert site.build().returncode == 1  # not hidden by a cache
+
+
+def _pages_from_cache(result: Result) -> int:
+    match = re.search(r"Pages: (\d+) from the cache", result.log)
+    assert match, result.log
+    return int(match.group(1))
+
+
+def test_finished_pages_come_from_the_cache_until_an_input_changes(site: FixtureSite) -> None:
+    for n in (1, 2, 3):
+        site.simple_post(f"2026-11-0{n}-p{n}.md", f"Story {n}", f"2026-11-0{n}")
+    first = site.build()
+    assert _pages_from_cache(first) == 0
+    second = site.build()
+    total = len(_pages(second))
+    assert _pages_from_cache(second) == total - 1  # every page but 404.html, not cached
+    assert _pages(second) == _pages(first)
+    site.simple_post("2026-11-02-p2.md", "Story two, renamed", "2026-11-02")
+    third = site.build()
+    assert 0 < _pages_from_cache(third) < total - 1  # the post and the pages listing it
+    assert third.html("blog/2026/11/02/p2/").find("h1").get_text(strip=True) == (
+        "Story two, renamed")
+    assert "Story two, renamed" in third.html("blog/").get_text()
+    config = (site.root / "mkdocs.yml").read_text("utf-8")
+    site.write("mkdocs.yml", config.replace("  - Stories: blog/index.md",
+                                            "  - All stories: blog/index.md"))
+    fourth = site.build()
+    assert _pages_from_cache(fourth) == 0  # the navigation is on every page
+    assert "All stories" in fourth.html("blog/2026/11/01/p1/").get_text()

@@ -29,6 +29,7 @@ from .context import PageData
 from .feeds import FeedWriter
 from .html_fixes import fix_material_html
 from .media import MediaPublisher, link_outputs, repo_file_of
+from .page_cache import PageCache
 from .render_cache import RenderCache
 
 log = get_plugin_logger(__name__)
@@ -46,6 +47,8 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         self.data: PageData | None = None  # what templates get, gathered in on_files
         self.feeds: FeedWriter | None = None
         self.render_cache: RenderCache | None = None
+        self.page_cache: PageCache | None = None
+        self.page_data: dict[str, dict[str, Any]] = {}  # the template data, made once a page
 
     # -- on_config: where things are, and our templates on the theme's search path ----------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -154,6 +157,14 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
             urls[job.name] = name
         return urls
 
+    # -- on_nav: the navigation is part of every page's cache key ------------------------------
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Start the page cache for this build's navigation."""
+        assert self.site is not None
+        self.page_cache = PageCache(self.site.cache_path / "pages", config, nav)
+        self.page_data = {}
+        return nav
+
     # -- on_page_markdown: posts get our template; pictures become <picture> markup ----------
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
@@ -187,16 +198,23 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
                         nav: Navigation) -> dict[str, Any]:
         """Give templates the post, listing, author or home page data, and the head."""
         assert self.data is not None
-        context["advocacy"] = self.data.for_page(page)
+        src_uri = page.file.src_uri
+        context["advocacy"] = self.page_data.pop(src_uri, None) or self.data.for_page(page)
+        if self.page_cache is not None and src_uri in self.page_cache.html:
+            context["advocacy_cached_html"] = self.page_cache.html.pop(src_uri)
         return context
 
     # -- on_page_content: keep each post's HTML for the feeds (rendered once, used twice) ------
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
-        """Remember the rendered HTML of published posts."""
-        if self.feeds is not None and self.data is not None and page.file.src_uri in \
-                self.data.posts:
+        """Remember the rendered HTML of published posts; use a cached page if unchanged."""
+        assert self.data is not None
+        if self.feeds is not None and page.file.src_uri in self.data.posts:
             self.feeds.html[page.file.src_uri] = html
+        page.content = html
+        data = self.page_data[page.file.src_uri] = self.data.for_page(page)
+        if self.page_cache is not None:
+            self.page_cache.decide(page, data)
         return html
 
     # -- on_post_build: the feeds ----------------------------------------------------------------
@@ -205,6 +223,8 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         if self.render_cache is not None and self.data is not None:
             log.info("Posts: %d rendered from the cache, %d rendered now.",
                      self.render_cache.hits, len(self.data.posts) - self.render_cache.hits)
+        if self.page_cache is not None:
+            log.info("Pages: %d from the cache.", self.page_cache.hits)
         if self.media is not None:
             link_outputs(config.site_dir, self.media.outputs)
             if self.feeds is not None:
@@ -212,8 +232,11 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
 
     # -- on_post_page: two validator errors in Material's own markup --------------------------
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Valid HTML from Material's templates (see html_fixes)."""
-        return fix_material_html(output)
+        """Valid HTML from Material's templates (see html_fixes); kept for the next build."""
+        output = fix_material_html(output)
+        if self.page_cache is not None:
+            self.page_cache.store(page, output)
+        return output
 
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str:
