@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
@@ -101,50 +101,6 @@ def find_refs(body: str, first_line: int) -> list[Ref]:
             refs.append(Ref("image", attrs["src"], attrs.get("alt"), first_line + offset,
                             decorative=attrs.get("alt") == ""))
     return sorted(refs, key=lambda r: r.line)
-
-
-def rewrite_refs(body: str, new_src: Callable[[str], str | None]) -> str:
-    """Replace image and link targets outside code with ``new_src(target)`` when not None."""
-
-    def swap(match: re.Match[str]) -> str:
-        replacement = new_src(match.group("src"))
-        if replacement is None:
-            return match.group(0)
-        start, end = match.span("src")
-        offset = match.start()
-        text = match.group(0)
-        return text[: start - offset] + replacement + text[end - offset :]
-
-    def swap_tag(tag: str) -> str:
-        for m in _ATTR.finditer(tag):
-            name = "d" if m.group("d") is not None else "s" if m.group("s") is not None else "u"
-            if m.group(1).lower() == "src":
-                replacement = new_src(m.group(name))
-                if replacement is not None:
-                    return tag[: m.start(name)] + replacement + tag[m.end(name) :]
-        return tag
-
-    prose = prose_text(body)
-    out = body
-    # Tags first, from the end, so earlier offsets stay valid (prose has the body's offsets).
-    for _, match in reversed(list(_img_tags(prose))):
-        out = out[: match.start()] + swap_tag(out[match.start() : match.end()]) + out[
-            match.end() :]
-    lines = out.split("\n")
-    for index, line in enumerate(prose.split("\n")):
-        if "](" in line:
-            # Only the spans that are prose in `line` are rewritten in the real line.
-            lines[index] = _LINK.sub(swap, _IMAGE.sub(swap, lines[index])) if line == lines[
-                index] else _rewrite_partly(lines[index], line, swap)
-    return "\n".join(lines)
-
-
-def _rewrite_partly(real: str, prose: str, swap: Callable[[re.Match[str]], str]) -> str:
-    """Rewrite the targets of ``real`` that are prose (not code) in ``prose``."""
-    for pattern in (_IMAGE, _LINK):
-        for match in reversed(list(pattern.finditer(prose))):
-            real = real[: match.start()] + swap(match) + real[match.end() :]
-    return real
 
 
 def count_words(body: str) -> int:

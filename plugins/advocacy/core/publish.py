@@ -43,7 +43,6 @@ class Edition:
     posts: list[Post] = field(default_factory=list)  # newest first
     held: list[Held] = field(default_factory=list)
     authors: dict[str, Author] = field(default_factory=dict)  # visible authors only
-    hidden_authors: set[str] = field(default_factory=set)
 
     def posts_by(self, slug: str) -> list[Post]:
         """An author's published posts, newest first."""
@@ -112,8 +111,6 @@ def decide(repo: Repository, today: dt.date | None = None) -> Edition:
     for slug, author in repo.authors.items():
         if author_visible(author, today):
             edition.authors[slug] = author
-        else:
-            edition.hidden_authors.add(slug)
     for post in repo.posts:
         reason = hold_reason(post, repo, today)
         if reason is None:

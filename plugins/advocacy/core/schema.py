@@ -197,7 +197,6 @@ class Checker:
     file: str
     doc: YamlDoc
     lang: str = "en"
-    rule_prefix: str = "schema"
     findings: list[Finding] = field(default_factory=list)
 
     def report(

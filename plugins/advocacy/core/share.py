@@ -30,7 +30,6 @@ def share_text(post: Post, policy: Policy) -> str:
 
 
 LINKEDIN_LIMIT = 3000  # characters LinkedIn accepts in a post
-PREVIEW = 200  # characters LinkedIn shows before "see more"
 UTM = "utm_source=linkedin&utm_medium=employee_share&utm_campaign={slug}"
 
 
