@@ -7,8 +7,9 @@ Usage::
 For each N it generates the corpus (``bench/corpus.py``) in a temporary folder, then takes
 the median of ``--runs`` runs of: a cold build (empty picture cache), a warm build (cache
 kept), ``advocacy check`` of everything and of one post. It prints a Markdown table with
-seconds, peak memory and the number of pictures processed (encodes counted from the build
-log, not guessed from the time). Material's blog baseline is ``bench/material_baseline.py``.
+seconds, peak memory (summed over the process tree, picture and card workers included:
+``bench/measure.py``) and the number of pictures processed (counted from the build log,
+not guessed from the time). Material's baseline is ``bench/material_baseline.py``.
 """
 
 from __future__ import annotations
@@ -26,8 +27,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import measure  # noqa: E402  (a sibling script, not a package)
+
 BIN = Path(sys.executable).parent
-TIME_BIN = Path("/usr/bin/time")
 TODAY = "2026-11-28"
 
 
@@ -39,29 +42,40 @@ class Row:
     step: str
     seconds: list[float] = field(default_factory=list)
     peak_mb: list[float] = field(default_factory=list)
+    largest_mb: list[float] = field(default_factory=list)
+    pss_mb: list[float] = field(default_factory=list)
     pictures: list[int] = field(default_factory=list)
+    cards: list[int] = field(default_factory=list)
 
 
-def run(cmd: list[str], cwd: Path, env: dict[str, str]) -> tuple[float, float, str]:
-    """Run ``cmd``; return wall seconds, peak memory in MB and its log (stdout + stderr)."""
-    rss = cwd / ".rss.txt"
-    full = [str(TIME_BIN), "-v", "-o", str(rss), *cmd] if TIME_BIN.exists() else cmd
-    start = time.perf_counter()
-    proc = subprocess.run(full, cwd=cwd, env=env, capture_output=True, text=True, check=False)
-    seconds = time.perf_counter() - start
-    if proc.returncode not in (0, 1) or "Traceback" in proc.stderr:
-        sys.exit(f"failed: {' '.join(cmd)}\n{proc.stdout}\n{proc.stderr}")
-    peak = 0.0
-    if TIME_BIN.exists():
-        found = re.search(r"Maximum resident set size \(kbytes\): (\d+)", rss.read_text())
-        peak = int(found.group(1)) / 1024 if found else 0.0
-    return seconds, peak, proc.stdout + proc.stderr
+def run(cmd: list[str], cwd: Path, env: dict[str, str]) -> measure.Measurement:
+    """Run ``cmd`` and measure it; ``advocacy check`` exits 1 when it has findings."""
+    return measure.run(cmd, cwd, env, ok=(0, 1))
+
+
+def record(row: Row, result: measure.Measurement) -> None:
+    """Add one run's seconds and memory to ``row``."""
+    row.seconds.append(result.seconds)
+    row.peak_mb.append(result.peak_mb)
+    row.largest_mb.append(result.largest_mb)
+    row.pss_mb.append(result.pss_mb)
 
 
 def pictures(log: str) -> int:
     """How many pictures the build processed (not taken from the cache)."""
     found = re.search(r"Pictures: \d+ published, (\d+) processed now", log)
     return int(found.group(1)) if found else -1
+
+
+def cards(log: str) -> int:
+    """How many share cards the build made (not taken from the cache)."""
+    found = re.search(r"Share cards: \d+ published, (\d+) made now", log)
+    return int(found.group(1)) if found else -1
+
+
+def made(values: list[int]) -> str:
+    """The distinct counts of pictures or cards over the runs ("" for none)."""
+    return "/".join(str(v) for v in sorted(set(values)))
 
 
 def bench(posts: int, runs: int, root: Path) -> list[Row]:
@@ -78,14 +92,12 @@ def bench(posts: int, runs: int, root: Path) -> list[Row]:
                    ADVOCACY_CACHE_DIR=str(cache))
         build = [str(BIN / "mkdocs"), "build", "-d", str(root / "site")]
         for step in ("cold build", "warm build"):
-            seconds, peak, log = run(build, work, env)
-            rows[step].seconds.append(seconds)
-            rows[step].peak_mb.append(peak)
-            rows[step].pictures.append(pictures(log))
+            result = run(build, work, env)
+            record(rows[step], result)
+            rows[step].pictures.append(pictures(result.stdout + result.stderr))
+            rows[step].cards.append(cards(result.stdout + result.stderr))
         for step, extra in (("check all", []), ("check one post", [str(one)])):
-            seconds, peak, _ = run([str(BIN / "advocacy"), "check", *extra], work, env)
-            rows[step].seconds.append(seconds)
-            rows[step].peak_mb.append(peak)
+            record(rows[step], run([str(BIN / "advocacy"), "check", *extra], work, env))
         shutil.rmtree(cache, ignore_errors=True)
         print(f"N={posts} run {index + 1}: " + ", ".join(
             f"{r.step} {r.seconds[-1]:.2f}s" for r in rows.values()), file=sys.stderr)
@@ -95,13 +107,15 @@ def bench(posts: int, runs: int, root: Path) -> list[Row]:
 def table(rows: list[Row]) -> str:
     """The results as a Markdown table, with each size's ratio to the first size."""
     first = {r.step: statistics.median(r.seconds) for r in rows if r.posts == rows[0].posts}
-    lines = ["| N | step | median s | x first N | peak MB | pictures processed | runs |",
-             "|---:|---|---:|---:|---:|---:|---:|"]
+    lines = ["| N | step | median s | x first N | peak MB (tree RSS) | tree PSS MB "
+             "| largest process MB | pictures processed | cards made | runs |",
+             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
     for r in rows:
         median = statistics.median(r.seconds)
-        pics = "/".join(str(p) for p in sorted(set(r.pictures))) if r.pictures else ""
         lines.append(f"| {r.posts} | {r.step} | {median:.2f} | {median / first[r.step]:.1f} "
-                     f"| {max(r.peak_mb):.0f} | {pics} | {len(r.seconds)} |")
+                     f"| {max(r.peak_mb):.0f} | {max(r.pss_mb):.0f} | {max(r.largest_mb):.0f} "
+                     f"| {made(r.pictures)} "
+                     f"| {made(r.cards)} | {len(r.seconds)} |")
     return "\n".join(lines)
 
 

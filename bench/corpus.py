@@ -4,15 +4,15 @@ Usage::
 
     python bench/corpus.py --posts N --out DIR [--layout advocacy|material] [--rss]
 
-The same arguments always give byte-identical files (fixed seed, no timestamps).
-Pillow is imported lazily (only to draw cover photos), so other scripts can import
-the helpers here with the standard library alone.
+The same arguments always give byte-identical files (fixed seed, no timestamps). Every
+post has its own cover photo (``bench/photos.py``: seeded by the post's index, cached on
+disk under /tmp). Pillow is imported lazily (only to draw photos), so other scripts can
+import the helpers here with the standard library alone.
 """
 
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import random
 import re
@@ -22,11 +22,13 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import photos  # a sibling script: bench/ is not a package
+
 SEED = 20261128
 END_DATE = date(2026, 11, 28)
 WINDOW_DAYS = 3 * 365
-DISTINCT_IMAGES = 50
-IMAGE_SIZE = (1600, 900)
+AVATAR_SIZE = (96, 96)
 MARKER = ".advocacy-bench-corpus"
 
 
@@ -272,7 +274,9 @@ def material_config(plugins: str = "blog", site_name: str = "Advocacy bench") ->
     """Return a Material ``mkdocs.yml``.
 
     ``plugins`` is one of ``plain`` (search only, auto nav), ``plain-nonav``
-    (search only, posts kept out of the nav), ``blog`` or ``blog-rss``.
+    (search only, posts kept out of the nav), ``blog``, ``blog-rss`` or
+    ``blog-rss-social`` (plus Material's social plugin: a card for every page, default
+    layout and cache folder ``.cache/plugin/social``).
     """
     lines = [
         f"site_name: {q(site_name)}", "site_url: https://example.com/",
@@ -284,11 +288,13 @@ def material_config(plugins: str = "blog", site_name: str = "Advocacy bench") ->
     ]
     if plugins.startswith("blog"):
         lines.append("  - blog")
-    if plugins == "blog-rss":
+    if plugins.startswith("blog-rss"):
         lines += [
             "  - rss:", "      match_path: \"blog/posts/.*\"", "      use_git: false",
             "      date_from_meta:", "        as_creation: date", "        as_update: date",
         ]
+    if plugins == "blog-rss-social":
+        lines.append("  - social")
     if plugins == "plain-nonav":
         lines += ["nav:", "  - index.md", "  - blog/index.md",
                   "not_in_nav: |", "  blog/posts/**"]
@@ -301,29 +307,6 @@ def advocacy_config(site_name: str = "Advocacy bench") -> str:
     categories = ", ".join(CATEGORIES)
     return common + ("  - advocacy:\n      language: da\n"
                      f"      categories: [{categories}]\n")
-
-
-def image_bytes(seed: int, size: tuple[int, int]) -> bytes:
-    """Draw one seeded abstract 'photo' and return it as JPEG bytes."""
-    from PIL import Image, ImageDraw, ImageFilter
-
-    rng = random.Random(seed)
-    w, h = size
-    img = Image.new("RGB", size, tuple(rng.randrange(40, 220) for _ in range(3)))
-    draw = ImageDraw.Draw(img)
-    for _ in range(rng.randint(6, 14)):
-        x, y = rng.randrange(w), rng.randrange(h)
-        r = rng.randrange(min(w, h) // 12, min(w, h) // 2)
-        fill = tuple(rng.randrange(256) for _ in range(3))
-        box = (x - r, y - r, x + r, y + r)
-        if rng.random() < 0.5:
-            draw.ellipse(box, fill=fill)
-        else:
-            draw.rectangle(box, fill=fill)
-    img = img.filter(ImageFilter.GaussianBlur(radius=max(1, w // 200)))
-    buf = io.BytesIO()
-    img.save(buf, format="JPEG", quality=72, optimize=True)
-    return buf.getvalue()
 
 
 def prepare_out(out: Path) -> None:
@@ -342,15 +325,9 @@ def write(path: Path, text: str) -> None:
     path.write_text(text, encoding="utf-8", newline="\n")
 
 
-def write_images(media: Path, posts: list[Post]) -> None:
-    """Write one cover per post, reusing a cached set of distinct images."""
-    media.mkdir(parents=True, exist_ok=True)
-    cache: dict[int, bytes] = {}
-    for post in posts:
-        key = (post.index - 1) % DISTINCT_IMAGES
-        if key not in cache:
-            cache[key] = image_bytes(SEED + key, IMAGE_SIZE)
-        (media / f"{post.index}.jpg").write_bytes(cache[key])
+def photo_targets(media: Path, posts: list[Post]) -> dict[Path, int]:
+    """Each post's cover path and the seed of its own photo (``SEED`` + its index)."""
+    return {media / f"{post.index}.jpg": SEED + post.index for post in posts}
 
 
 def generate(posts: int, out: Path, layout: str, rss: bool = False) -> None:
@@ -367,7 +344,7 @@ def generate(posts: int, out: Path, layout: str, rss: bool = False) -> None:
         for p in items:
             name = f"{p.day.isoformat()}-{p.slug}.md"
             write(out / "site_src/blog/posts" / str(p.day.year) / name, advocacy_post(p))
-        write_images(out / "media/bench", items)
+        photos.write_photos(photo_targets(out / "media/bench", items))
         return
     write(out / "mkdocs.yml", material_config("blog-rss" if rss else "blog"))
     write(out / "docs/index.md", "# Karriere / Careers\n\nVelkommen. Welcome.\n")
@@ -381,11 +358,11 @@ def generate(posts: int, out: Path, layout: str, rss: bool = False) -> None:
     avatars = out / "docs/media/avatars"
     avatars.mkdir(parents=True, exist_ok=True)
     for n, a in enumerate(authors):
-        (avatars / f"{a.slug}.jpg").write_bytes(image_bytes(SEED - 1 - n, (96, 96)))
+        (avatars / f"{a.slug}.jpg").write_bytes(photos.draw(SEED - 1 - n, AVATAR_SIZE))
     for p in items:
         name = f"{p.day.isoformat()}-{p.slug}.md"
         write(out / "docs/blog/posts" / str(p.day.year) / name, material_post(p))
-    write_images(out / "docs/media/bench", items)
+    photos.write_photos(photo_targets(out / "docs/media/bench", items))
 
 
 def main(argv: list[str] | None = None) -> int:

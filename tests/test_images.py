@@ -55,7 +55,7 @@ def test_photo_is_upright_without_exif_or_gps_in_every_size(site: FixtureSite) -
     assert result.returncode == 0, result.log
     files = _pictures(result)
     assert {f.suffix for f in files} == {".webp", ".jpg"}
-    assert len(files) == 4  # 480 and 600 (its upright width) wide, each in two formats
+    assert len(files) == 2  # 600 wide (its upright width): WebP, and JPEG for old browsers
     for file in files:
         with Image.open(file) as image:
             assert not image.getexif(), file  # no EXIF at all, so no GPS either
@@ -187,3 +187,24 @@ def test_colour_profile_is_kept(site: FixtureSite) -> None:
     for file in _pictures(result):
         with Image.open(file) as image:
             assert image.info.get("icc_profile") == icc, file
+
+
+def test_the_plan_pages_use_is_what_processing_makes(tmp_path: Path) -> None:
+    """Pages are written from the plan while the workers make the files: they must agree."""
+    from advocacy.core.images import content_key, plan, process
+
+    shapes = {"big.jpg": ((4032, 3024), "RGB"), "odd.jpg": ((1999, 1333), "RGB"),
+              "small.jpg": ((700, 500), "RGB"), "alpha.png": ((1500, 900), "RGBA")}
+    for name, (size, mode) in shapes.items():
+        Image.new(mode, size, "teal").save(tmp_path / name)
+    _exif_photo(tmp_path / "turned.jpg")
+    for name in [*shapes, "turned.jpg"]:
+        key = content_key(tmp_path / name)
+        planned = plan(tmp_path, name, key)
+        processed, worked = process(tmp_path, name, tmp_path / "cache", key)
+        assert worked and processed == planned, name
+        for variant in processed.variants:
+            with Image.open(tmp_path / "cache" / variant.file) as image:
+                assert image.size == (variant.width, variant.height), (name, variant)
+    assert [v.format for v in plan(tmp_path, "alpha.png", "k").variants] == ["webp", "png",
+                                                                            "webp"]

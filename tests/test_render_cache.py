@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+import feedparser
+
 from conftest import FixtureSite, Result
 
 
@@ -70,3 +72,44 @@ def test_finished_pages_come_from_the_cache_until_an_input_changes(site: Fixture
     fourth = site.build()
     assert _pages_from_cache(fourth) == 0  # the navigation is on every page
     assert "All stories" in fourth.html("blog/2026/11/01/p1/").get_text()
+
+
+def _feeds(result: Result) -> dict[str, bytes]:
+    return {p.relative_to(result.site).as_posix(): p.read_bytes()
+            for p in sorted(result.site.rglob("feed*")) if p.is_file()}
+
+
+def test_feeds_and_search_entries_come_from_the_cache_until_a_post_changes(
+        site: FixtureSite) -> None:
+    for n in (1, 2):
+        site.simple_post(f"2026-11-0{n}-p{n}.md", f"Story {n}", f"2026-11-0{n}",
+                         body=f"## Part {n}\n\nWords number {n}.\n")
+    first = site.build()
+    groups = int(re.search(r"Feeds: (\d+) written, (\d+) made now", first.log).group(1))
+    assert f"Feeds: {groups} written, {groups} made now." in first.log
+    second = site.build()
+    assert f"Feeds: {groups} written, 0 made now." in second.log
+    pages = _pages_from_cache(second)
+    assert f"Pages: {pages} from the cache (search entries of {pages})." in second.log
+    assert _feeds(second) == _feeds(first)
+    index = (second.site / "search/search_index.json").read_bytes()
+    assert index == (first.site / "search/search_index.json").read_bytes()
+    site.simple_post("2026-11-02-p2.md", "Story two, renamed", "2026-11-02",
+                     body="## Part 2\n\nOther words.\n")
+    third = site.build()
+    assert "0 made now" not in third.log
+    feed = feedparser.parse((third.site / "blog/feed_rss.xml").read_bytes())
+    assert [e.title for e in feed.entries] == ["Story two, renamed", "Story 1"]
+    docs = third.search_index()["docs"]
+    assert any(d["title"] == "Story two, renamed" for d in docs)
+    assert any("Other words." in d["text"] for d in docs)
+    assert not any("Words number 2." in d["text"] for d in docs)
+    assert any("Words number 1." in d["text"] for d in docs)  # from the cache
+
+
+def test_generated_pages_are_rendered_from_the_cache_too(site: FixtureSite) -> None:
+    site.simple_post("2026-11-01-p1.md", "Story 1", "2026-11-01")
+    assert site.build().returncode == 0
+    second = site.build()
+    match = re.search(r"other pages: (\d+) rendered from the cache", second.log)
+    assert match and int(match.group(1)) >= 5, second.log  # listings, author, team, home...

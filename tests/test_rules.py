@@ -328,6 +328,20 @@ def test_copied_text(repo: FixtureSite) -> None:
     ]
 
 
+def test_copied_text_found_when_one_post_is_checked(repo: FixtureSite) -> None:
+    shared = "we carried the boxes from the harbour to the canteen before anyone else arrived"
+    repo.write("policy.yml", POLICY)
+    for n in range(5):
+        repo.simple_post(f"other-{n}.md", f"Other {n}", "2026-11-19", body=f"Story {n}.\n")
+    repo.simple_post("a.md", "One", "2026-11-20", body=f"I think {shared} today.\n")
+    repo.simple_post("b.md", "Two", "2026-11-21", body=f"Then {shared} again.\n")
+    repo_site = Site(root=repo.root, language="en", today=dt.date(2026, 11, 28))
+    _, report = check_repository(repo_site, [repo.root / "site_src/blog/posts/b.md"])
+    assert [(f.file, f.message) for f in report.findings if f.rule == "authenticity-copied"] == [
+        ("site_src/blog/posts/b.md", "Parts of this post are the same as "
+         "site_src/blog/posts/a.md.")]
+
+
 def test_share_text_without_disclosure(repo: FixtureSite) -> None:
     body(repo, "We did it.\n", extra='share:\n  text: "Look what we built!"\n')
     assert findings(repo) == [

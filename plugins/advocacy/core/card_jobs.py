@@ -11,7 +11,7 @@ from pathlib import Path
 
 from .cards import CardContent, CardStyle, card_key, write_card
 from .model import Author, Post
-from .parallel import parallel_map
+from .parallel import WorkerPool
 from .publish import Edition
 
 
@@ -63,24 +63,39 @@ def _make(args: tuple[CardJob, CardStyle, Path]) -> tuple[str, str, bool]:
     return job.name, key, rendered
 
 
+class CardMaking:
+    """Cards being made in the background: their keys (and so addresses) are known at once."""
+
+    def __init__(self, jobs: list[CardJob], style: CardStyle, cache: Path,
+                 pool: WorkerPool) -> None:
+        cache.mkdir(parents=True, exist_ok=True)
+        todo = []
+        self.keys: dict[str, str] = {}
+        for job in jobs:  # keys are cheap: only cards missing from the cache go to the workers
+            self.keys[job.name] = key = card_key(job.content, style)
+            if not (cache / f"{key}.jpg").is_file():
+                todo.append((job, style, cache))
+        self._pending = pool.map(_make, todo)
+
+    def finish(self) -> int:
+        """Wait for the workers; return how many cards were rendered now."""
+        rendered = 0
+        for name, key, did in self._pending.results():
+            if key != self.keys[name]:  # a picture changed while the build ran: fail closed
+                raise RuntimeError(f"the card of {name} changed during the build")
+            rendered += did
+        return rendered
+
+
 def make_cards(jobs: list[CardJob], style: CardStyle, cache: Path,
                workers: int | None = None) -> tuple[dict[str, str], int]:
     """Make every card (on all cores); return each job's content key and how many rendered."""
-    cache.mkdir(parents=True, exist_ok=True)
-    todo = []
-    keys: dict[str, str] = {}
-    for job in jobs:  # keys are cheap: only cards missing from the cache go to the workers
-        key = card_key(job.content, style)
-        if (cache / f"{key}.jpg").is_file():
-            keys[job.name] = key
-        else:
-            todo.append((job, style, cache))
-    results = parallel_map(_make, todo, workers)
-    rendered = 0
-    for name, key, did in results:
-        keys[name] = key
-        rendered += did
-    return keys, rendered
+    pool = WorkerPool(workers)
+    try:
+        making = CardMaking(jobs, style, cache, pool)
+        return making.keys, making.finish()
+    finally:
+        pool.close()
 
 
 def card_name(job: CardJob, key: str) -> str:

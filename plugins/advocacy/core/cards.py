@@ -15,8 +15,10 @@ from typing import Any
 
 from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
 
+from .digests import file_digest
+
 CARD_SIZE = (1200, 627)
-CARD_VERSION = 1  # bump when the design changes: changes every card's file name
+CARD_VERSION = 3  # bump when the design changes: changes every card's file name
 MARGIN = 48  # safe margin on every side: LinkedIn crops the edges
 FONTS = Path(__file__).with_name("fonts")
 TITLE_MAX, TITLE_MIN = 68, 36  # title font sizes in px, tried from large to small
@@ -169,8 +171,9 @@ def _open(path: Path | None, side: int, flatten: RGB | None) -> Image.Image | No
         with Image.open(path) as im:
             im.draft("RGB", (side, side))  # JPEG: decode at >= side px, much faster
             im.load()
-            im = ImageOps.exif_transpose(im)
-            im = im.convert("RGBA" if "A" in im.getbands() or "transparency" in im.info else "RGB")
+            im = ImageOps.exif_transpose(im, in_place=True) or im  # no copy of a big photo
+            mode = "RGBA" if "A" in im.getbands() or "transparency" in im.info else "RGB"
+            im = im if im.mode == mode else im.convert(mode)
     except Exception:  # Pillow raises OSError, ValueError, SyntaxError, DecompressionBombError…
         return None
     return im if flatten is None or im.mode == "RGB" else Image.alpha_composite(
@@ -195,12 +198,18 @@ def _background(cover: Image.Image | None, bg: RGB, accent: RGB, text: RGB
     tint = _mix(bg, (0, 0, 0), 0.6)  # at most 102 per channel: white always reaches 5.7:1
     alpha, color = next((a, c) for c in (text, WHITE) for a in range(256)  # a little above
                         if contrast(c, _mix(WHITE, tint, a / 255)) >= MIN_CONTRAST + 0.1)
+    card = ImageOps.fit(cover, CARD_SIZE, Image.Resampling.BILINEAR)  # under a tint: enough
+    card.paste(tint, mask=_tint_mask(alpha))
+    return card, color
+
+
+@lru_cache(maxsize=8)
+def _tint_mask(alpha: int) -> Image.Image:
+    """How much tint where: full over the text column, fading to the right edge."""
     edge = _TEXT_RIGHT + 40
     row = Image.frombytes("L", (_W, 1), bytes(alpha if x <= edge else round(
         alpha * (1 - 0.65 * (x - edge) / (_W - edge))) for x in range(_W)))
-    card = ImageOps.fit(cover, CARD_SIZE, LANCZOS)
-    card.paste(tint, mask=row.resize(CARD_SIZE))
-    return card, color
+    return row.resize(CARD_SIZE)
 
 
 def _fit(text: str, font: Font, width: int) -> str:
@@ -209,18 +218,23 @@ def _fit(text: str, font: Font, width: int) -> str:
     return _ellipsize(lines[:1], font, width)[0] if len(lines) > 1 else lines[0]
 
 
+@lru_cache(maxsize=4)
+def _disc(side: int) -> Image.Image:
+    """A round mask, drawn large and shrunk for smooth edges (the same on every card)."""
+    disc = Image.new("L", (side * 4,) * 2)
+    ImageDraw.Draw(disc).ellipse((0, 0, side * 4 - 1, side * 4 - 1), fill=255)
+    return disc.resize((side, side), LANCZOS)
+
+
 def _footer(card: Image.Image, content: CardContent, text: RGB, bg: RGB, accent: RGB) -> int:
     """Photo in an accent ring, byline and subtitle along the bottom; returns the top edge."""
     bottom, x = _H - MARGIN, MARGIN
     top, photo = bottom, _open(content.photo, 2 * _PHOTO, bg)
     if photo is not None:
         top = bottom - _PHOTO
-        disc = Image.new("L", (_PHOTO * 4,) * 2)  # drawn large and shrunk: smooth edges
-        ImageDraw.Draw(disc).ellipse((0, 0, _PHOTO * 4 - 1, _PHOTO * 4 - 1), fill=255)
         for inset, im in ((0, Image.new("RGB", (_PHOTO,) * 2, accent)), (5, photo)):
             size = (_PHOTO - 2 * inset,) * 2
-            card.paste(ImageOps.fit(im, size, LANCZOS), (x + inset, top + inset),
-                       disc.resize(size, LANCZOS))
+            card.paste(ImageOps.fit(im, size, LANCZOS), (x + inset, top + inset), _disc(size[0]))
         x += _PHOTO + 28
     rows = [(font, s, color) for font, s, color in ((_font(34), content.byline or "", text),
             (_font(24), content.subtitle or "", _mix(text, bg, 0.22))) if s.strip()]
@@ -270,7 +284,7 @@ def card_key(content: CardContent, style: CardStyle) -> str:
             value = getattr(obj, f.name)
             if f.name in _IMAGE_FIELDS and value is not None:
                 try:
-                    value = sha256(Path(value).read_bytes()).hexdigest()
+                    value = file_digest(Path(value))
                 except OSError:
                     value = "unreadable"
             payload[f"{type(obj).__name__}.{f.name}"] = value
@@ -278,7 +292,7 @@ def card_key(content: CardContent, style: CardStyle) -> str:
 
 
 def write_card(content: CardContent, style: CardStyle, cache_dir: Path, out: Path) -> bool:
-    """Write the card to ``out`` as JPEG (quality 85, optimized, progressive, no EXIF), copied
+    """Write the card to ``out`` as JPEG (quality 85, no EXIF), copied
     from ``cache_dir/<key>.jpg`` if there; True if it was rendered, False if from the cache."""
     def _atomic_write(path: Path, data: bytes) -> None:  # via a unique temp file + os.replace
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -290,8 +304,7 @@ def write_card(content: CardContent, style: CardStyle, cache_dir: Path, out: Pat
             tmp.unlink(missing_ok=True)  # only left after a failure
     cached, out = Path(cache_dir) / f"{card_key(content, style)}.jpg", Path(out)
     if rendered := not cached.is_file():
-        render_card(content, style).save(buffer := io.BytesIO(), "JPEG", quality=85,
-                                         optimize=True, progressive=True)
+        render_card(content, style).save(buffer := io.BytesIO(), "JPEG", quality=85)
         _atomic_write(cached, buffer.getvalue())
     if out.resolve() != cached.resolve():
         _atomic_write(out, cached.read_bytes())

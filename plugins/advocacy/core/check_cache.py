@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 from dataclasses import asdict
 from pathlib import Path
 
@@ -18,6 +17,7 @@ from .. import __version__
 from .findings import Finding, Severity
 from .model import Post
 from .repo import Repository, author_files
+from .writer import write_later
 
 _CODE = Path(__file__).parent
 
@@ -66,11 +66,4 @@ class RuleCache:
 
     def put(self, post: Post, findings: list[Finding]) -> None:
         """Remember the findings (a failed write only costs a re-check next time)."""
-        path = self._path(post)
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-            tmp.write_text(json.dumps([asdict(f) for f in findings]), "utf-8")
-            os.replace(tmp, path)
-        except OSError:
-            pass
+        write_later(self._path(post), json.dumps([asdict(f) for f in findings]).encode())

@@ -12,6 +12,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .check_cache import RuleCache, context_key
+from .digests import load_digests, save_digests
 from .findings import Finding, Report, Severity
 from .messages import CATALOG
 from .model import Post
@@ -20,6 +21,7 @@ from .repo import Repository, load_repository, post_files
 from .rules import RULE_INFO, RULES, describe
 from .rules.images import author_image_findings
 from .site import Site
+from .writer import flush
 
 CATALOG.update({
     "submitter-not-author": {
@@ -146,6 +148,8 @@ def check_repository(site: Site, paths: Sequence[Path] = (), lang: str = "en",
     because something they depend on changed.
     """
     posts, chosen = select(site, paths)
+    digests = site.cache_path / "digests.json"
+    load_digests(digests)
     repo = load_repository(site, lang, posts)
     cache = RuleCache(site.cache_path / "checks", context_key(repo)) if use_cache else None
     findings = [*repo.findings, *_unknown_rules(repo), *run_rules(repo, cache),
@@ -158,4 +162,7 @@ def check_repository(site: Site, paths: Sequence[Path] = (), lang: str = "en",
         findings = [f for f in findings if f.file in chosen]
     report = Report(files=len(chosen) if chosen is not None else repo.files)
     report.extend(findings)
+    if use_cache:
+        save_digests(digests)
+        flush()  # the rule cache, written while the rules ran
     return repo, report

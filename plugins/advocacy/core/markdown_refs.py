@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
@@ -56,6 +57,9 @@ def _blank(match: re.Match[str]) -> str:
     return re.sub(r"[^\n]", " ", match.group())
 
 
+# A post's body is read by the loader, several rules and the media rewriter: work it out
+# once. Bodies are immutable strings, so the memo can never be stale.
+@lru_cache(maxsize=8192)
 def prose_text(body: str) -> str:
     """The body as readers get it: code, comments and escaped ``\\<`` blanked; same lines."""
     lines = body.split("\n")
@@ -84,7 +88,8 @@ def _img_tags(text: str) -> Iterator[tuple[int, re.Match[str]]]:
         yield text.count("\n", 0, match.start()), match
 
 
-def find_refs(body: str, first_line: int) -> list[Ref]:
+@lru_cache(maxsize=8192)
+def find_refs(body: str, first_line: int) -> tuple[Ref, ...]:
     """Every Markdown/HTML image and Markdown link in ``body``, in line order."""
     refs: list[Ref] = []
     prose = prose_text(body)
@@ -100,7 +105,7 @@ def find_refs(body: str, first_line: int) -> list[Ref]:
         if attrs.get("src"):
             refs.append(Ref("image", attrs["src"], attrs.get("alt"), first_line + offset,
                             decorative=attrs.get("alt") == ""))
-    return sorted(refs, key=lambda r: r.line)
+    return tuple(sorted(refs, key=lambda r: r.line))
 
 
 def count_words(body: str) -> int:

@@ -24,6 +24,16 @@ def is_external(ref: str) -> bool:
     return bool(_EXTERNAL.match(ref))
 
 
+# Resolved references of the current build: a cover is looked up by the loader, two rules,
+# the picture pipeline and the page rewriter. ``forget_resolved`` starts a new build.
+_RESOLVED: dict[tuple[str, str, str, str], MediaRef] = {}
+
+
+def forget_resolved() -> None:
+    """Drop the resolved references (files may have come or gone since the last build)."""
+    _RESOLVED.clear()
+
+
 def resolve_media(ref: str, from_file: str, root: Path, media_dir: str = "media") -> MediaRef:
     """Resolve ``ref`` as written in ``from_file`` (both relative to the repository ``root``).
 
@@ -31,6 +41,14 @@ def resolve_media(ref: str, from_file: str, root: Path, media_dir: str = "media"
     other relative path from the file's folder (the form GitHub's preview shows). Absolute
     paths, paths leaving the repository and symlinks pointing outside it are refused.
     """
+    key = (ref, posixpath.dirname(from_file), str(root), media_dir)
+    found = _RESOLVED.get(key)
+    if found is None:
+        found = _RESOLVED[key] = _resolve(ref, from_file, root, media_dir)
+    return found
+
+
+def _resolve(ref: str, from_file: str, root: Path, media_dir: str) -> MediaRef:
     clean = ref.split("#", 1)[0].split("?", 1)[0].strip()
     if is_external(clean):
         return MediaRef(ref, problem="external")

@@ -12,7 +12,7 @@ from .findings import Finding, Severity
 from .markdown_refs import find_refs
 from .messages import render
 from .model import Author, Post
-from .paths import resolve_media
+from .paths import forget_resolved, resolve_media
 from .policy import Policy, load_policy
 from .posts import read_post
 from .site import Site
@@ -54,6 +54,7 @@ def post_files(site: Site) -> list[Path]:
 def load_repository(site: Site, lang: str = "en", posts: Iterable[Path] | None = None
                     ) -> Repository:
     """Read every author and the given posts (all posts when ``posts`` is None)."""
+    forget_resolved()
     repo = Repository(site=site, lang=lang)
     repo.policy, findings = load_policy(site, lang)
     repo.findings.extend(findings)

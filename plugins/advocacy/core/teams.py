@@ -3,6 +3,7 @@ follows from one story to the next. All computed once per build, from indexes.""
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter, defaultdict
 
 from .model import Post
@@ -10,6 +11,7 @@ from .publish import Edition
 from .slugs import slugify
 
 RELATED = 3  # stories under each post
+NEIGHBOURS = 24  # candidates per shared key on each side, nearest in time
 
 
 def team_url(team: str, blog_dir: str = "blog") -> str:
@@ -35,8 +37,10 @@ def team_posts(edition: Edition) -> dict[str, list[Post]]:
 def related_posts(edition: Edition, limit: int = RELATED) -> dict[str, list[Post]]:
     """For each post, the stories sharing most with it: category (3), team (2), tag (1 each).
 
-    Built from inverted indexes, so the cost grows with the posts that share something,
-    not with the square of all posts. Ties go to the newer story.
+    Candidates are the stories nearest in time that share a category, team or tag
+    (``NEIGHBOURS`` on each side per shared key), so the cost grows with the number of
+    posts, not with its square: a category is shared by hundreds of stories on a big site.
+    Ties go to the newer story.
     """
     index: dict[tuple[str, str], list[int]] = defaultdict(list)
     keys: list[list[tuple[tuple[str, str], int]]] = []
@@ -46,12 +50,14 @@ def related_posts(edition: Edition, limit: int = RELATED) -> dict[str, list[Post
         own += [(("tag", t), 1) for t in post.tags]
         keys.append(own)
         for key, _ in own:
-            index[key].append(number)
+            index[key].append(number)  # numbers ascend: each list is sorted
     out: dict[str, list[Post]] = {}
     for number, post in enumerate(edition.posts):
         scores: Counter[int] = Counter()
         for key, weight in keys[number]:
-            for other in index[key]:
+            numbers = index[key]
+            at = bisect_left(numbers, number)
+            for other in numbers[max(0, at - NEIGHBOURS):at + NEIGHBOURS + 1]:
                 if other != number:
                     scores[other] += weight
         # edition.posts is newest first: a lower number is newer.

@@ -4,11 +4,14 @@ page, and reused here with its addresses made absolute."""
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import os
+from importlib.metadata import version
 from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 
+from .. import __version__
 from ..core.feed_plan import FeedGroup, feed_groups
 from ..core.feeds import (
     ATOM_NAME,
@@ -28,11 +31,12 @@ from ..core.publish import Edition
 from ..core.seo import absolute, aware
 from ..core.site import Site
 from .context import Feed
-from .media import MediaPublisher
+from .media import MediaPublisher, link_outputs
 
 log = get_plugin_logger(__name__)
 TYPES = {RSS_NAME: "application/rss+xml", ATOM_NAME: "application/atom+xml",
          JSON_NAME: "application/feed+json"}
+FORMAT = f"advocacy {__version__}, feedgen {version('feedgen')}"  # part of each feed's key
 
 
 class FeedWriter:
@@ -42,15 +46,14 @@ class FeedWriter:
         self.site, self.edition, self.tz = site, edition, tz
         self.groups: list[FeedGroup] = feed_groups(edition, site, limit)
         self.html: dict[str, str] = {}  # rendered post HTML by src_uri
+        self.cache = site.cache_path / "feeds"
 
     def links(self) -> dict[str, list[Feed]]:
         """Feed links by page key ("" on every page), plus "follow" for the home page."""
         out: dict[str, list[Feed]] = {}
         for group in self.groups:
-            names = (RSS_NAME, ATOM_NAME, JSON_NAME) if group.key == "" else (RSS_NAME,
-                                                                               ATOM_NAME)
             out[group.key] = [Feed(group.folder + name, TYPES[name], group.title)
-                              for name in names]
+                              for name in _names(group)]
         out["follow"] = [Feed(g.folder + RSS_NAME, TYPES[RSS_NAME], g.title)
                          for g in self.groups if not g.key.startswith("author:")]
         return out
@@ -81,24 +84,39 @@ class FeedWriter:
             log.info("No feeds: set site_url in mkdocs.yml, since feeds need absolute "
                      "addresses.")
             return
-        items = {p.src_uri: self._item(p, base, media) for p in self.edition.posts}
+        # Only the posts some feed shows (each feed holds the newest few).
+        items = {p.src_uri: self._item(p, base, media) for group in self.groups
+                 for p in group.posts}
+        made, outputs = 0, []
         for group in self.groups:
             info = FeedInfo(title=group.title, description=self.site.site_name,
                             home_url=absolute(base, group.home),
                             folder_url=absolute(base, group.folder), language=group.language,
                             site_name=self.site.site_name)
             entries = [items[p.src_uri] for p in group.posts]
-            folder = Path(site_dir) / group.folder
-            folder.mkdir(parents=True, exist_ok=True)
-            outputs = {RSS_NAME: rss(info, entries), ATOM_NAME: atom(info, entries)}
-            if group.key == "":
-                outputs[JSON_NAME] = json_feed(info, entries)
-            for name, data in outputs.items():
-                _write(folder / name, data)
-        log.info("Feeds: %d written.", len(self.groups))
+            names = _names(group)
+            # A feed is a pure function of its description and items: unchanged, it is
+            # linked from the cache instead of serialised again.
+            key = hashlib.sha256(repr((FORMAT, names, info, entries)).encode()).hexdigest()
+            cached = self.cache / key[:2] / key
+            if not all((cached / name).is_file() for name in names):
+                made += 1
+                writers = {RSS_NAME: rss, ATOM_NAME: atom, JSON_NAME: json_feed}
+                for name in names:
+                    _write(cached / name, writers[name](info, entries))
+            outputs += [(group.folder + name, cached / name) for name in names]
+        link_outputs(site_dir, outputs)
+        log.info("Feeds: %d written, %d made now.", len(self.groups), made)
+
+
+def _names(group: FeedGroup) -> tuple[str, ...]:
+    """The files of a feed: JSON Feed only for the whole blog."""
+    return (RSS_NAME, ATOM_NAME, JSON_NAME) if group.key == "" else (RSS_NAME, ATOM_NAME)
 
 
 def _write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)
+

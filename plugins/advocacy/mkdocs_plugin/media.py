@@ -23,8 +23,9 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..core.images import RASTER, Processed, process_all
+from ..core.images import RASTER, ImageProblem, Processed, Processing
 from ..core.markdown_refs import attributes, prose_text
+from ..core.parallel import WorkerPool
 from ..core.paths import resolve_media
 from ..core.picture import picture_html
 from ..core.publish import Edition
@@ -45,7 +46,7 @@ class MediaPublisher:
         self.site = site
         self.processed: dict[str, Processed] = {}
         self.copied: set[str] = set()
-        self.work_done = 0
+        self.processing: Processing | None = None
         # (published path, cached file): linked into the site after the build, not copied.
         self.outputs: list[tuple[str, Path]] = []
 
@@ -58,8 +59,10 @@ class MediaPublisher:
             return None
         return resolved.path
 
-    def publish(self, config: MkDocsConfig, files: Files, edition: Edition) -> None:
-        """Process every photo that published pages use and add the results to ``files``."""
+    def publish(self, config: MkDocsConfig, files: Files, edition: Edition,
+                pool: WorkerPool) -> None:
+        """Start processing every photo that published pages use; add other media to ``files``.
+        """
         photos: set[str] = set()
         others: set[str] = set()
         for author in edition.authors.values():
@@ -80,20 +83,31 @@ class MediaPublisher:
                 if path:
                     (photos if path.lower().endswith(RASTER) else others).add(path)
         cache = self.site.cache_path / "images"
-        done, problems, self.work_done = process_all(self.site.root, sorted(photos), cache)
-        if problems:  # the check reports these first; this is the last line of defence
-            raise PluginError("advocacy: these pictures cannot be published: " + ", ".join(
-                f"{path} ({problem.key})" for path, problem in sorted(problems.items())))
-        self.processed = done
-        log.info("Pictures: %d published, %d processed now, %d from the cache.", len(done),
-                 self.work_done, len(done) - self.work_done)
-        self.outputs = [(variant.name, cache / variant.file) for processed in done.values()
-                        for variant in processed.variants]
+        self.processing = Processing(self.site.root, sorted(photos), cache, pool)
+        self._fail_on(self.processing.problems)
+        self.processed = self.processing.done  # as planned: made while the pages are written
+        self.outputs = [(variant.name, cache / variant.file) for processed in
+                        self.processed.values() for variant in processed.variants]
         self.copied = others
         for path in sorted(others):
             if path not in files.src_uris:
                 files.append(File.generated(config, path, abs_src_path=str(self.site.root /
                                                                            path)))
+
+    def finish(self) -> None:
+        """Wait for the photos being processed (after the pages are written)."""
+        if self.processing is None:
+            return
+        worked = self.processing.finish()
+        self._fail_on(self.processing.problems)
+        log.info("Pictures: %d published, %d processed now, %d from the cache.",
+                 len(self.processed), worked, len(self.processed) - worked)
+
+    @staticmethod
+    def _fail_on(problems: dict[str, ImageProblem]) -> None:
+        if problems:  # the check reports these first; this is the last line of defence
+            raise PluginError("advocacy: these pictures cannot be published: " + ", ".join(
+                f"{path} ({problem.key})" for path, problem in sorted(problems.items())))
 
     def url(self, name: str, page: Page) -> str:
         """A published file's URL relative to ``page``."""

@@ -15,15 +15,18 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from ..cli.output import as_text
-from ..core.card_jobs import card_jobs, card_name, make_cards
+from ..core.card_jobs import CardMaking, card_jobs, card_name
 from ..core.cards import CardStyle
 from ..core.checks import check_repository
+from ..core.digests import save_digests
 from ..core.ideas import ideas_markdown
 from ..core.pages import plan_pages
+from ..core.parallel import WorkerPool
 from ..core.policy_page import policy_markdown
 from ..core.publish import Edition, decide, describe_hold
 from ..core.seo import zone
 from ..core.site import Site, SiteError, today_from_env
+from ..core.writer import flush
 from .config import AdvocacyConfig
 from .context import PageData
 from .feeds import FeedWriter
@@ -49,6 +52,8 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         self.render_cache: RenderCache | None = None
         self.page_cache: PageCache | None = None
         self.page_data: dict[str, dict[str, Any]] = {}  # the template data, made once a page
+        self.pool: WorkerPool | None = None  # pictures and cards, made beside the pages
+        self.cards: CardMaking | None = None
 
     # -- on_config: where things are, and our templates on the theme's search path ----------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -130,8 +135,10 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         if "story-ideas/index.md" not in files.src_uris:
             files.append(File.generated(config, "story-ideas/index.md", content=ideas_markdown(
                 site, self.config.repository, self.config.branch)))
+        # Pictures and cards are made by worker processes while the pages are written.
+        self.pool = WorkerPool()
         self.media = MediaPublisher(site)
-        self.media.publish(config, files, edition)
+        self.media.publish(config, files, edition, self.pool)
         data.card_urls = self._cards(config, files, edition)
         self.feeds = FeedWriter(site, edition, self.config.feed_size, data.tz)
         data.feeds = self.feeds.links()
@@ -147,9 +154,9 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         style = CardStyle(opts.background, opts.text, opts.accent, logo, config.site_name)
         jobs = card_jobs(edition, site.root)
         cache = site.cache_path / "cards"
-        keys, rendered = make_cards(jobs, style, cache)
-        log.info("Share cards: %d published, %d made now, %d from the cache.", len(jobs),
-                 rendered, len(jobs) - rendered)
+        assert self.pool is not None
+        self.cards = CardMaking(jobs, style, cache, self.pool)
+        keys = self.cards.keys
         urls = {}
         for job in jobs:
             name = card_name(job, keys[job.name])
@@ -181,7 +188,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         # The cover is a post's first picture; otherwise the first in the text loads eagerly.
         markdown = self.media.rewrite(markdown, source, page,
                                       eager_first=not (post and post.image))
-        if post is not None and self.render_cache is not None:
+        if self.render_cache is not None:
             self.render_cache.use(page, markdown)
         return markdown
 
@@ -200,8 +207,6 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         assert self.data is not None
         src_uri = page.file.src_uri
         context["advocacy"] = self.page_data.pop(src_uri, None) or self.data.for_page(page)
-        if self.page_cache is not None and src_uri in self.page_cache.html:
-            context["advocacy_cached_html"] = self.page_cache.html.pop(src_uri)
         return context
 
     # -- on_page_content: keep each post's HTML for the feeds (rendered once, used twice) ------
@@ -218,25 +223,53 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         return html
 
     # -- on_post_build: the feeds ----------------------------------------------------------------
+    @event_priority(100)  # first: other plugins' on_post_build may read the site's files
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Link pictures and cards into the site; write the feeds from the posts' HTML."""
+        """Wait for pictures and cards and link them into the site; write the feeds."""
+        if self.media is not None:
+            self.media.finish()
+        if self.cards is not None:
+            made = self.cards.finish()
+            log.info("Share cards: %d published, %d made now, %d from the cache.",
+                     len(self.cards.keys), made, len(self.cards.keys) - made)
+        if self.pool is not None:
+            self.pool.close()
         if self.render_cache is not None and self.data is not None:
-            log.info("Posts: %d rendered from the cache, %d rendered now.",
-                     self.render_cache.hits, len(self.data.posts) - self.render_cache.hits)
+            posts = len(self.render_cache.hits & self.data.posts.keys())
+            log.info("Posts: %d rendered from the cache, %d rendered now; other pages: %d "
+                     "rendered from the cache.", posts, len(self.data.posts) - posts,
+                     len(self.render_cache.hits) - posts)
         if self.page_cache is not None:
-            log.info("Pages: %d from the cache.", self.page_cache.hits)
+            link_outputs(config.site_dir, self.page_cache.outputs)
+            log.info("Pages: %d from the cache (search entries of %d).", self.page_cache.hits,
+                     self.page_cache.search_hits)
         if self.media is not None:
             link_outputs(config.site_dir, self.media.outputs)
             if self.feeds is not None:
                 self.feeds.write(config.site_dir, config.site_url, self.media)
+        if self.site is not None:
+            save_digests(self.site.cache_path / "digests.json")  # for the next build
+        flush()  # the cache files still being written
 
     # -- on_post_page: two validator errors in Material's own markup --------------------------
+    @event_priority(-100)  # last: the page is kept as every plugin left it
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Valid HTML from Material's templates (see html_fixes); kept for the next build."""
+        """Valid HTML from Material's templates (see html_fixes); kept for the next build.
+
+        A page that is (now) in the page cache comes out empty, so MkDocs writes nothing:
+        the cached file is linked in after the build.
+        """
+        if self.page_cache is not None and self.page_cache.take(page):
+            return ""
         output = fix_material_html(output)
-        if self.page_cache is not None:
-            self.page_cache.store(page, output)
+        if self.page_cache is not None and self.page_cache.store(page, output):
+            return ""  # linked from the cache after the build
         return output
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed build stops the picture and card workers at once."""
+        if self.pool is not None:
+            self.pool.close(cancel=True)
 
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str:

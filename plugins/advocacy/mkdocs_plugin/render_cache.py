@@ -1,6 +1,7 @@
-"""Rendered HTML of posts, cached by content: a warm build renders no unchanged post.
+"""Rendered HTML of pages, cached by content: a warm build renders no unchanged post (nor
+the hundreds of generated listing, author and team pages).
 
-Only posts whose rendering cannot depend on other files are cached: no relative link or
+Only pages whose rendering cannot depend on other files are cached: no relative link or
 image left for MkDocs to resolve (pictures are already ``<picture>`` markup by then). The
 key is the Markdown, the page's address, the Markdown configuration and the versions of
 the code that renders; the cached entry carries everything ``Page.render`` sets.
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 import types
 from pathlib import Path
@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
 from .. import __version__
+from ..core.writer import write_later
 
 # A Markdown link/image target, reference definition or HTML href/src that is relative.
 _RELATIVE = re.compile(
@@ -53,7 +54,7 @@ class RenderCache:
     def __init__(self, folder: Path, config: MkDocsConfig) -> None:
         self.folder = folder
         self.base = _fingerprint(config)
-        self.hits = 0
+        self.hits: set[str] = set()  # src_uri of pages rendered from the cache
 
     def _path(self, page: Page, markdown: str) -> Path:
         key = hashlib.sha256(f"{self.base}\0{page.file.src_uri}\0{page.url}\0{markdown}"
@@ -80,7 +81,7 @@ class RenderCache:
                 # Only links to its own headings were cached; MkDocs checks them after the build.
                 this.links_to_anchors = {this.file: entry["own_links"]} if entry["own_links"] \
                     else {}
-                self.hits += 1
+                self.hits.add(this.file.src_uri)
                 return
             original(config, files)
             links = this.links_to_anchors or {}
@@ -90,13 +91,7 @@ class RenderCache:
                     "title": this._title_from_render,
                     "anchors": sorted(this.present_anchor_ids or ()),
                     "own_links": links.get(this.file, {})}
-            try:
-                path.parent.mkdir(parents=True, exist_ok=True)
-                tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-                tmp.write_text(json.dumps(data), "utf-8")
-                os.replace(tmp, path)
-            except OSError:
-                pass
+            write_later(path, json.dumps(data).encode())
 
         page.render = types.MethodType(render, page)  # type: ignore[method-assign]
 
