@@ -4,10 +4,11 @@ and ``mkdocs build --strict`` fails on exactly the errors ``advocacy check`` rep
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
-from conftest import FixtureSite, assert_no_warnings
+from conftest import TODAY, FixtureSite, assert_no_warnings
 
 
 def _site_with_withdrawn_and_expired(site: FixtureSite) -> FixtureSite:
@@ -124,3 +125,29 @@ def test_build_does_not_fail_on_warnings(site: FixtureSite) -> None:
     assert result.returncode == 0, result.log
     assert_no_warnings(result)
     assert "warning: The link 'http://example.com' uses http:// without encryption." in result.log
+
+
+def test_withdrawal_removes_content_from_the_site_an_earlier_build_left(
+        site: FixtureSite, tmp_path: Path) -> None:
+    """The site folder is kept between builds (only changed files are touched): what the
+    new build does not make must still go, and the result must equal a fresh build."""
+    repo = _site_with_withdrawn_and_expired(site)
+    before = repo.build(today="2026-10-20")
+    assert before.returncode == 0, before.log
+    assert "Jonas on sales" in before.all_text()
+    (before.site / ".git").mkdir()
+    (before.site / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", "utf-8")
+    after = repo.build()  # into the same folder
+    assert after.returncode == 0, after.log
+    everything = after.all_text()
+    for text in ("Jonas", "Berg", "Lise", "Holm", "jonas-berg", "lise.jpg", "Jonas on sales"):
+        assert text not in everything, text
+    fresh = repo.build(TODAY, "-d", str(tmp_path / "fresh"))
+    assert fresh.returncode == 0, fresh.log
+
+    def files(folder: Path) -> dict[str, bytes]:
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
+                if p.is_file() and not p.relative_to(folder).as_posix().startswith(".git/")}
+
+    assert files(after.site) == files(tmp_path / "fresh")
+    assert (after.site / ".git" / "HEAD").is_file()  # hidden entries are left alone

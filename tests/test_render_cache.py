@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import feedparser
+import pytest
 
+from advocacy.core.read_cache import ReadCache
+from advocacy.core.site import Site
 from conftest import FixtureSite, Result
 
 
@@ -113,3 +117,26 @@ def test_generated_pages_are_rendered_from_the_cache_too(site: FixtureSite) -> N
     second = site.build()
     match = re.search(r"other pages: (\d+) rendered from the cache", second.log)
     assert match and int(match.group(1)) >= 5, second.log  # listings, author, team, home...
+
+
+def test_posts_are_read_again_only_when_their_file_changes(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    root = tmp_path / "repo"
+    post = root / "site_src/blog/posts/2026-11-20-a.md"
+    post.parent.mkdir(parents=True)
+    post.write_text("---\ntitle: First\ndate: 2026-11-20\n---\n\nText.\n", "utf-8")
+    monkeypatch.setenv("ADVOCACY_CACHE_DIR", str(tmp_path / "cache"))
+    site = Site(root=root)
+    site.cache_path.mkdir()
+    site.cache_path.joinpath("reads.pickle").write_bytes(b"not a pickle")  # ignored
+    reads = ReadCache(site, "en")
+    first, _ = reads.read(site, post, "en")
+    reads.save({site.rel(post)})
+    again = ReadCache(site, "en")
+    assert again.entries and not again.changed
+    assert again.read(site, post, "en")[0] == first  # from the cache, equal
+    assert not again.changed
+    post.write_text("---\ntitle: Second\ndate: 2026-11-20\n---\n\nText.\n", "utf-8")
+    changed, _ = again.read(site, post, "en")
+    assert changed is not None and changed.title == "Second" and again.changed
+    assert ReadCache(site, "da").entries == {}  # another language: other messages

@@ -226,15 +226,29 @@ def _disc(side: int) -> Image.Image:
     return disc.resize((side, side), LANCZOS)
 
 
+def _portrait(path: Path, bg: RGB) -> Image.Image | None:
+    """The author's photo at its size in the ring (one author is on many cards)."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return _portrait_of(str(path), stat.st_size, stat.st_mtime_ns, bg)
+
+
+@lru_cache(maxsize=64)
+def _portrait_of(path: str, _size: int, _mtime: int, bg: RGB) -> Image.Image | None:
+    photo = _open(Path(path), 2 * _PHOTO, bg)
+    return None if photo is None else ImageOps.fit(photo, (_PHOTO - 10,) * 2, LANCZOS)
+
+
 def _footer(card: Image.Image, content: CardContent, text: RGB, bg: RGB, accent: RGB) -> int:
     """Photo in an accent ring, byline and subtitle along the bottom; returns the top edge."""
     bottom, x = _H - MARGIN, MARGIN
-    top, photo = bottom, _open(content.photo, 2 * _PHOTO, bg)
+    top, photo = bottom, _portrait(content.photo, bg) if content.photo else None
     if photo is not None:
         top = bottom - _PHOTO
-        for inset, im in ((0, Image.new("RGB", (_PHOTO,) * 2, accent)), (5, photo)):
-            size = (_PHOTO - 2 * inset,) * 2
-            card.paste(ImageOps.fit(im, size, LANCZOS), (x + inset, top + inset), _disc(size[0]))
+        card.paste(accent, (x, top, x + _PHOTO, top + _PHOTO), _disc(_PHOTO))  # the ring
+        card.paste(photo, (x + 5, top + 5), _disc(photo.width))
         x += _PHOTO + 28
     rows = [(font, s, color) for font, s, color in ((_font(34), content.byline or "", text),
             (_font(24), content.subtitle or "", _mix(text, bg, 0.22))) if s.strip()]

@@ -13,28 +13,17 @@ import json
 from dataclasses import asdict
 from pathlib import Path
 
-from .. import __version__
 from .findings import Finding, Severity
 from .model import Post
+from .read_cache import code_fingerprint
 from .repo import Repository, author_files
 from .writer import write_later
-
-_CODE = Path(__file__).parent
-
-
-def _code_fingerprint() -> str:
-    """This package's code: a changed rule invalidates every cached finding."""
-    digest = hashlib.sha256(__version__.encode())
-    for path in sorted(_CODE.rglob("*.py")):
-        stat = path.stat()
-        digest.update(f"{path.name}:{stat.st_size}:{stat.st_mtime_ns}".encode())
-    return digest.hexdigest()
 
 
 def context_key(repo: Repository) -> str:
     """Everything besides a post that its cached findings depend on."""
     site, policy = repo.site, repo.policy
-    digest = hashlib.sha256(_code_fingerprint().encode())
+    digest = hashlib.sha256(code_fingerprint().encode())
     for path in author_files(site):
         digest.update(path.name.encode() + path.read_bytes())
     policy_file = site.root / site.policy

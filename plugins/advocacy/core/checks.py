@@ -150,7 +150,7 @@ def check_repository(site: Site, paths: Sequence[Path] = (), lang: str = "en",
     posts, chosen = select(site, paths)
     digests = site.cache_path / "digests.json"
     load_digests(digests)
-    repo = load_repository(site, lang, posts)
+    repo = load_repository(site, lang, posts, use_cache)
     cache = RuleCache(site.cache_path / "checks", context_key(repo)) if use_cache else None
     findings = [*repo.findings, *_unknown_rules(repo), *run_rules(repo, cache),
                 *author_image_findings(repo)]

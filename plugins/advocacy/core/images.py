@@ -92,10 +92,14 @@ def _is_heic(head: bytes) -> bool:
 def open_checked(path: Path, use: str = "body") -> Image.Image:
     """Open and fully check a photo; raise :class:`ImageProblem` with the reason.
 
-    The image is decoded (at reduced size for JPEG, which is enough to find truncation).
+    The image is decoded (at reduced size for JPEG, which is enough to find truncation),
+    unless the file ends with its format's end marker: then it was not cut off. (Processing
+    decodes it fully anyway, and fails the build on what this let through.)
     """
     with path.open("rb") as handle:
         head = handle.read(16)
+        handle.seek(max(0, path.stat().st_size - 16))
+        tail = handle.read(16)
     if _is_heic(head):
         raise ImageProblem("image-heic")
     try:
@@ -110,9 +114,10 @@ def open_checked(path: Path, use: str = "body") -> Image.Image:
             if image.mode in ("CMYK", "YCbCr", "LAB") or image.mode.startswith("I;16") or (
                     image.mode == "I"):
                 raise ImageProblem("image-mode", mode=image.mode)
-            if image.format == "JPEG":
-                image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
-            image.load()
+            if not _ends_whole(image.format, tail):  # else: not cut off, nothing to decode
+                if image.format == "JPEG":
+                    image.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+                image.load()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise ImageProblem("image-bomb", **_size_of(path)) from None
     except UnidentifiedImageError:
@@ -126,6 +131,12 @@ def open_checked(path: Path, use: str = "body") -> Image.Image:
     if upright_width < MIN_WIDTH.get(use, 0):
         raise ImageProblem("image-too-small", width=upright_width, minimum=MIN_WIDTH[use])
     return image
+
+
+def _ends_whole(fmt: str | None, tail: bytes) -> bool:
+    """Whether a file's last bytes are its format's end marker (JPEG EOI, PNG IEND)."""
+    return (fmt == "JPEG" and tail.endswith(b"\xff\xd9")) or (
+        fmt == "PNG" and tail.endswith(b"IEND\xaeB`\x82"))
 
 
 def _size_of(path: Path) -> dict[str, object]:
@@ -214,6 +225,23 @@ def plan(root: Path, source: str, key: str) -> Processed:
         return _plan(source, key, *_upright(image))
 
 
+def _decode(path: Path) -> tuple[Image.Image, bytes | None, tuple[int, int, bool]]:
+    """The photo decoded, upright and without metadata; its colour profile; its header's
+    upright size and whether it has transparency."""
+    with Image.open(path) as original:
+        width, height, alpha = _upright(original)
+        if original.format == "JPEG":
+            # A 12-megapixel phone photo decodes at half or a quarter of its size when that
+            # is still wider than the widest variant: several times faster.
+            original.draft(original.mode, (WIDTHS[-1], 1) if width == original.width
+                           else (1, WIDTHS[-1]))
+        original.load()
+        ImageOps.exif_transpose(original, in_place=True)  # no copy of a big photo
+        icc = original.info.get("icc_profile")
+        original.info = {}  # EXIF, GPS, XMP: nothing can reach a copy, or be saved with it
+        return original, icc, (width, height, alpha)
+
+
 def process(root: Path, source: str, cache: Path, key: str | None = None
             ) -> tuple[Processed, bool]:
     """Process one photo (repository-relative ``source``); True when work was done.
@@ -225,16 +253,10 @@ def process(root: Path, source: str, cache: Path, key: str | None = None
     if found is not None:
         return found, False
     open_checked(root / source).close()
-    with Image.open(root / source) as original:
-        icc = original.info.get("icc_profile")
-        width, height, alpha = _upright(original)
-        if original.format == "JPEG":
-            # A 12-megapixel phone photo decodes at half or a quarter of its size when that
-            # is still wider than the widest variant: several times faster.
-            original.draft(original.mode, (WIDTHS[-1], 1) if width == original.width
-                           else (1, WIDTHS[-1]))
-        original.load()
-        ImageOps.exif_transpose(original, in_place=True)  # no copy of a big photo
+    try:
+        original, icc, (width, height, alpha) = _decode(root / source)
+    except (OSError, ValueError, SyntaxError) as exc:  # damage the quick check let through
+        raise ImageProblem("image-unreadable", detail=str(exc) or type(exc).__name__) from None
     mode = "RGBA" if alpha else "RGB"
     sized = original if original.mode == mode else original.convert(mode)
     processed = _plan(source, key, width, height, alpha)

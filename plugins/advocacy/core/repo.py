@@ -15,6 +15,7 @@ from .model import Author, Post
 from .paths import forget_resolved, resolve_media
 from .policy import Policy, load_policy
 from .posts import read_post
+from .read_cache import ReadCache
 from .site import Site
 
 
@@ -51,8 +52,8 @@ def post_files(site: Site) -> list[Path]:
     return sorted(folder.rglob("*.md")) if folder.is_dir() else []
 
 
-def load_repository(site: Site, lang: str = "en", posts: Iterable[Path] | None = None
-                    ) -> Repository:
+def load_repository(site: Site, lang: str = "en", posts: Iterable[Path] | None = None,
+                    use_cache: bool = True) -> Repository:
     """Read every author and the given posts (all posts when ``posts`` is None)."""
     forget_resolved()
     repo = Repository(site=site, lang=lang)
@@ -68,14 +69,17 @@ def load_repository(site: Site, lang: str = "en", posts: Iterable[Path] | None =
         else:
             repo.authors[author.slug] = author
             repo.findings.extend(_author_media(repo, author))
+    reads = ReadCache(site, lang) if use_cache else None
     for path in (post_files(site) if posts is None else posts):
         repo.files += 1
-        post, findings = read_post(site, path, lang)
+        post, findings = reads.read(site, path, lang) if reads else read_post(site, path, lang)
         repo.findings.extend(findings)
         if post is not None:
             repo.posts.append(post)
             repo.findings.extend(_post_references(repo, post))
     repo.findings.extend(_duplicate_addresses(repo))
+    if reads:
+        reads.save({site.rel(p) for p in post_files(site)} if posts is None else None)
     return repo
 
 

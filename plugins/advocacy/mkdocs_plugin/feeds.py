@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import os
+from dataclasses import replace
 from importlib.metadata import version
 from pathlib import Path
 
@@ -45,7 +46,8 @@ class FeedWriter:
     def __init__(self, site: Site, edition: Edition, limit: int, tz: dt.tzinfo) -> None:
         self.site, self.edition, self.tz = site, edition, tz
         self.groups: list[FeedGroup] = feed_groups(edition, site, limit)
-        self.html: dict[str, str] = {}  # rendered post HTML by src_uri
+        self.html: dict[str, str] = {}  # rendered HTML of the posts some feed shows
+        self.shown = {p.src_uri for group in self.groups for p in group.posts}
         self.cache = site.cache_path / "feeds"
 
     def links(self) -> dict[str, list[Feed]]:
@@ -72,22 +74,24 @@ class FeedWriter:
                               "image/png" if fallback.format == "png" else "image/jpeg")
         return FeedItem(
             id=url, url=url, title=post.title, summary=post.description,
-            content_html=absolutize(self.html.get(post.src_uri, ""), url),
+            content_html=self.html.get(post.src_uri, ""),  # absolutized when a feed is made
             published=aware(post.date, self.tz), updated=aware(post.updated or post.date,
                                                                self.tz),
             authors=authors, categories=tuple(post.categories), tags=tuple(post.tags),
             language=post.language, image=image)
 
-    def write(self, site_dir: str, base: str | None, media: MediaPublisher) -> None:
-        """Write every feed into the built site (nothing when there is no site_url)."""
+    def write(self, site_dir: str, base: str | None, media: MediaPublisher) -> list[str]:
+        """Put every feed into the built site (nothing when there is no site_url); return
+        their names."""
         if not base:
             log.info("No feeds: set site_url in mkdocs.yml, since feeds need absolute "
                      "addresses.")
-            return
+            return []
         # Only the posts some feed shows (each feed holds the newest few).
         items = {p.src_uri: self._item(p, base, media) for group in self.groups
                  for p in group.posts}
         made, outputs = 0, []
+        absolute_items: dict[str, FeedItem] = {}  # content with absolute addresses
         for group in self.groups:
             info = FeedInfo(title=group.title, description=self.site.site_name,
                             home_url=absolute(base, group.home),
@@ -101,12 +105,16 @@ class FeedWriter:
             cached = self.cache / key[:2] / key
             if not all((cached / name).is_file() for name in names):
                 made += 1
+                entries = [absolute_items.setdefault(item.id, replace(
+                    item, content_html=absolutize(item.content_html, item.url)))
+                    for item in entries]
                 writers = {RSS_NAME: rss, ATOM_NAME: atom, JSON_NAME: json_feed}
                 for name in names:
                     _write(cached / name, writers[name](info, entries))
             outputs += [(group.folder + name, cached / name) for name in names]
         link_outputs(site_dir, outputs)
         log.info("Feeds: %d written, %d made now.", len(self.groups), made)
+        return [name for name, _ in outputs]
 
 
 def _names(group: FeedGroup) -> tuple[str, ...]:

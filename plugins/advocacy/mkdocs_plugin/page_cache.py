@@ -130,8 +130,9 @@ class PageCache:
     def decide(self, page: Page, data: dict[str, Any]) -> None:
         """After rendering the Markdown: use the cached page, or remember to store it."""
         neighbours = [getattr(p, "url", None) for p in (page.previous_page, page.next_page)]
+        content = hashlib.sha256((page.content or "").encode()).hexdigest()  # fast, in C
         key = hashlib.sha256(json.dumps(
-            [self.base, page.file.src_uri, page.url, page.title, page.content, _toc(page.toc),
+            [self.base, page.file.src_uri, page.url, page.title, content, _toc(page.toc),
              page.meta, page.edit_url, page.canonical_url, neighbours, data],
             sort_keys=True, default=_stable).encode()).hexdigest()
         html = self._path(key, ".html")

@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment
+from jinja2 import Environment, FileSystemBytecodeCache
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -34,6 +34,7 @@ from .html_fixes import fix_material_html
 from .media import MediaPublisher, link_outputs, repo_file_of
 from .page_cache import PageCache
 from .render_cache import RenderCache
+from .site_dir import SiteKeeper, unshare
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
@@ -54,6 +55,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         self.page_data: dict[str, dict[str, Any]] = {}  # the template data, made once a page
         self.pool: WorkerPool | None = None  # pictures and cards, made beside the pages
         self.cards: CardMaking | None = None
+        self.keeper: SiteKeeper | None = None  # the site folder is kept, then swept
 
     # -- on_config: where things are, and our templates on the theme's search path ----------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -81,6 +83,12 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         config.extra_javascript.append("assets/advocacy/advocacy.js")
         return config
 
+    # -- on_pre_build: MkDocs is about to empty the site folder -----------------------------
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Keep the built site: unchanged files stay in place (see site_dir)."""
+        self.keeper = SiteKeeper()
+        self.keeper.install()
+
     # -- on_files: read and check everything, then publish only what may be published ---------
     @event_priority(50)  # before other plugins see the post files
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -98,6 +106,9 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
             raise PluginError("advocacy: the site cannot be published until these are fixed:\n"
                               + as_text(report, lang))
         edition = decide(repo)
+        for post in repo.posts:  # what the checks worked out is not needed for the pages
+            post.cache.clear()
+        repo.cache.clear()
         data = self.data = PageData(site, edition, repo.policy, config,
                                     zone(self.config.timezone))
         for held in edition.held:
@@ -143,6 +154,9 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         self.feeds = FeedWriter(site, edition, self.config.feed_size, data.tz)
         data.feeds = self.feeds.links()
         self.render_cache = RenderCache(site.cache_path / "html", config)
+        for file in files:  # MkDocs writes into these: never into a link to the cache
+            if not file.is_documentation_page():
+                unshare(file.abs_dest_path)
         return files
 
     def _cards(self, config: MkDocsConfig, files: Files, edition: Edition) -> dict[str, str]:
@@ -163,6 +177,12 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
             self.media.outputs.append((name, cache / f"{keys[job.name]}.jpg"))
             urls[job.name] = name
         return urls
+
+    def _cache_dir(self, name: str) -> Path:
+        assert self.site is not None
+        folder = self.site.cache_path / name
+        folder.mkdir(parents=True, exist_ok=True)
+        return folder
 
     # -- on_nav: the navigation is part of every page's cache key ------------------------------
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
@@ -195,7 +215,10 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
     # -- on_env: templates can render pictures --------------------------------------------------
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Register the ``adv_picture`` and ``adv_src`` filters."""
-        assert self.media is not None
+        assert self.media is not None and self.site is not None
+        # Compiled templates kept between builds (Material's are big): Jinja checks each
+        # template's source time, so an edited template is compiled again.
+        env.bytecode_cache = FileSystemBytecodeCache(str(self._cache_dir("jinja")))
         env.filters["adv_picture"] = self.media.jinja_filter()
         env.filters["adv_src"] = self.media.jinja_src_filter()
         return env
@@ -214,7 +237,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
                         files: Files) -> str:
         """Remember the rendered HTML of published posts; use a cached page if unchanged."""
         assert self.data is not None
-        if self.feeds is not None and page.file.src_uri in self.data.posts:
+        if self.feeds is not None and page.file.src_uri in self.feeds.shown:
             self.feeds.html[page.file.src_uri] = html
         page.content = html
         data = self.page_data[page.file.src_uri] = self.data.for_page(page)
@@ -239,14 +262,20 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
             log.info("Posts: %d rendered from the cache, %d rendered now; other pages: %d "
                      "rendered from the cache.", posts, len(self.data.posts) - posts,
                      len(self.render_cache.hits) - posts)
+        linked = []
         if self.page_cache is not None:
             link_outputs(config.site_dir, self.page_cache.outputs)
+            linked += [name for name, _ in self.page_cache.outputs]
             log.info("Pages: %d from the cache (search entries of %d).", self.page_cache.hits,
                      self.page_cache.search_hits)
         if self.media is not None:
             link_outputs(config.site_dir, self.media.outputs)
+            linked += [name for name, _ in self.media.outputs]
             if self.feeds is not None:
-                self.feeds.write(config.site_dir, config.site_url, self.media)
+                linked += self.feeds.write(config.site_dir, config.site_url, self.media)
+        if self.keeper is not None:
+            self.keeper.uninstall()
+            self.keeper.sweep(linked)  # what an earlier build left and this one did not make
         if self.site is not None:
             save_digests(self.site.cache_path / "digests.json")  # for the next build
         flush()  # the cache files still being written
@@ -264,12 +293,15 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         output = fix_material_html(output)
         if self.page_cache is not None and self.page_cache.store(page, output):
             return ""  # linked from the cache after the build
+        unshare(page.file.abs_dest_path)  # MkDocs writes it: not into an earlier link
         return output
 
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build stops the picture and card workers at once."""
         if self.pool is not None:
             self.pool.close(cancel=True)
+        if self.keeper is not None:
+            self.keeper.uninstall()
 
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str:
