@@ -21,7 +21,7 @@ build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
 serve: $(STAMP)
-	$(BIN)/mkdocs serve --dirty
+	$(BIN)/mkdocs serve
 
 # The benchmark against Material's blog (about 15 minutes on 2 cores; writes BENCHMARKS.md).
 bench: $(STAMP)

@@ -61,6 +61,9 @@ def record(row: Row, result: measure.Measurement) -> None:
     row.pss_mb.append(result.pss_mb)
 
 
+STEPS = ("cold build", "warm build", "one post edited", "check all", "check one post")
+
+
 def pictures(log: str) -> int:
     """How many pictures the build processed (not taken from the cache)."""
     found = re.search(r"Pictures: \d+ published, (\d+) processed now", log)
@@ -84,18 +87,23 @@ def bench(posts: int, runs: int, root: Path) -> list[Row]:
     subprocess.run([sys.executable, str(HERE / "corpus.py"), "--posts", str(posts), "--out",
                     str(work)], check=True, capture_output=True)
     one = next((work / "site_src/blog/posts").rglob("*.md"))
-    rows = {name: Row(posts, name) for name in ("cold build", "warm build", "check all",
-                                                  "check one post")}
+    rows = {name: Row(posts, name) for name in STEPS}
+    original = one.read_text("utf-8")
     for index in range(runs):
         cache = root / f"cache-{posts}-{index}"
         env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ADVOCACY_TODAY=TODAY,
                    ADVOCACY_CACHE_DIR=str(cache))
         build = [str(BIN / "mkdocs"), "build", "-d", str(root / "site")]
-        for step in ("cold build", "warm build"):
+        shutil.rmtree(root / "site", ignore_errors=True)  # cold: no cache, no site folder
+        for step in ("cold build", "warm build", "one post edited"):
+            if step == "one post edited":  # what `mkdocs serve` rebuilds after a save
+                one.write_text(original.replace("\n\n", f"\n\nEdited in run {index}.\n\n",
+                                                1), "utf-8")
             result = run(build, work, env)
             record(rows[step], result)
             rows[step].pictures.append(pictures(result.stdout + result.stderr))
             rows[step].cards.append(cards(result.stdout + result.stderr))
+        one.write_text(original, "utf-8")
         for step, extra in (("check all", []), ("check one post", [str(one)])):
             record(rows[step], run([str(BIN / "advocacy"), "check", *extra], work, env))
         shutil.rmtree(cache, ignore_errors=True)

@@ -1,9 +1,13 @@
-"""``mkdocs serve --dirty`` (and ``build --dirty``): editing one post rebuilds what shows it."""
+"""``mkdocs serve`` (and ``--dirty``): editing one post rebuilds what shows it, correctly."""
 
 from __future__ import annotations
 
 import os
+import socket
+import subprocess
+import sys
 import time
+import urllib.request
 
 from conftest import TODAY, FixtureSite
 
@@ -30,3 +34,47 @@ def test_dirty_rebuild_after_editing_one_post_is_correct(site: FixtureSite) -> N
         "a.adv-list__title")]
     assert "Story three, edited" in titles and "Story number 3" not in titles
     assert untouched.stat().st_mtime_ns == before  # an unchanged post is not rebuilt
+
+
+def _get(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8")
+    except OSError:
+        return ""
+
+
+def _wait_for(url: str, text: str, seconds: float = 60) -> bool:
+    end = time.monotonic() + seconds
+    while time.monotonic() < end:
+        if text in _get(url):
+            return True
+        time.sleep(0.3)
+    return False
+
+
+def test_mkdocs_serve_shows_an_edited_post_everywhere(site: FixtureSite) -> None:
+    for n in range(1, 4):
+        site.simple_post(f"2026-11-0{n}-p{n}.md", f"Story number {n}", f"2026-11-0{n}",
+                         extra="tags: [kitchen]\n")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "ADVOCACY_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1"}
+    server = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=site.root, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    base = f"http://127.0.0.1:{port}/"
+    try:
+        assert _wait_for(base + "blog/tag/kitchen/", "Story number 2"), "the site never came up"
+        site.simple_post("2026-11-02-p2.md", "Story two, edited", "2026-11-02",
+                         extra="tags: [kitchen]\n")
+        assert _wait_for(base + "blog/2026/11/02/p2/", "Story two, edited")
+        listing = _get(base + "blog/tag/kitchen/")
+        assert "Story two, edited" in listing and "Story number 2" not in listing
+        assert "Story two, edited" in _get(base + "blog/feed_rss.xml")
+        assert "Story number 1" in _get(base + "blog/2026/11/01/p1/")  # the others still there
+    finally:
+        server.terminate()
+        _, errors = server.communicate(timeout=20)
+    assert "Traceback" not in errors, errors
