@@ -67,15 +67,48 @@ class Problem:
         return self.kind != "mention" and self.state in (MISSING, NO_EVIDENCE)
 
 
+def _trie_regex(names: list[list[str]]) -> str:
+    """One regex for many names (each a list of words), branching letter by letter.
+
+    A plain alternation tries every name at every position of the text: with hundreds of
+    colleagues that grows with the square of the company. Spaces match any spacing.
+    """
+    trie: dict[str, dict] = {}
+    for words in names:
+        node = trie
+        for char in " ".join(words):
+            node = node.setdefault(char, {})
+        node[""] = {}  # a name ends here
+
+    def pattern(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [(r"\s+" if char == " " else re.escape(char)) + pattern(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return pattern(trie)
+
+
 def _names_pattern(repo: Repository) -> re.Pattern[str] | None:
     cached = repo.cache.get("names")
     if cached is None:
-        names = sorted({fold(a.name) for a in repo.authors.values() if " " in a.name.strip()},
-                       key=len, reverse=True)
-        alternatives = "|".join(r"\s+".join(map(re.escape, n.split())) for n in names)
-        cached = re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)") if names else False
+        names = sorted({fold(a.name) for a in repo.authors.values() if " " in a.name.strip()})
+        # Longest first wins as before: the trie tries to go on before it stops.
+        cached = re.compile(rf"(?<!\w)(?:{_trie_regex([n.split() for n in names])})(?!\w)"
+                            ) if names else False
         repo.cache["names"] = cached
     return cached or None
+
+
+def _by_name(repo: Repository) -> dict[str, str]:
+    cached = repo.cache.get("names-by")
+    if cached is None:
+        cached = repo.cache["names-by"] = {fold(a.name): slug for slug, a in
+                                           repo.authors.items()}
+    return cached  # type: ignore[return-value]
 
 
 def mentions(post: Post, repo: Repository) -> dict[str, int | None]:
@@ -83,7 +116,7 @@ def mentions(post: Post, repo: Repository) -> dict[str, int | None]:
     pattern = _names_pattern(repo)
     if pattern is None:
         return {}
-    by_name = {fold(a.name): slug for slug, a in repo.authors.items()}
+    by_name = _by_name(repo)
     found: dict[str, int | None] = {}
     for segment in segments(post):
         for match in pattern.finditer(segment.folded):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 from typing import Any
@@ -40,6 +41,16 @@ log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"
 
 
+def _settle() -> None:
+    """Collect garbage, then set what is left aside from later collections.
+
+    A build keeps what it has read and made (posts, pages) until its end; Python's collector
+    would otherwise go over all of it again and again, which grows faster than the site.
+    """
+    gc.collect()
+    gc.freeze()
+
+
 class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
     """Reads authors and posts through the core, publishes what may be published."""
 
@@ -56,6 +67,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         self.pool: WorkerPool | None = None  # pictures and cards, made beside the pages
         self.cards: CardMaking | None = None
         self.keeper: SiteKeeper | None = None  # the site folder is kept, then swept
+        self.pages_done = 0
 
     # -- on_config: where things are, and our templates on the theme's search path ----------
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -157,6 +169,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         for file in files:  # MkDocs writes into these: never into a link to the cache
             if not file.is_documentation_page():
                 unshare(file.abs_dest_path)
+        _settle()
         return files
 
     def _cards(self, config: MkDocsConfig, files: Files, edition: Edition) -> dict[str, str]:
@@ -279,6 +292,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         if self.site is not None:
             save_digests(self.site.cache_path / "digests.json")  # for the next build
         flush()  # the cache files still being written
+        gc.unfreeze()  # what this build kept may go once it is over (mkdocs serve)
 
     # -- on_post_page: two validator errors in Material's own markup --------------------------
     @event_priority(-100)  # last: the page is kept as every plugin left it
@@ -288,6 +302,9 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         A page that is (now) in the page cache comes out empty, so MkDocs writes nothing:
         the cached file is linked in after the build.
         """
+        self.pages_done += 1
+        if self.pages_done % 500 == 0:
+            _settle()
         if self.page_cache is not None and self.page_cache.take(page):
             return ""
         output = fix_material_html(output)
@@ -302,6 +319,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
             self.pool.close(cancel=True)
         if self.keeper is not None:
             self.keeper.uninstall()
+        gc.unfreeze()
 
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str:
