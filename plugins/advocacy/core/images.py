@@ -30,8 +30,8 @@ PIPELINE_VERSION = 3  # bump when the encoding changes: every cached image is re
 # Two sizes: 640 for listings and small phones, 1280 for the story column on phones (2-3x)
 # and desktops. A third (1440) cost 40% more build time for a few retina desktops.
 WIDTHS = (640, 1280)
-# 0-6: Pillow's default 4 takes three to four times as long as 0; on photos the files
-# differ by a few per cent (bench/ photos: 0 is even smaller), on flat drawings more.
+# 0-6: Pillow's default 4 takes four times as long as 0; files from 0 are 1-3% larger on
+# photos (bench/), up to 60% on flat drawings (the demo's): build time matters more here.
 WEBP_METHOD = 0
 MAX_PIXELS = 40_000_000  # 40 MP: more is no photo from a phone, but a decompression bomb
 MIN_WIDTH = {"cover": 600, "body": 240, "photo": 96}
