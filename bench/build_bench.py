@@ -35,15 +35,11 @@ TODAY = "2026-11-28"
 
 
 @dataclass
-class Row:
+class Row(measure.Runs):
     """Measurements of one step at one size."""
 
     posts: int
     step: str
-    seconds: list[float] = field(default_factory=list)
-    peak_mb: list[float] = field(default_factory=list)
-    largest_mb: list[float] = field(default_factory=list)
-    pss_mb: list[float] = field(default_factory=list)
     pictures: list[int] = field(default_factory=list)
     cards: list[int] = field(default_factory=list)
 
@@ -51,14 +47,6 @@ class Row:
 def run(cmd: list[str], cwd: Path, env: dict[str, str]) -> measure.Measurement:
     """Run ``cmd`` and measure it; ``advocacy check`` exits 1 when it has findings."""
     return measure.run(cmd, cwd, env, ok=(0, 1))
-
-
-def record(row: Row, result: measure.Measurement) -> None:
-    """Add one run's seconds and memory to ``row``."""
-    row.seconds.append(result.seconds)
-    row.peak_mb.append(result.peak_mb)
-    row.largest_mb.append(result.largest_mb)
-    row.pss_mb.append(result.pss_mb)
 
 
 STEPS = ("cold build", "warm build", "one post edited", "check all", "check one post")
@@ -100,12 +88,12 @@ def bench(posts: int, runs: int, root: Path) -> list[Row]:
                 one.write_text(original.replace("\n\n", f"\n\nEdited in run {index}.\n\n",
                                                 1), "utf-8")
             result = run(build, work, env)
-            record(rows[step], result)
+            rows[step].add(result)
             rows[step].pictures.append(pictures(result.stdout + result.stderr))
             rows[step].cards.append(cards(result.stdout + result.stderr))
         one.write_text(original, "utf-8")
         for step, extra in (("check all", []), ("check one post", [str(one)])):
-            record(rows[step], run([str(BIN / "advocacy"), "check", *extra], work, env))
+            rows[step].add(run([str(BIN / "advocacy"), "check", *extra], work, env))
         shutil.rmtree(cache, ignore_errors=True)
         print(f"N={posts} run {index + 1}: " + ", ".join(
             f"{r.step} {r.seconds[-1]:.2f}s" for r in rows.values()), file=sys.stderr)

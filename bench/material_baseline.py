@@ -130,15 +130,11 @@ CONFIGS: dict[str, tuple[str, str]] = {
 
 
 @dataclass
-class Result:
+class Result(measure.Runs):
     """Measurements for one configuration at one corpus size."""
 
     posts: int
     key: str
-    seconds: list[float] = field(default_factory=list)
-    peak_mb: list[float] = field(default_factory=list)
-    largest_mb: list[float] = field(default_factory=list)
-    pss_mb: list[float] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     network: int = 0
     site_mb: float = 0.0
@@ -256,10 +252,7 @@ def bench_size(posts: int, keys: list[str], runs: int, repeat_limit: float,
                 empty_social_cache(work)
             count_file = work / f".count-{key}-{i}.json"
             result = run(cmd, work, count_file)
-            res.seconds.append(result.seconds)
-            res.peak_mb.append(result.peak_mb)
-            res.largest_mb.append(result.largest_mb)
-            res.pss_mb.append(result.pss_mb)
+            res.add(result)
             res.counts = json.loads(count_file.read_text(encoding="utf-8"))
             res.network += res.counts.get("network_attempts", 0)
             if variant == "floor":

@@ -28,7 +28,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 INTERVAL = 0.025
@@ -50,6 +50,23 @@ class Measurement:
     returncode: int
     stdout: str
     stderr: str
+
+
+@dataclass(kw_only=True)
+class Runs:
+    """Seconds and memory of the runs of one step (shared by both benchmarks' rows)."""
+
+    seconds: list[float] = field(default_factory=list)
+    peak_mb: list[float] = field(default_factory=list)
+    largest_mb: list[float] = field(default_factory=list)
+    pss_mb: list[float] = field(default_factory=list)
+
+    def add(self, result: Measurement) -> None:
+        """Add one run's seconds and memory."""
+        self.seconds.append(result.seconds)
+        self.peak_mb.append(result.peak_mb)
+        self.largest_mb.append(result.largest_mb)
+        self.pss_mb.append(result.pss_mb)
 
 
 def _read(path: str) -> str:

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
-import uuid
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from hashlib import sha256
@@ -16,6 +14,7 @@ from typing import Any
 from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
 
 from .digests import file_digest
+from .writer import write_atomic
 
 CARD_SIZE = (1200, 627)
 CARD_VERSION = 3  # bump when the design changes: changes every card's file name
@@ -308,18 +307,10 @@ def card_key(content: CardContent, style: CardStyle) -> str:
 def write_card(content: CardContent, style: CardStyle, cache_dir: Path, out: Path) -> bool:
     """Write the card to ``out`` as JPEG (quality 85, no EXIF), copied
     from ``cache_dir/<key>.jpg`` if there; True if it was rendered, False if from the cache."""
-    def _atomic_write(path: Path, data: bytes) -> None:  # via a unique temp file + os.replace
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{uuid.uuid4().hex}.tmp")
-        try:
-            tmp.write_bytes(data)
-            os.replace(tmp, path)
-        finally:
-            tmp.unlink(missing_ok=True)  # only left after a failure
     cached, out = Path(cache_dir) / f"{card_key(content, style)}.jpg", Path(out)
     if rendered := not cached.is_file():
         render_card(content, style).save(buffer := io.BytesIO(), "JPEG", quality=85)
-        _atomic_write(cached, buffer.getvalue())
+        write_atomic(cached, buffer.getvalue())
     if out.resolve() != cached.resolve():
-        _atomic_write(out, cached.read_bytes())
+        write_atomic(out, cached.read_bytes())
     return rendered

@@ -9,13 +9,17 @@ hashing again.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
 from pathlib import Path
 
+from .writer import write_atomic
+
 _Identity = tuple[int, int, int, int]
 _MEMO: dict[str, tuple[_Identity, str]] = {}
+_changed = False  # digests made since the last save
 
 
 def _identity(stat: os.stat_result) -> _Identity:
@@ -33,7 +37,9 @@ def file_digest(path: Path) -> str:
     with open(name, "rb") as handle:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
+    global _changed
     _MEMO[name] = (identity, digest.hexdigest())
+    _changed = True
     return _MEMO[name][1]
 
 
@@ -51,12 +57,11 @@ def load_digests(file: Path) -> None:
 
 def save_digests(file: Path) -> None:
     """Keep the digests of files that still exist for the next build."""
+    global _changed
+    if not _changed:
+        return  # nothing hashed since the digests were loaded or saved
     data = {name: [list(identity), digest] for name, (identity, digest) in sorted(_MEMO.items())
             if os.path.exists(name)}
-    try:
-        file.parent.mkdir(parents=True, exist_ok=True)
-        tmp = file.with_name(f".{file.name}.{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(data), "utf-8")
-        os.replace(tmp, file)
-    except OSError:
-        pass
+    with contextlib.suppress(OSError):  # lost digests only cost hashing again
+        write_atomic(file, json.dumps(data).encode())
+        _changed = False

@@ -25,6 +25,7 @@ from PIL import Image, ImageOps, UnidentifiedImageError
 
 from .digests import file_digest
 from .parallel import WorkerPool
+from .writer import write_atomic
 
 PIPELINE_VERSION = 3  # bump when the encoding changes: every cached image is redone
 # Two sizes: 640 for listings and small phones, 1280 for the story column on phones (2-3x)
@@ -171,12 +172,6 @@ def _encode(image: Image.Image, fmt: str, icc: bytes | None) -> bytes:
     return out.getvalue()
 
 
-def _write_atomic(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-
-
 def _published_name(source: str, key: str, width: int, fmt: str) -> str:
     stem, _ = os.path.splitext(source)
     return f"{stem}.{key[:8]}-{width}.{'jpg' if fmt == 'jpeg' else fmt}"
@@ -268,8 +263,8 @@ def process(root: Path, source: str, cache: Path, key: str | None = None
                 sized = sized.reduce(2)  # exactly half: averaging 2x2 is as good, and faster
             else:  # Pillow's bilinear averages over the whole source area when shrinking
                 sized = sized.resize(size, Image.Resampling.BILINEAR)
-        _write_atomic(cache / variant.file, _encode(sized, variant.format, icc))
-    _write_atomic(cache / f"{key}.json", json.dumps({
+        write_atomic(cache / variant.file, _encode(sized, variant.format, icc))
+    write_atomic(cache / f"{key}.json", json.dumps({
         "width": width, "height": height,
         "variants": [asdict(v) for v in processed.variants]}).encode())
     return processed, True

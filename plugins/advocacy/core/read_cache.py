@@ -9,10 +9,10 @@ CI restored from builds of the main branch), never a file someone sends in.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import datetime as dt
 import hashlib
-import os
 import pickle
 from pathlib import Path
 
@@ -21,6 +21,7 @@ from .findings import Finding
 from .model import Post
 from .posts import read_post
 from .site import Site
+from .writer import write_atomic
 
 _CODE = Path(__file__).parent
 Entry = tuple[Post | None, list[Finding]]
@@ -76,11 +77,6 @@ class ReadCache:
             self.changed = True
         if not self.changed:
             return
-        try:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            tmp = self.file.with_name(f".{self.file.name}.{os.getpid()}.tmp")
-            with tmp.open("wb") as handle:
-                pickle.dump((self.context, self.entries), handle, pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, self.file)
-        except OSError:
-            pass
+        with contextlib.suppress(OSError):  # a cache not written is made again next time
+            write_atomic(self.file, pickle.dumps((self.context, self.entries),
+                                                 pickle.HIGHEST_PROTOCOL))

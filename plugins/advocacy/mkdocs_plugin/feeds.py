@@ -5,10 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import os
 from dataclasses import replace
 from importlib.metadata import version
-from pathlib import Path
 
 from mkdocs.plugins import get_plugin_logger
 
@@ -31,6 +29,7 @@ from ..core.model import Post
 from ..core.publish import Edition
 from ..core.seo import absolute, aware
 from ..core.site import Site
+from ..core.writer import write_atomic
 from .context import Feed
 from .media import MediaPublisher, link_outputs
 
@@ -110,7 +109,7 @@ class FeedWriter:
                     for item in entries]
                 writers = {RSS_NAME: rss, ATOM_NAME: atom, JSON_NAME: json_feed}
                 for name in names:
-                    _write(cached / name, writers[name](info, entries))
+                    write_atomic(cached / name, writers[name](info, entries))
             outputs += [(group.folder + name, cached / name) for name in names]
         link_outputs(site_dir, outputs)
         log.info("Feeds: %d written, %d made now.", len(self.groups), made)
@@ -120,11 +119,3 @@ class FeedWriter:
 def _names(group: FeedGroup) -> tuple[str, ...]:
     """The files of a feed: JSON Feed only for the whole blog."""
     return (RSS_NAME, ATOM_NAME, JSON_NAME) if group.key == "" else (RSS_NAME, ATOM_NAME)
-
-
-def _write(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, path)
-
