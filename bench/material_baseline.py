@@ -20,7 +20,7 @@ the cache of the previous build kept). The social plugin downloads its font (Rob
 default layout's family when ``theme.font`` is false; styles Regular and Bold) from
 Google Fonts into ``<cache_dir>/fonts/Roboto/`` unless that folder exists. This machine is
 offline, so before every run the folder is seeded with local fonts (DejaVu Sans from
-``plugins/advocacy/core/fonts/``, the font our own cards use) under the file names the
+``plugins/advocacy/core/media/fonts/``, the font our own cards use) under the file names the
 plugin looks for; a cold build here thus leaves out the font download a first build would
 do, which only flatters Material. The plugin runs with its defaults (default layout,
 ``concurrency`` = CPUs - 1 threads). The table shows the number of cards against the number
@@ -53,7 +53,7 @@ REQUIREMENTS = ("mkdocs>=1.6,<2", "mkdocs-material<10", "mkdocs-rss-plugin", "pi
 SOCIAL_CACHE = Path(".cache/plugin/social")  # the plugin's default, beside mkdocs.yml
 SOCIAL_FONT_FAMILY = "Roboto"  # what the default card layout asks for with `font: false`
 SOCIAL_FONTS = {"Regular.ttf": "DejaVuSans.ttf", "Bold.ttf": "DejaVuSans-Bold.ttf"}
-FONT_DIRS = (HERE.parent / "plugins/advocacy/core/fonts", Path("/usr/share/fonts/truetype/dejavu"))
+FONT_DIRS = (HERE.parent / "plugins/advocacy/core/media/fonts", Path("/usr/share/fonts/truetype/dejavu"))
 COUNT_ENV = "ADVOCACY_BENCH_COUNT_FILE"
 HOOK = f'''"""When ${COUNT_ENV} is set: count Markdown conversions, refuse the network."""
 import os

@@ -11,8 +11,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
-from advocacy.core import cards
-from advocacy.core.cards import (
+from advocacy.core.media import cards
+from advocacy.core.media.cards import (
     CARD_SIZE,
     ELLIPSIS,
     FONTS,

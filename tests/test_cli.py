@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from advocacy.cli.output import as_github
-from advocacy.core.findings import Finding, Report, Severity
+from advocacy.core.model.findings import Finding, Report, Severity
 from conftest import FixtureSite
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from advocacy.core.checks import check_repository
-from advocacy.core.findings import Severity
-from advocacy.core.paths import resolve_media
-from advocacy.core.site import Site
-from advocacy.core.slugs import initials, slug_from_filename, slugify
-from advocacy.core.yamlsource import load_yaml, split_front_matter
+from advocacy.core.checking.run import check_repository
+from advocacy.core.model.findings import Severity
+from advocacy.core.model.site import Site
+from advocacy.core.model.slugs import initials, slug_from_filename, slugify
+from advocacy.core.reading.paths import resolve_media
+from advocacy.core.reading.yamlsource import load_yaml, split_front_matter
 from conftest import FixtureSite
 
 POST = "site_src/blog/posts/p.md"
@@ -194,8 +194,8 @@ def test_severity_values() -> None:
 
 
 def test_share_text_gets_the_disclosure_exactly_once(site: FixtureSite) -> None:
-    from advocacy.core.policy import Policy
-    from advocacy.core.share import share_text
+    from advocacy.core.publishing.share import share_text
+    from advocacy.core.reading.policy import Policy
 
     site.simple_post("a.md", "We built a bridge", "2026-11-20", extra='share:\n  text: "Look!"\n')
     site.simple_post("b.md", "Frokost", "2026-11-20", extra=(
@@ -213,7 +213,7 @@ def test_share_text_gets_the_disclosure_exactly_once(site: FixtureSite) -> None:
 
 
 def test_rule_cache_returns_the_same_findings_and_follows_changes(site: FixtureSite) -> None:
-    from advocacy.core import checks
+    from advocacy.core.checking import run as checks
 
     site.simple_post("a.md", "Hello", "2026-11-20", body="Mail me: jo@kystlinje.dk\n")
     first = findings(site)
@@ -232,8 +232,8 @@ def test_rule_cache_returns_the_same_findings_and_follows_changes(site: FixtureS
 
 
 def test_held_back_reasons_in_both_languages() -> None:
-    from advocacy.core import consent
-    from advocacy.core.publish import Held, describe_hold
+    from advocacy.core.checking import consent
+    from advocacy.core.publishing.edition import Held, describe_hold
 
     post = None  # the reason does not look at the post
     withdrawn = consent.Problem("author", "Jonas Berg", "jonas-berg", consent.WITHDRAWN,

@@ -13,7 +13,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from lxml import etree
 
-from advocacy.core.feeds import (
+from advocacy.core.publishing.feeds import (
     ATOM_NAME,
     EPOCH,
     JSON_NAME,

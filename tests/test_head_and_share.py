@@ -6,9 +6,9 @@ import json
 from collections import Counter
 from urllib.parse import parse_qs, urlsplit
 
-from advocacy.core.model import Post
-from advocacy.core.policy import Policy
-from advocacy.core.share import share_kit, share_links
+from advocacy.core.model.entities import Post
+from advocacy.core.publishing.share import share_kit, share_links
+from advocacy.core.reading.policy import Policy
 from conftest import FixtureSite, assert_no_warnings
 
 BASE = "https://careers.example.com/"

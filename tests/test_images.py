@@ -191,7 +191,7 @@ def test_colour_profile_is_kept(site: FixtureSite) -> None:
 
 def test_the_plan_pages_use_is_what_processing_makes(tmp_path: Path) -> None:
     """Pages are written from the plan while the workers make the files: they must agree."""
-    from advocacy.core.images import content_key, plan, process
+    from advocacy.core.media.images import content_key, plan, process
 
     shapes = {"big.jpg": ((4032, 3024), "RGB"), "odd.jpg": ((1999, 1333), "RGB"),
               "small.jpg": ((700, 500), "RGB"), "alpha.png": ((1500, 900), "RGBA")}

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from advocacy.core.stories import STORY_TYPES
+from advocacy.core.writing.stories import STORY_TYPES
 from conftest import FixtureSite
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -149,7 +149,7 @@ def test_review_of_a_ref_that_does_not_exist(repo: FixtureSite) -> None:
 def test_story_ideas_open_the_web_editor_with_a_template(site: FixtureSite) -> None:
     from urllib.parse import parse_qs, urlsplit
 
-    from advocacy.core.yamlsource import load_yaml, split_front_matter
+    from advocacy.core.reading.yamlsource import load_yaml, split_front_matter
 
     config = (site.root / "mkdocs.yml").read_text("utf-8").replace(
         "      per_page: 2\n", "      per_page: 2\n      repository: https://github.com/acme/careers\n")

@@ -10,10 +10,10 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from advocacy.core.checks import check_repository
-from advocacy.core.findings import Severity
-from advocacy.core.publish import decide
-from advocacy.core.site import Site
+from advocacy.core.checking.run import check_repository
+from advocacy.core.model.findings import Severity
+from advocacy.core.model.site import Site
+from advocacy.core.publishing.edition import decide
 
 HOSTILE = ["<script>", "<ſcrіpt>", "&#106;avascript:", "](javascript:x)", "<img onerror=x>",
            "\u200b", "\x00", "---", "```", "{{ x }}", "%", "${x}", "../../../../etc/passwd",

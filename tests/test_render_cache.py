@@ -8,8 +8,8 @@ from pathlib import Path
 import feedparser
 import pytest
 
-from advocacy.core.read_cache import ReadCache
-from advocacy.core.site import Site
+from advocacy.core.cache.reads import ReadCache
+from advocacy.core.model.site import Site
 from conftest import FixtureSite, Result
 
 

@@ -9,8 +9,8 @@ import textwrap
 import pytest
 from PIL import Image
 
-from advocacy.core.checks import check_repository
-from advocacy.core.site import Site
+from advocacy.core.checking.run import check_repository
+from advocacy.core.model.site import Site
 from conftest import FixtureSite
 
 POLICY = """\

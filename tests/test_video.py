@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from advocacy.core.video import VttError, parse_vtt
+from advocacy.core.media.video import VttError, parse_vtt
 from conftest import FixtureSite, assert_no_warnings
 
 VTT = """WEBVTT

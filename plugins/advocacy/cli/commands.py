@@ -7,20 +7,20 @@ import datetime as dt
 import json
 import sys
 
-from ..core.changes import GitError, affected_files, changes_since
-from ..core.checks import check_repository
-from ..core.consent_report import as_json as consent_json
-from ..core.consent_report import as_markdown as consent_markdown
-from ..core.consent_report import as_text as consent_text
-from ..core.consent_report import consent_records
-from ..core.findings import Report
-from ..core.messages import LANGUAGES
-from ..core.newpost import NewPost, NewPostError, create_post
-from ..core.repo import load_repository
-from ..core.review import review
-from ..core.site import Site, SiteError, load_site
-from ..core.stories import STORY_TYPES
-from .output import FORMATS
+from advocacy.cli.output import FORMATS
+from advocacy.core.checking.run import check_repository
+from advocacy.core.i18n.messages import LANGUAGES
+from advocacy.core.model.findings import Report
+from advocacy.core.model.site import Site, SiteError, load_site
+from advocacy.core.reading.repository import load_repository
+from advocacy.core.review.changes import GitError, affected_files, changes_since
+from advocacy.core.review.consent_report import as_json as consent_json
+from advocacy.core.review.consent_report import as_markdown as consent_markdown
+from advocacy.core.review.consent_report import as_text as consent_text
+from advocacy.core.review.consent_report import consent_records
+from advocacy.core.review.summary import review
+from advocacy.core.writing.newpost import NewPost, NewPostError, create_post
+from advocacy.core.writing.stories import STORY_TYPES
 
 EXIT_OK, EXIT_BLOCKED, EXIT_FAILED = 0, 1, 2
 

@@ -8,10 +8,10 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..core.messages import LANGUAGES
-from ..core.stories import STORY_TYPES
-from .commands import as_date, dispatch
-from .output import FORMATS
+from advocacy.cli.commands import as_date, dispatch
+from advocacy.cli.output import FORMATS
+from advocacy.core.i18n.messages import LANGUAGES
+from advocacy.core.writing.stories import STORY_TYPES
 
 
 def _common(parser: argparse.ArgumentParser) -> None:

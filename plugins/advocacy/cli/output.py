@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from ..core.findings import Finding, Report, Severity
+from advocacy.core.model.findings import Finding, Report, Severity
 
 GITHUB_LIMIT = 10  # GitHub shows at most 10 error and 10 warning annotations per step
 

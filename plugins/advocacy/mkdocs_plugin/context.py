@@ -10,16 +10,16 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from ..core.model import Author, Post
-from ..core.paths import resolve_media
-from ..core.policy import Policy
-from ..core.publish import Edition
-from ..core.seo import absolute, author_meta, page_meta, post_meta
-from ..core.share import share_kit, share_links
-from ..core.site import Site
-from ..core.teams import related_posts, team_url, translations
-from ..core.ui import strings
-from ..core.views import post_card, video_view
+from advocacy.core.i18n.ui import strings
+from advocacy.core.model.entities import Author, Post
+from advocacy.core.model.site import Site
+from advocacy.core.publishing.edition import Edition
+from advocacy.core.publishing.seo import absolute, author_meta, page_meta, post_meta
+from advocacy.core.publishing.share import share_kit, share_links
+from advocacy.core.publishing.teams import related_posts, team_url, translations
+from advocacy.core.publishing.views import post_card, video_view
+from advocacy.core.reading.paths import resolve_media
+from advocacy.core.reading.policy import Policy
 
 
 @dataclass

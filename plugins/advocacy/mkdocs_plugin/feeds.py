@@ -10,9 +10,13 @@ from importlib.metadata import version
 
 from mkdocs.plugins import get_plugin_logger
 
-from .. import __version__
-from ..core.feed_plan import FeedGroup, feed_groups
-from ..core.feeds import (
+from advocacy import __version__
+from advocacy.core.cache.writer import write_atomic
+from advocacy.core.model.entities import Post
+from advocacy.core.model.site import Site
+from advocacy.core.publishing.edition import Edition
+from advocacy.core.publishing.feed_plan import FeedGroup, feed_groups
+from advocacy.core.publishing.feeds import (
     ATOM_NAME,
     JSON_NAME,
     RSS_NAME,
@@ -25,13 +29,9 @@ from ..core.feeds import (
     json_feed,
     rss,
 )
-from ..core.model import Post
-from ..core.publish import Edition
-from ..core.seo import absolute, aware
-from ..core.site import Site
-from ..core.writer import write_atomic
-from .context import Feed
-from .media import MediaPublisher, link_outputs
+from advocacy.core.publishing.seo import absolute, aware
+from advocacy.mkdocs_plugin.context import Feed
+from advocacy.mkdocs_plugin.media import MediaPublisher, link_outputs
 
 log = get_plugin_logger(__name__)
 TYPES = {RSS_NAME: "application/rss+xml", ATOM_NAME: "application/atom+xml",

@@ -23,14 +23,14 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from ..core.images import RASTER, ImageProblem, Processed, Processing
-from ..core.markdown_refs import attributes, prose_text
-from ..core.parallel import WorkerPool
-from ..core.paths import resolve_media
-from ..core.picture import picture_html
-from ..core.publish import Edition
-from ..core.rules.images import post_images
-from ..core.site import Site
+from advocacy.core.checking.rules.images import post_images
+from advocacy.core.media.images import RASTER, ImageProblem, Processed, Processing
+from advocacy.core.media.parallel import WorkerPool
+from advocacy.core.media.picture import picture_html
+from advocacy.core.model.site import Site
+from advocacy.core.publishing.edition import Edition
+from advocacy.core.reading.paths import resolve_media
+from advocacy.core.rendering.markdown_refs import attributes, prose_text
 
 log = get_plugin_logger(__name__)
 _MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?"

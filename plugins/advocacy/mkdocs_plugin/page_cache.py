@@ -26,8 +26,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from .. import __version__
-from ..core.writer import write_atomic, write_later
+from advocacy import __version__
+from advocacy.core.cache.writer import write_atomic, write_later
 
 CACHED_TEMPLATE = "advocacy/cached.html"
 CONFIG_KEYS = ("site_name", "site_url", "site_description", "site_author", "copyright",

@@ -15,27 +15,27 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
-from ..cli.output import as_text
-from ..core.card_jobs import CardMaking, card_jobs, card_name
-from ..core.cards import CardStyle
-from ..core.checks import check_repository
-from ..core.digests import save_digests
-from ..core.ideas import ideas_markdown
-from ..core.pages import plan_pages
-from ..core.parallel import WorkerPool
-from ..core.policy_page import policy_markdown
-from ..core.publish import Edition, decide, describe_hold
-from ..core.seo import zone
-from ..core.site import Site, SiteError, today_from_env
-from ..core.writer import flush
-from .config import AdvocacyConfig
-from .context import PageData
-from .feeds import FeedWriter
-from .html_fixes import fix_material_html
-from .media import MediaPublisher, link_outputs, repo_file_of
-from .page_cache import PageCache
-from .render_cache import RenderCache
-from .site_dir import SiteKeeper, unshare
+from advocacy.cli.output import as_text
+from advocacy.core.cache.digests import save_digests
+from advocacy.core.cache.writer import flush
+from advocacy.core.checking.run import check_repository
+from advocacy.core.media.card_jobs import CardMaking, card_jobs, card_name
+from advocacy.core.media.cards import CardStyle
+from advocacy.core.media.parallel import WorkerPool
+from advocacy.core.model.site import Site, SiteError, today_from_env
+from advocacy.core.publishing.edition import Edition, decide, describe_hold
+from advocacy.core.publishing.pages import plan_pages
+from advocacy.core.publishing.seo import zone
+from advocacy.core.review.policy_page import policy_markdown
+from advocacy.core.writing.ideas import ideas_markdown
+from advocacy.mkdocs_plugin.config import AdvocacyConfig
+from advocacy.mkdocs_plugin.context import PageData
+from advocacy.mkdocs_plugin.feeds import FeedWriter
+from advocacy.mkdocs_plugin.html_fixes import fix_material_html
+from advocacy.mkdocs_plugin.media import MediaPublisher, link_outputs, repo_file_of
+from advocacy.mkdocs_plugin.page_cache import PageCache
+from advocacy.mkdocs_plugin.render_cache import RenderCache
+from advocacy.mkdocs_plugin.site_dir import SiteKeeper, unshare
 
 log = get_plugin_logger(__name__)
 TEMPLATES = Path(__file__).parent / "templates"

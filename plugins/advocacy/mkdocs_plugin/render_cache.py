@@ -22,8 +22,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .. import __version__
-from ..core.writer import write_later
+from advocacy import __version__
+from advocacy.core.cache.writer import write_later
 
 # A Markdown link/image target, reference definition or HTML href/src that is relative.
 _RELATIVE = re.compile(

@@ -1,0 +1,1 @@
+"""Checking: running the rules, consent, and the rules themselves."""

@@ -1,0 +1,178 @@
+"""Consent, judged one way for every output: the check, the build and the HR report.
+
+A post may be published only when every author and every person in it has consent that has
+started, has evidence (for people without a profile) and has not expired or been withdrawn,
+and when no colleague without current consent is named in its text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from advocacy.core.checking.segments import segments
+from advocacy.core.model.entities import Author, Post
+from advocacy.core.reading.repository import Repository
+from advocacy.core.rendering.textnorm import fold
+
+OK, MISSING, WITHDRAWN, EXPIRED, NO_EVIDENCE = "ok", "missing", "withdrawn", "expired", "evidence"
+
+
+def state(start: dt.date | None, today: dt.date, withdrawn: dt.date | None = None,
+          expires: dt.date | None = None) -> tuple[str, dt.date | None]:
+    """The state of one consent record today, and the date that decided it."""
+    if withdrawn is not None and withdrawn <= today:
+        return WITHDRAWN, withdrawn
+    if start is None or start > today:
+        return MISSING, start
+    if expires is not None and expires <= today:
+        return EXPIRED, expires
+    return OK, start
+
+
+def profile_state(author: Author, today: dt.date) -> tuple[str, dt.date | None]:
+    """Whether an author may appear on the site."""
+    c = author.consent
+    return state(c.profile, today, c.withdrawn, c.expires)
+
+
+def photo_state(author: Author, today: dt.date) -> tuple[str, dt.date | None]:
+    """Whether an author's photo may appear (profile consent first)."""
+    profile = profile_state(author, today)
+    if profile[0] != OK:
+        return profile
+    c = author.consent
+    return state(c.photo, today, c.withdrawn, c.expires)
+
+
+@dataclass(frozen=True)
+class Problem:
+    """Why someone in a post keeps it from being published."""
+
+    kind: str  # author, person or mention
+    who: str  # display name
+    slug: str | None  # the author file, when there is one
+    state: str  # missing, withdrawn, expired or evidence
+    date: dt.date | None
+    line: int | None
+
+    @property
+    def blocks(self) -> bool:
+        """Missing consent is an error; consent that ended only holds the post back.
+
+        A name found in the text is a guess (it may be someone else with that name), so it
+        holds the post back without blocking the build.
+        """
+        return self.kind != "mention" and self.state in (MISSING, NO_EVIDENCE)
+
+
+def _trie_regex(names: list[list[str]]) -> str:
+    """One regex for many names (each a list of words), branching letter by letter.
+
+    A plain alternation tries every name at every position of the text: with hundreds of
+    colleagues that grows with the square of the company. Spaces match any spacing.
+    """
+    trie: dict[str, dict] = {}
+    for words in names:
+        node = trie
+        for char in " ".join(words):
+            node = node.setdefault(char, {})
+        node[""] = {}  # a name ends here
+
+    def pattern(node: dict[str, dict]) -> str:
+        ends = "" in node
+        branches = [(r"\s+" if char == " " else re.escape(char)) + pattern(child)
+                    for char, child in sorted(node.items()) if char]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        return f"(?:{body})?" if ends else body
+
+    return pattern(trie)
+
+
+def _names_pattern(repo: Repository) -> re.Pattern[str] | None:
+    cached = repo.cache.get("names")
+    if cached is None:
+        names = sorted({fold(a.name) for a in repo.authors.values() if " " in a.name.strip()})
+        # Longest first wins as before: the trie tries to go on before it stops.
+        cached = re.compile(rf"(?<!\w)(?:{_trie_regex([n.split() for n in names])})(?!\w)"
+                            ) if names else False
+        repo.cache["names"] = cached
+    return cached or None
+
+
+def _by_name(repo: Repository) -> dict[str, str]:
+    cached = repo.cache.get("names-by")
+    if cached is None:
+        cached = repo.cache["names-by"] = {fold(a.name): slug for slug, a in
+                                           repo.authors.items()}
+    return cached  # type: ignore[return-value]
+
+
+def mentions(post: Post, repo: Repository) -> dict[str, int | None]:
+    """Colleagues (by slug) whose full name appears in the post's text, with the first line."""
+    pattern = _names_pattern(repo)
+    if pattern is None:
+        return {}
+    by_name = _by_name(repo)
+    found: dict[str, int | None] = {}
+    for segment in segments(post):
+        for match in pattern.finditer(segment.folded):
+            slug = by_name.get(" ".join(match.group().split()))
+            if slug:
+                found.setdefault(slug, segment.line)
+    return found
+
+
+def problems(post: Post, repo: Repository, today: dt.date) -> list[Problem]:
+    """Every consent problem of a post, in front-matter order, then mentions in the text.
+
+    Computed once per post and day: the check and the publication decision both ask.
+    """
+    key = f"consent-{today.isoformat()}"
+    cached = post.cache.get(key)
+    if cached is None:
+        cached = post.cache[key] = _problems(post, repo, today)
+    return cached  # type: ignore[return-value]
+
+
+def _problems(post: Post, repo: Repository, today: dt.date) -> list[Problem]:
+    out: list[Problem] = []
+    for index, slug in enumerate(post.authors):
+        author = repo.authors.get(slug)
+        if author is not None:
+            st, date = profile_state(author, today)
+            if st != OK:
+                out.append(Problem("author", author.name, slug, st, date,
+                                   post.line_of("authors", index)))
+    listed = set(post.authors)
+    for index, person in enumerate(post.people):
+        line = post.line_of("people", index)
+        if person.author:
+            listed.add(person.author)
+            author = repo.authors.get(person.author)
+            if author is not None:
+                st, date = profile_state(author, today)
+                if st != OK:
+                    out.append(Problem("person", author.name, author.slug, st, date, line))
+            continue
+        st, date = state(person.consent, today, None, person.expires)
+        if st == OK and not person.evidence:
+            st = NO_EVIDENCE
+        if st != OK:
+            out.append(Problem("person", person.name or "?", None, st, date, line))
+    for slug, line in mentions(post, repo).items():
+        author = repo.authors[slug]
+        st, date = profile_state(author, today)
+        if slug not in listed:
+            # Named but not listed: a hint when their consent is current, else held back.
+            out.append(Problem("mention", author.name, slug, OK if st == OK else st, date,
+                               line))
+    return out
+
+
+def holds(problem: Problem) -> bool:
+    """Whether the problem keeps the post off the site (everything but a listed-OK hint)."""
+    return problem.state != OK

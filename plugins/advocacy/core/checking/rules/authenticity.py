@@ -1,0 +1,223 @@
+"""Authenticity hints, never errors: hype words, no first-person voice, copied text.
+
+The disclosure check lives here too: a share text without it is completed by the build.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+
+from advocacy.core.checking.rules.registry import describe, first_line, rule
+from advocacy.core.i18n.messages import CATALOG
+from advocacy.core.model.entities import Post
+from advocacy.core.model.findings import Finding, Severity
+from advocacy.core.publishing.share import disclosure_for, has_disclosure
+from advocacy.core.reading.repository import Repository, post_files
+from advocacy.core.reading.yamlsource import split_front_matter
+from advocacy.core.rendering.markdown_refs import prose_text
+from advocacy.core.rendering.textnorm import fold
+
+HYPE_LIMIT = 3  # hype words in one post before we say something
+SHINGLE = 8  # words in a row that, repeated, count as copied
+COPIED_SHINGLES = 6  # shared runs (a 13-word passage) before a post counts as copied
+FEW_POSTS = 20  # up to this many posts checked, each is compared with the others directly
+FIRST_PERSON = {
+    "da": frozenset({"jeg", "mig", "min", "mit", "mine", "vi", "os", "vores"}),
+    "en": frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"}),
+}
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+CATALOG.update({
+    "authenticity-hype": {
+        "en": ("The post uses {count} big words ({words}); readers trust plain words more.",
+               "Say what happened instead: a number, a name, a moment."),
+        "da": ("Indlægget bruger {count} store ord ({words}); læserne stoler mere på "
+               "almindelige ord.",
+               "Fortæl hvad der skete i stedet: et tal, et navn, et øjeblik."),
+    },
+    "authenticity-voice": {
+        "en": ("The post never says 'I' or 'we'; it reads like a press release.",
+               "Tell it as yourself: what you did, saw and learned."),
+        "da": ("Indlægget siger aldrig 'jeg' eller 'vi'; det lyder som en pressemeddelelse.",
+               "Fortæl det som dig selv: hvad du gjorde, så og lærte."),
+    },
+    "authenticity-copied": {
+        "en": ("Parts of this post are the same as {other}.",
+               "Write it in your own words; repeated text makes both stories weaker."),
+        "da": ("Dele af indlægget er de samme som i {other}.",
+               "Skriv det med dine egne ord; gentaget tekst svækker begge historier."),
+    },
+    "share-disclosure-missing": {
+        "en": ("The share text does not say that you work here; the site adds \"{disclosure}\" "
+               "at the end.",
+               "Nothing to do, or say it in your own words in 'share: text:'."),
+        "da": ("Delingsteksten siger ikke, at du arbejder her; sitet tilføjer "
+               "\"{disclosure}\" til sidst.",
+               "Intet at gøre, eller sig det med dine egne ord i 'share: text:'."),
+    },
+})
+W = Severity.WARNING
+describe("authenticity-hype", W, "Hint: plain words over superlatives and buzzwords.",
+         "Tip: almindelige ord frem for superlativer og modeord.", can_block=False)
+describe("authenticity-voice", W, "Hint: stories are told in the first person.",
+         "Tip: historier fortælles i første person.", can_block=False)
+describe("authenticity-copied", W, "Hint: every story is written in its own words.",
+         "Tip: hver historie skrives med egne ord.", can_block=False)
+describe("share-disclosure-missing", W,
+         "Share texts say that the writer works here; the site adds it when missing.",
+         "Delingstekster siger, at skribenten arbejder her; sitet tilføjer det, når det "
+         "mangler.", can_block=False)
+
+
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^>]+>|\]\([^)]*\)")
+
+
+def _words(body: str) -> list[str]:
+    """The words a reader reads: images (a reused photo is no copy), tags, link targets out."""
+    # One pass over the whole text: this runs for every post of the repository.
+    return _WORD.findall(fold(_IMAGE.sub(" ", prose_text(body))))
+
+
+def _post_words(post: Post) -> list[str]:
+    words = post.cache.get("words")
+    if words is None:
+        words = post.cache["words"] = _words(post.body)
+    return words  # type: ignore[return-value]
+
+
+def _shingles(words: list[str]) -> set[int]:
+    """Hashes of every run of SHINGLE words (tuples and hashes made in C, not in a loop)."""
+    return set(map(hash, zip(*(words[i:] for i in range(SHINGLE)), strict=False)))
+
+
+def _hype_words(repo: Repository, language: str) -> dict[int, set[tuple[str, ...]]]:
+    """The hype words and phrases of a language as word tuples, by their length."""
+    key = f"hype-{language}"
+    if key not in repo.cache:
+        phrases: dict[int, set[tuple[str, ...]]] = {}
+        for word in [*repo.policy.superlatives.get(language, ()),
+                     *repo.policy.buzzwords.get(language, ())]:
+            tokens = tuple(_WORD.findall(fold(word)))
+            if tokens:
+                phrases.setdefault(len(tokens), set()).add(tokens)
+        repo.cache[key] = phrases
+    return repo.cache[key]  # type: ignore[return-value]
+
+
+def _hype(repo: Repository, post: Post) -> list[str]:
+    """Every hype word or phrase in the post, in order, as often as it occurs."""
+    words = _post_words(post)
+    found = []
+    for size, phrases in _hype_words(repo, post.language).items():
+        found += [" ".join(run) for run in zip(*(words[i:] for i in range(size)), strict=False)
+                  if run in phrases]
+    return found
+
+
+def _index(repo: Repository) -> dict[int, set[str]]:
+    """Which posts hold each run of words, over every post in the repository."""
+    cached = repo.cache.get("shingles")
+    if cached is None:
+        shingles = {file: _shingles(words) for file, words in _other_words(repo).items()}
+        counts: Counter[int] = Counter()
+        for found in shingles.values():
+            counts.update(found)
+        repeated = {shingle for shingle, n in counts.items() if n > 1}
+        cached = {}  # only runs that occur in more than one post are worth remembering
+        for file, found in shingles.items():
+            for shingle in found & repeated:
+                cached.setdefault(shingle, set()).add(file)
+        repo.cache["shingles"] = cached
+    return cached  # type: ignore[return-value]
+
+
+@rule
+def authenticity(repo: Repository, post: Post) -> Iterator[Finding]:
+    """Hints that help a story sound like a person; and the share text's disclosure."""
+    found = _hype(repo, post)
+    if len(found) >= HYPE_LIMIT:
+        hype = list(dict.fromkeys(" ".join(w.split()) for w in found))
+        yield repo.finding(post.file, first_line(post), "authenticity-hype", "authenticity-hype",
+                           W, count=len(found), words=", ".join(hype[:5]))
+    words = set(_post_words(post))
+    if post.words >= 80 and not words & FIRST_PERSON.get(post.language, set()):
+        yield repo.finding(post.file, first_line(post), "authenticity-voice",
+                           "authenticity-voice", W)
+    disclosure = disclosure_for(repo.policy, post.language)
+    if post.share_text and disclosure and not has_disclosure(post.share_text, disclosure):
+        yield repo.finding(post.file, post.line_of("share", "text"), "share-disclosure-missing",
+                           "share-disclosure-missing", W, disclosure=disclosure)
+
+
+def _other_words(repo: Repository) -> dict[str, list[str]]:
+    """The words of every post in the repository, read from disk where not loaded."""
+    cached = repo.cache.get("all-words")
+    if cached is None:
+        cached = {p.file: _post_words(p) for p in repo.posts}
+        for path in post_files(repo.site):
+            rel = repo.site.rel(path)
+            if rel not in cached:  # a partial check still compares with every other post
+                try:
+                    cached[rel] = _words(split_front_matter(path.read_text("utf-8")).body)
+                except (OSError, UnicodeDecodeError):
+                    continue
+        repo.cache["all-words"] = cached
+    return cached  # type: ignore[return-value]
+
+
+def _copied_from(repo: Repository, post: Post) -> str | None:
+    """The other post this one shares the most runs of words with, if enough."""
+    if len(repo.posts) <= FEW_POSTS and "shingles" not in repo.cache:
+        # Checking a post or two: comparing with each other post directly is cheaper than
+        # indexing the whole repository (a second or so at 1,000 posts).
+        own = _shingles(_post_words(post))
+        counts = [(len(own.intersection(_shingles(words))), -n, file) for n, (file, words)
+                  in enumerate(_other_words(repo).items()) if file != post.file]
+        count, _, other = max(counts, default=(0, 0, ""))
+        return other if count >= COPIED_SHINGLES else None
+    shared: Counter[str] = Counter()
+    index = _index(repo)
+    for shingle in _shingles(_post_words(post)):
+        for other in index.get(shingle, ()):
+            if other != post.file:
+                shared[other] += 1
+    for other, count in shared.most_common(1):
+        if count >= COPIED_SHINGLES:
+            return other
+    return None
+
+
+def _copied_map(repo: Repository) -> dict[str, str | None] | None:
+    """Every post's answer at once, cached for the whole set of posts (a full check only)."""
+    if "copied" in repo.cache:
+        return repo.cache["copied"]  # type: ignore[return-value]
+    files = {repo.site.rel(p) for p in post_files(repo.site)}
+    if {p.file for p in repo.posts} != files:
+        return None  # a partial check: other posts are not loaded, compute one by one
+    key = hashlib.sha256(json.dumps(sorted((p.file, p.digest) for p in repo.posts)).encode())
+    path = repo.site.cache_path / "checks" / f"copied-{key.hexdigest()[:32]}.json"
+    try:
+        found = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        found = {p.file: _copied_from(repo, p) for p in repo.posts}
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(found), "utf-8")
+        except OSError:
+            pass
+    repo.cache["copied"] = found
+    return found
+
+
+@rule(cacheable=False)  # depends on every other post; cached for the whole set instead
+def copied(repo: Repository, post: Post) -> Iterator[Finding]:
+    """Runs of words this post shares with another post."""
+    answers = _copied_map(repo)
+    other = answers.get(post.file) if answers is not None else _copied_from(repo, post)
+    if other:
+        yield repo.finding(post.file, first_line(post), "authenticity-copied",
+                           "authenticity-copied", W, other=other)

@@ -1,0 +1,152 @@
+"""Confidentiality: organisations named without approval, confidential terms, financials."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from advocacy.core.checking.rules.registry import describe, rule, segments
+from advocacy.core.i18n.messages import CATALOG
+from advocacy.core.model.entities import Post
+from advocacy.core.model.findings import Finding, Severity
+from advocacy.core.reading.repository import Repository
+from advocacy.core.rendering.textnorm import fold, term_pattern
+
+_LEGAL_FORM = (r"A/S|ApS|I/S|P/S|K/S|IVS|AMBA|a\.m\.b\.a\.|Inc\.?|Ltd\.?|LLC|GmbH|AG|AB|Oy|"
+               r"ASA|plc|S\.A\.|B\.V\.|N\.V\.")
+_COMPANY = re.compile(r"(?<![\w])((?:[A-ZÆØÅ0-9][\w&.'-]*\s+(?:(?:and|og|of|for|&)\s+)?){1,5})("
+                      + _LEGAL_FORM + r"|LLP|Corporation|Corp\.|Company)(?![\w/])")
+# A figure is an amount: a currency, a unit, a percentage or thousands separators. A bare
+# number (18F, 2.0, 1980s, a year) is not.
+_UNIT = (r"%|procent|percent|mio\.?|mia\.?|millioner|millions?|milliarder|billions?|mn|bn|"
+         r"kr\.?|kroner|dkk|eur|euro|usd|dollars?")
+_FIGURE = re.compile(r"(?:[$€£]\s?\d[\d.,]*|(?<![\w.,])\d[\d.,]*\s?(?:" + _UNIT + r")(?!\w)"
+                     r"|(?<![\w.,])\d{1,3}(?:[.,]\d{3})+(?![\w.,]))", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_NEAR = 60  # characters between a financial term and a figure that count as "near"
+
+CATALOG.update({
+    "organisation-restricted": {
+        "en": ("'{name}' may not be named: the policy does not list it as approved.",
+               "Describe them without the name (\"a large Danish retailer\"), or ask HR to get "
+               "their approval first."),
+        "da": ("'{name}' må ikke nævnes: politikken har den ikke som godkendt.",
+               "Beskriv dem uden navn (\"en stor dansk detailkæde\"), eller bed HR om at få "
+               "deres godkendelse først."),
+    },
+    "organisation-unknown": {
+        "en": ("'{name}' looks like a company the policy does not list as approved.",
+               "If it is a customer, partner or supplier, describe them without the name, or "
+               "ask HR to add it under 'approved_organisations'."),
+        "da": ("'{name}' ligner en virksomhed, som politikken ikke har som godkendt.",
+               "Er det en kunde, partner eller leverandør, så beskriv dem uden navn, eller bed "
+               "HR om at tilføje den under 'approved_organisations'."),
+    },
+    "confidential-term": {
+        "en": ("This line contains a confidential term from HR's list ({hint}).",
+               "Take it out: project code names and internal terms are not for the public. "
+               "Ask HR if you are unsure what may be said."),
+        "da": ("Linjen indeholder et fortroligt ord fra HR's liste ({hint}).",
+               "Fjern det: projektnavne og interne betegnelser er ikke til offentligheden. "
+               "Spørg HR, hvis du er i tvivl om, hvad der må siges."),
+    },
+    "financial-figures": {
+        "en": ("'{term}' with a figure may not be published before {date}, when the company "
+               "publishes its results.",
+               "Take the figure out, or wait until {date}."),
+        "da": ("'{term}' med et tal må ikke udgives før {date}, hvor virksomheden "
+               "offentliggør sit regnskab.",
+               "Fjern tallet, eller vent til {date}."),
+    },
+    "financial-figures-always": {
+        "en": ("'{term}' with a figure may not be published: the policy sets no release date.",
+               "Take the figure out, or ask HR to set 'financial: next_release:'."),
+        "da": ("'{term}' med et tal må ikke udgives: politikken har ingen "
+               "offentliggørelsesdato.",
+               "Fjern tallet, eller bed HR om at sætte 'financial: next_release:'."),
+    },
+})
+
+E, W = Severity.ERROR, Severity.WARNING
+describe("organisation-restricted", E,
+         "Customers, partners and suppliers are named only with approval.",
+         "Kunder, partnere og leverandører nævnes kun med godkendelse.")
+describe("organisation-unknown", W,
+         "A company name the policy does not know is pointed out for HR to look at.",
+         "Et firmanavn, som politikken ikke kender, bliver fremhævet, så HR kan se på det.")
+describe("confidential-term", E, "Project code names and confidential terms are never published.",
+         "Projektnavne og fortrolige betegnelser udgives aldrig.")
+describe("financial-figures", E,
+         "Financial figures (revenue, profit, EBITDA, guidance) wait for the company's release.",
+         "Økonomiske tal (omsætning, resultat, EBITDA, forventninger) venter på virksomhedens "
+         "offentliggørelse.")
+
+
+def _approved_names(repo: Repository) -> list[str]:
+    cached = repo.cache.get("approved")
+    if cached is None:
+        names = [fold(n) for org in repo.policy.approved for n in org.names]
+        names.append(fold(repo.policy.company or repo.site.site_name))
+        cached = repo.cache["approved"] = [n for n in names if n]
+    return cached  # type: ignore[return-value]
+
+
+def _patterns(repo: Repository, key: str, terms: list[tuple[str, str]]
+              ) -> list[tuple[str, re.Pattern[str]]]:
+    """(label, pattern) for each (label, term), compiled once per repository."""
+    cached = repo.cache.get(key)
+    if cached is None:
+        cached = repo.cache[key] = [(label, term_pattern(t)) for label, t in terms if t.strip()]
+    return cached  # type: ignore[return-value]
+
+
+def _hint(term: str) -> dict[str, str]:
+    letters = len(term.replace(" ", ""))
+    return {"en": f"it starts with '{term[0]}', {letters} letters",
+            "da": f"det starter med '{term[0]}', {letters} bogstaver"}
+
+
+@rule
+def confidentiality(repo: Repository, post: Post) -> Iterator[Finding]:
+    """Restricted and unknown organisations, confidential terms, early financial figures."""
+    policy = repo.policy
+    restricted = _patterns(repo, "restricted", [(o.name, n) for o in policy.restricted
+                                                for n in o.names])
+    terms = _patterns(repo, "terms", [(t, t) for t in policy.confidential_terms])
+    financial = _patterns(repo, "financial", [(t, t) for t in policy.financial_terms])
+    embargo = policy.next_release is None or repo.site.today < policy.next_release
+    approved = _approved_names(repo)
+    for segment in segments(post):
+        folded = segment.folded
+        for name, pattern in restricted:
+            if pattern.search(folded):
+                yield repo.finding(post.file, segment.line, "organisation-restricted",
+                                   "organisation-restricted", E, name=name)
+        for term, pattern in terms:
+            if pattern.search(folded):
+                yield repo.finding(post.file, segment.line, "confidential-term",
+                                   "confidential-term", E, hint=_hint(term))
+        for match in _COMPANY.finditer(segment.text):
+            name = " ".join(match.group().split())
+            known = any(fold(name).startswith(a) or a.startswith(fold(name)) for a in approved)
+            if not known and not any(p.search(fold(name)) for _, p in restricted):
+                yield repo.finding(post.file, segment.line, "organisation-unknown",
+                                   "organisation-unknown", W, name=name)
+        if embargo and _DIGIT.search(folded):
+            yield from _financial(repo, post, segment.line, folded, financial)
+
+
+def _financial(repo: Repository, post: Post, line: int | None, folded: str,
+               financial: list[tuple[str, re.Pattern[str]]]) -> Iterator[Finding]:
+    figures = [m.span() for m in _FIGURE.finditer(folded)]
+    for term, _ in financial:
+        # Danish inflects the noun (omsætningen, resultatet): match the term as a prefix.
+        for match in re.finditer(r"(?<![\w-])" + re.escape(fold(term)) + r"\w*", folded):
+            start, end = match.span()
+            if any(f_start - end <= _NEAR and start - f_end <= _NEAR
+                   for f_start, f_end in figures):
+                date = repo.policy.next_release
+                key = "financial-figures" if date else "financial-figures-always"
+                yield repo.finding(post.file, line, "financial-figures", key, E, term=term,
+                                   date=date.isoformat() if date else "")
+                break

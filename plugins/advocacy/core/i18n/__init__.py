@@ -1,0 +1,1 @@
+"""Messages and interface words in Danish and English."""

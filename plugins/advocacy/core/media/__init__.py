@@ -1,0 +1,1 @@
+"""Media: pictures, picture markup, video and captions, share cards, workers."""

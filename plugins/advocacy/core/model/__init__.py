@@ -1,0 +1,1 @@
+"""What things are: the typed objects, site settings, findings and addresses."""

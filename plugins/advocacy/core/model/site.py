@@ -1,0 +1,120 @@
+"""Site settings the core needs, read from ``mkdocs.yml`` without importing MkDocs."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+from typing import Any
+
+from advocacy.core.reading.yamlsource import YamlSyntaxError, load_yaml
+
+TODAY_ENV = "ADVOCACY_TODAY"
+CACHE_ENV = "ADVOCACY_CACHE_DIR"
+
+
+class SiteError(Exception):
+    """The repository cannot be read as a site (no mkdocs.yml, broken YAML, bad option)."""
+
+
+def today_from_env(default: dt.date | None = None) -> dt.date:
+    """Today, or the day ``ADVOCACY_TODAY`` names (for previews and tests)."""
+    value = os.environ.get(TODAY_ENV)
+    if value:
+        try:
+            return dt.date.fromisoformat(value)
+        except ValueError:
+            raise SiteError(f"{TODAY_ENV}={value!r} is not a date: use YYYY-MM-DD.") from None
+    return default or dt.date.today()
+
+
+@dataclass
+class Site:
+    """Where things are and the site-wide defaults; all paths are relative to ``root``."""
+
+    root: Path
+    docs_dir: str = "site_src"
+    posts_dir: str = "blog/posts"  # relative to docs_dir
+    blog_dir: str = "blog"  # relative to docs_dir: where listings and author pages go
+    authors_dir: str = "authors"
+    media_dir: str = "media"
+    policy: str = "policy.yml"
+    language: str = "da"
+    languages: tuple[str, ...] = ("da", "en")
+    categories: tuple[str, ...] = ()
+    site_name: str = ""
+    site_url: str | None = None
+    per_page: int = 10
+    jobs_url: str | None = None  # the company's open positions
+    team_jobs: dict[str, str] = field(default_factory=dict)  # a team's own jobs page
+    today: dt.date = field(default_factory=today_from_env)
+
+    @property
+    def posts_path(self) -> Path:
+        """The folder holding posts."""
+        return self.root / self.docs_dir / self.posts_dir
+
+    @property
+    def cache_path(self) -> Path:
+        """Work that can be redone (processed images, cards): git-ignored, safe to delete.
+
+        ``ADVOCACY_CACHE_DIR`` moves it, e.g. to a folder CI restores between runs.
+        """
+        folder = os.environ.get(CACHE_ENV)
+        return Path(folder) if folder else self.root / ".cache" / "advocacy"
+
+    @property
+    def authors_path(self) -> Path:
+        """The folder holding author files."""
+        return self.root / self.authors_dir
+
+    def rel(self, path: Path) -> str:
+        """``path`` relative to the repository root, with ``/``."""
+        try:  # the common case, a path built from root: no file system calls
+            if ".." not in path.parts:
+                return path.relative_to(self.root).as_posix()
+        except ValueError:
+            pass
+        return path.resolve().relative_to(self.root.resolve()).as_posix()
+
+
+# Plugin options that map one-to-one onto Site fields.
+PLUGIN_OPTIONS = ("posts_dir", "blog_dir", "authors_dir", "media_dir", "policy", "language",
+                  "categories", "per_page")
+
+
+def _plugin_options(plugins: Any) -> dict[str, Any]:
+    """The ``advocacy`` entry of mkdocs.yml's ``plugins`` (a list or a mapping)."""
+    items = plugins.items() if isinstance(plugins, dict) else (
+        (next(iter(p.items())) if isinstance(p, dict) else (p, None)) for p in plugins or []
+    )
+    for name, options in items:
+        if name == "advocacy":
+            return options or {}
+    return {}
+
+
+def load_site(root: Path, config_file: str = "mkdocs.yml", today: dt.date | None = None) -> Site:
+    """Read the site settings from ``mkdocs.yml`` in ``root``."""
+    path = root / config_file
+    try:
+        doc = load_yaml(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise SiteError(f"Cannot read {path}: {exc.strerror}.") from None
+    except YamlSyntaxError as exc:
+        raise SiteError(f"{config_file}:{exc.line}: not valid YAML: {exc.problem}.") from None
+    config = doc.data if isinstance(doc.data, dict) else {}
+    options = _plugin_options(config.get("plugins"))
+    known = {f.name for f in fields(Site)}
+    values = {k: options[k] for k in PLUGIN_OPTIONS if k in options and k in known}
+    if "categories" in values:
+        values["categories"] = tuple(str(c) for c in values["categories"] or ())
+    return Site(
+        root=root.resolve(),
+        docs_dir=str(config.get("docs_dir", "docs")),
+        site_name=str(config.get("site_name", "")),
+        site_url=config.get("site_url"),
+        today=today or today_from_env(),
+        **values,
+    )

@@ -1,0 +1,1 @@
+"""Publishing: what is published today, generated pages, views, feeds, previews."""

@@ -1,0 +1,121 @@
+"""What is published today: posts, authors and photos, decided from dates and consent.
+
+Fail closed: a post is published only when every condition holds. Whatever is held back is
+returned with its reason, so the build log and ``advocacy check`` can say why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from advocacy.core.checking import consent
+from advocacy.core.model.entities import Author, Post
+from advocacy.core.reading.repository import Repository
+
+
+def author_visible(author: Author, today: dt.date) -> bool:
+    """An author appears on the site only with current profile consent."""
+    return consent.profile_state(author, today)[0] == consent.OK
+
+
+def photo_visible(author: Author, today: dt.date) -> bool:
+    """An author's photo appears only with current profile and photo consent."""
+    return bool(author.photo) and consent.photo_state(author, today)[0] == consent.OK
+
+
+@dataclass(frozen=True)
+class Held:
+    """A post that is not published, and why (``reason`` is a stable code)."""
+
+    post: Post
+    reason: str  # invalid, draft, future, expired or consent
+    detail: str = ""  # a date, for future and expired
+    problem: consent.Problem | None = None  # for consent
+
+
+@dataclass
+class Edition:
+    """The site as published today."""
+
+    today: dt.date
+    posts: list[Post] = field(default_factory=list)  # newest first
+    held: list[Held] = field(default_factory=list)
+    authors: dict[str, Author] = field(default_factory=dict)  # visible authors only
+
+    def posts_by(self, slug: str) -> list[Post]:
+        """An author's published posts, newest first."""
+        return [p for p in self.posts if slug in p.authors]
+
+    def show_photo(self, author: Author) -> bool:
+        """Whether the author's photo may be shown."""
+        return photo_visible(author, self.today)
+
+    def teams(self) -> dict[str, list[Author]]:
+        """Visible authors grouped by team, teams and names in alphabetical order."""
+        groups: dict[str, list[Author]] = defaultdict(list)
+        for author in sorted(self.authors.values(), key=lambda a: a.name):
+            groups[author.team].append(author)
+        return dict(sorted(groups.items()))
+
+
+HOLD_WORDS = {
+    "en": {"invalid": "it has errors", "draft": "it is a draft", "future": "it is dated {d}",
+           "expired": "it expired on {d}", "on": " on {d}", "mention": "it names {who}, who {s}",
+           consent.WITHDRAWN: "withdrew consent", consent.EXPIRED: "has consent that expired",
+           consent.MISSING: "has no consent", consent.NO_EVIDENCE: "has consent without "
+           "evidence"},
+    "da": {"invalid": "det har fejl", "draft": "det er en kladde", "future": "det er dateret {d}",
+           "expired": "det udløb {d}", "on": " {d}", "mention": "det nævner {who}, som {s}",
+           consent.WITHDRAWN: "har trukket sit samtykke tilbage", consent.EXPIRED:
+           "har et samtykke, der er udløbet", consent.MISSING: "har ikke givet samtykke",
+           consent.NO_EVIDENCE: "har samtykke uden dokumentation"},
+}
+
+
+def describe_hold(held: Held, lang: str = "en") -> str:
+    """The reason in plain words, for the build log."""
+    w = HOLD_WORDS.get(lang, HOLD_WORDS["en"])
+    problem = held.problem
+    if problem is None:
+        return w.get(held.reason, held.reason).format(d=held.detail)
+    says = w.get(problem.state, problem.state)
+    when = w["on"].format(d=problem.date.isoformat()) if problem.date else ""
+    if problem.kind == "mention":
+        return w["mention"].format(who=problem.who, s=says) + when
+    return f"{problem.who} {says}{when}"
+
+
+def hold_reason(post: Post, repo: Repository, today: dt.date
+                ) -> tuple[str, str, consent.Problem | None] | None:
+    """Why ``post`` is not published today, or None when it is."""
+    if not post.valid:
+        return "invalid", "", None
+    if post.draft:
+        return "draft", "", None
+    if post.date.date() > today:
+        return "future", post.date.date().isoformat(), None
+    if post.expires is not None and post.expires < today:
+        return "expired", post.expires.isoformat(), None
+    for problem in consent.problems(post, repo, today):
+        if consent.holds(problem):
+            return "consent", "", problem
+    return None
+
+
+def decide(repo: Repository, today: dt.date | None = None) -> Edition:
+    """Split the repository's posts into published and held back, as of ``today``."""
+    today = today or repo.site.today
+    edition = Edition(today=today)
+    for slug, author in repo.authors.items():
+        if author_visible(author, today):
+            edition.authors[slug] = author
+    for post in repo.posts:
+        reason = hold_reason(post, repo, today)
+        if reason is None:
+            edition.posts.append(post)
+        else:
+            edition.held.append(Held(post, *reason))
+    edition.posts.sort(key=lambda p: (p.date, p.slug), reverse=True)
+    return edition

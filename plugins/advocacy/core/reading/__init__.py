@@ -1,0 +1,1 @@
+"""Reading the repository: YAML with lines, the schema, posts, authors, the policy."""

@@ -1,0 +1,178 @@
+"""HR's social-media policy (``policy.yml``): who may be named, what must never be said.
+
+Confidential terms may also come from a file outside the repository or an environment
+variable, so a public repository need not publish its own deny-list.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from advocacy.core.i18n.messages import localized, render
+from advocacy.core.model.findings import Finding, Severity
+from advocacy.core.model.site import Site
+from advocacy.core.reading.schema import Checker, Choice, Date, Field, Group, ListOf, Text
+from advocacy.core.reading.yamlsource import YamlDoc, YamlSyntaxError, load_yaml
+
+TERMS_ENV = "ADVOCACY_CONFIDENTIAL_TERMS"
+SEVERITY_CHOICES = ("error", "warning", "off")
+
+DEFAULT_FINANCIAL = ("omsætning", "resultat", "EBITDA", "revenue", "profit", "guidance",
+                     "overskud", "underskud", "indtjening", "earnings", "turnover")
+DEFAULT_SUPERLATIVES = {
+    "da": ("verdens bedste", "fantastisk", "fantastiske", "utrolig", "utrolige", "unik", "unikke",
+           "banebrydende", "førende", "markedsledende", "helt i top", "suveræn", "episk"),
+    "en": ("amazing", "awesome", "incredible", "world-class", "best-in-class", "unique",
+           "groundbreaking", "leading", "market-leading", "cutting-edge", "game-changing",
+           "revolutionary", "unparalleled", "epic"),
+}
+DEFAULT_BUZZWORDS = {
+    "da": ("synergi", "synergier", "disruption", "disruptiv", "paradigmeskifte", "værdiskabelse",
+           "best practice", "win-win", "omstillingsparat", "helhedsorienteret"),
+    "en": ("synergy", "synergies", "disrupt", "disruptive", "paradigm shift", "leverage",
+           "best practice", "win-win", "thought leader", "move the needle", "value-add",
+           "holistic", "ecosystem"),
+}
+
+ORG_FIELDS = (
+    Field("name", Text(), True, '"Grøn Fremtid ApS"'),
+    Field("aliases", ListOf(Text()), example="[Grøn Fremtid]"),
+)
+WORD_LISTS = Group((Field("da", ListOf(Text())), Field("en", ListOf(Text()))))
+POLICY_FIELDS = (
+    Field("company", Text(), example='"Kystlinje A/S"'),
+    Field("disclosure", Group((Field("da", Text()), Field("en", Text()))),
+          example='{da: "Jeg arbejder hos Kystlinje.", en: "I work at Kystlinje."}'),
+    Field("hr_logins", ListOf(Text()), example="[hr-kystlinje]"),
+    Field("role_mailboxes", ListOf(Text()), example="[jobs@kystlinje.dk]"),
+    Field("approved_organisations", ListOf(Group(ORG_FIELDS)), example="[{name: ...}]"),
+    Field("restricted_organisations", ListOf(Group(ORG_FIELDS)), example="[{name: ...}]"),
+    Field("confidential_terms", ListOf(Text()), example='["Projekt Nordlys"]'),
+    Field("confidential_terms_file", Text(), example="~/.config/advocacy/terms.txt"),
+    Field("confidential_terms_env", Text(), example=TERMS_ENV),
+    Field("financial", Group((
+        Field("terms", ListOf(Text()), example="[omsætning, EBITDA]"),
+        Field("next_release", Date(), example="2027-02-25"),
+    )), example="{next_release: 2027-02-25}"),
+    Field("internal_hosts", ListOf(Text()), example="[intranet.kystlinje.dk]"),
+    Field("brand_assets", ListOf(Text()), example="[media/brand/logo.svg]"),
+    Field("severity", Group((), extra_ok=True), example="{link-insecure: error}"),
+    Field("authenticity", Group((
+        Field("superlatives", WORD_LISTS), Field("buzzwords", WORD_LISTS),
+    )), example="{superlatives: {da: [...], en: [...]}}"),
+)
+
+
+@dataclass
+class Organisation:
+    """A customer, partner or supplier, with the other names it goes by."""
+
+    name: str
+    aliases: list[str] = field(default_factory=list)
+
+    @property
+    def names(self) -> list[str]:
+        """The name and every alias."""
+        return [self.name, *self.aliases]
+
+
+@dataclass
+class Policy:
+    """The policy as the rules read it; defaults apply where HR wrote nothing."""
+
+    file: str = "policy.yml"
+    company: str = ""
+    disclosure: dict[str, str] = field(default_factory=dict)
+    hr_logins: list[str] = field(default_factory=list)
+    role_mailboxes: list[str] = field(default_factory=list)
+    approved: list[Organisation] = field(default_factory=list)
+    restricted: list[Organisation] = field(default_factory=list)
+    confidential_terms: list[str] = field(default_factory=list)  # includes private terms
+    public_terms: int = 0  # how many of them are written in policy.yml itself
+    financial_terms: tuple[str, ...] = DEFAULT_FINANCIAL
+    next_release: dt.date | None = None
+    internal_hosts: list[str] = field(default_factory=list)
+    brand_assets: list[str] = field(default_factory=list)  # SVG files that may be shown
+    severity: dict[str, str] = field(default_factory=dict)
+    superlatives: dict[str, tuple[str, ...]] = field(default_factory=lambda: DEFAULT_SUPERLATIVES)
+    buzzwords: dict[str, tuple[str, ...]] = field(default_factory=lambda: DEFAULT_BUZZWORDS)
+    doc: YamlDoc | None = None
+
+    def line_of(self, *path: str | int) -> int | None:
+        """The line of a policy field, for findings about the policy itself."""
+        return self.doc.line(*path) if self.doc else None
+
+
+def _private_terms(site: Site, values: dict[str, Any], checker: Checker) -> list[str]:
+    """Terms from the file and the environment variable the policy names (never published)."""
+    terms: list[str] = []
+    env_name = values.get("confidential_terms_env", TERMS_ENV)
+    raw = os.environ.get(env_name, "")
+    terms += [t.strip() for t in raw.replace("\n", ",").split(",") if t.strip()]
+    file_name = values.get("confidential_terms_file")
+    if file_name:
+        path = Path(os.path.expanduser(file_name))
+        path = path if path.is_absolute() else site.root / path
+        try:
+            lines = path.read_text(encoding="utf-8").splitlines()
+        except (OSError, UnicodeDecodeError):
+            # Fail closed: a deny-list that cannot be read must not silently allow everything.
+            checker.report("policy-terms-file", "terms-file-unreadable",
+                           ("confidential_terms_file",), terms_file=file_name)
+            lines = []
+        terms += [line.strip() for line in lines if line.strip() and not line.startswith("#")]
+    return terms
+
+
+def load_policy(site: Site, lang: str = "en") -> tuple[Policy, list[Finding]]:
+    """Read ``policy.yml``; a missing file means the defaults (and a policy with no terms)."""
+    path = site.root / site.policy
+    policy = Policy(file=site.policy)
+    if not path.is_file():
+        return policy, []
+    what = localized("policy", "Politikken")
+    try:
+        doc = load_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        message, fix = render("unreadable", lang, error=exc)
+        return policy, [Finding("unreadable", Severity.ERROR, site.policy, None, message, fix)]
+    except YamlSyntaxError as exc:
+        message, fix = render("yaml-syntax", lang, what=what, problem=exc.problem)
+        return policy, [Finding("yaml-syntax", Severity.ERROR, site.policy, exc.line, message,
+                                fix)]
+    data = doc.data if isinstance(doc.data, dict) else {}
+    checker = Checker(site.policy, doc, lang)
+    values = checker.check_mapping(data, POLICY_FIELDS)
+    severities = data.get("severity") if isinstance(data.get("severity"), dict) else {}
+    for rule, level in severities.items():
+        level = "off" if level is False else level  # YAML 1.1 reads a bare off as false
+        ok, _ = checker.check_value(Choice(SEVERITY_CHOICES), level, ("severity", rule),
+                                    str(rule))
+        if ok:
+            policy.severity[str(rule)] = str(level)
+    financial = values.get("financial", {})
+    authenticity = values.get("authenticity", {})
+    public_terms = values.get("confidential_terms", [])
+    policy.company = values.get("company", site.site_name)
+    policy.disclosure = values.get("disclosure", {})
+    policy.hr_logins = [str(x).lower() for x in values.get("hr_logins", [])]
+    policy.role_mailboxes = [str(x).lower() for x in values.get("role_mailboxes", [])]
+    policy.approved = [Organisation(o["name"], o.get("aliases", []))
+                       for o in values.get("approved_organisations", [])]
+    policy.restricted = [Organisation(o["name"], o.get("aliases", []))
+                         for o in values.get("restricted_organisations", [])]
+    policy.confidential_terms = [*public_terms, *_private_terms(site, values, checker)]
+    policy.public_terms = len(public_terms)
+    policy.financial_terms = tuple(financial.get("terms") or DEFAULT_FINANCIAL)
+    policy.next_release = financial.get("next_release")
+    policy.internal_hosts = [h.lower().strip(".") for h in values.get("internal_hosts", [])]
+    policy.brand_assets = list(values.get("brand_assets", []))
+    for name in ("superlatives", "buzzwords"):
+        if name in authenticity:
+            setattr(policy, name, {k: tuple(v) for k, v in authenticity[name].items()})
+    policy.doc = doc
+    return policy, checker.findings

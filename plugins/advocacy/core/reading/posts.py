@@ -1,0 +1,165 @@
+"""Read one post: front matter checked against the schema, body kept as written."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from advocacy.core.i18n.messages import localized, render
+from advocacy.core.model.entities import Person, Post, Video
+from advocacy.core.model.findings import Finding, Severity
+from advocacy.core.model.site import Site
+from advocacy.core.model.slugs import slug_from_filename
+from advocacy.core.reading.schema import (
+    Boolean,
+    Checker,
+    Choice,
+    Date,
+    Field,
+    Group,
+    ListOf,
+    Slug,
+    Text,
+)
+from advocacy.core.reading.yamlhint import yaml_error_key
+from advocacy.core.reading.yamlsource import YamlDoc, YamlSyntaxError, load_yaml, split_front_matter
+from advocacy.core.rendering.markdown_refs import count_words
+
+PERSON_FIELDS = (
+    Field("author", Slug(), example="jonas-berg"),
+    Field("name", Text(), example='"Lise Holm"'),
+    Field("consent", Date(), example="2026-11-18"),
+    Field("evidence", Text(), example='"HR-2026-114"'),
+    Field("expires", Date(), example="2027-11-18"),
+    Field("media", ListOf(Text()), example="[media/2026/canteen.jpg]"),
+)
+VIDEO_FIELDS = (
+    Field("src", Text(), example="media/2026/kitchen.mp4"),
+    Field("youtube", Text(), example="dQw4w9WgXcQ"),
+    Field("vimeo", Text(), example="76979871"),
+    Field("captions", Text(), example="media/2026/kitchen.da.vtt"),
+    Field("poster", Text(), example="media/2026/kitchen.jpg"),
+    Field("title", Text(), example='"A day in our kitchen"'),
+)
+# Keys MkDocs and Material read themselves; allowed without a warning.
+MKDOCS_KEYS = ("template", "hide", "search", "status", "icon", "subtitle")
+
+
+def post_fields(site: Site) -> tuple[Field, ...]:
+    """The post schema; languages come from the site."""
+    return (
+        Field("title", Text(), True, '"Frokost til 200: en dag i vores køkken"'),
+        Field("date", Date(), True, "2026-11-20"),
+        Field("authors", ListOf(Slug(), non_empty=True), True, "[mette-hansen]"),
+        Field("description", Text(50, 160), True,
+              localized('"One or two sentences that make people want to read the story."',
+                        '"En eller to sætninger, der giver lyst til at læse historien."')),
+        Field("language", Choice(site.languages), example=site.language),
+        Field("categories", ListOf(Text()), example=f"[{(site.categories or ('Hverdag',))[0]}]"),
+        Field("tags", ListOf(Text()), example="[kantine, aarhus]"),
+        Field("image", Text(), example="media/2026/canteen.jpg"),
+        Field("image_alt", Text(), example='"Kokke anretter en frokostbuffet"'),
+        Field("people", ListOf(Group(PERSON_FIELDS)), example="[{author: jonas-berg}]"),
+        Field("video", Group(VIDEO_FIELDS), example="{src: media/2026/kitchen.mp4}"),
+        Field("share", Group((Field("text", Text(), example='"..."'),)), example='{text: "..."}'),
+        Field("draft", Boolean(), example="true"),
+        Field("expires", Date(), example="2027-11-20"),
+        Field("slug", Slug(), example="frokost-til-200"),
+        Field("featured", Boolean(), example="true"),
+        Field("translation_of", Slug(), example="lunch-for-200"),
+        Field("updated", Date(), example="2026-11-25"),
+    )
+
+
+def _as_datetime(value: dt.date) -> dt.datetime:
+    return value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month,
+                                                                      value.day)
+
+
+def _people(items: list[dict[str, Any]], doc: YamlDoc) -> list[Person]:
+    return [
+        Person(
+            author=p.get("author"), name=p.get("name"), consent=p.get("consent"),
+            evidence=p.get("evidence"), expires=p.get("expires"),
+            media=tuple(p.get("media", ())), line=doc.line("people", index),
+        )
+        for index, p in enumerate(items)
+    ]
+
+
+def _finding(site: Site, lang: str, rel: str, line: int | None, rule: str, key: str,
+             **values: object) -> Finding:
+    message, fix = render(key, lang, **values)
+    return Finding(rule, Severity.ERROR, rel, line, message, fix)
+
+
+def read_post(site: Site, path: Path, lang: str = "en") -> tuple[Post | None, list[Finding]]:
+    """Read and check one post file; the post is None when its front matter is unusable."""
+    rel = site.rel(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        return None, [_finding(site, lang, rel, None, "unreadable", "unreadable", error=exc)]
+    parts = split_front_matter(text)
+    if parts.yaml_text is None:
+        key = "front-matter-unclosed" if parts.unclosed else "front-matter-missing"
+        return None, [_finding(site, lang, rel, 1, "front-matter", key)]
+    what = localized("front matter", "Front matter")
+    try:
+        doc = load_yaml(parts.yaml_text, first_line=2)
+    except YamlSyntaxError as exc:
+        key = yaml_error_key(parts.yaml_text, exc.line, 2)
+        return None, [_finding(site, lang, rel, exc.line, "yaml-syntax", key,
+                               what=what, problem=exc.problem)]
+    if not isinstance(doc.data, dict):
+        got = localized("empty", "tom") if doc.data is None else localized("plain text", "tekst")
+        return None, [_finding(site, lang, rel, 2, "front-matter", "not-a-mapping", what=what,
+                               got=got)]
+    checker = Checker(rel, doc, lang)
+    values = checker.check_mapping(doc.data, post_fields(site), ignored=MKDOCS_KEYS)
+    for index, person in enumerate(values.get("people", [])):
+        if not person.get("author") and not person.get("name"):
+            checker.report("schema-person", "person-without-name", ("people", index))
+    video = values.get("video")
+    if video is not None and sum(1 for k in ("src", "youtube", "vimeo") if video.get(k)) != 1:
+        checker.report("schema-video", "video-source", ("video",))
+    if values.get("image") and not values.get("image_alt"):
+        checker.report("image-alt-missing", "image-alt-missing", ("image",))
+    if site.categories:
+        for index, category in enumerate(values.get("categories", [])):
+            if category not in site.categories:
+                checker.report("category-unknown", "unknown-category", ("categories", index),
+                               value=category, choices=", ".join(site.categories))
+    src_uri = path.resolve().relative_to((site.root / site.docs_dir).resolve()).as_posix()
+    date = values.get("date", dt.date(1970, 1, 1))
+    post = Post(
+        file=rel,
+        src_uri=src_uri,
+        slug=values.get("slug") or slug_from_filename(path.name),
+        title=values.get("title", path.stem),
+        date=_as_datetime(date),
+        authors=values.get("authors", []),
+        description=values.get("description", ""),
+        language=values.get("language", site.language),
+        body=parts.body,
+        body_line=parts.body_line,
+        categories=values.get("categories", []),
+        tags=[str(t) for t in values.get("tags", [])],
+        image=values.get("image"),
+        image_alt=values.get("image_alt"),
+        people=_people(values.get("people", []), doc),
+        video=Video(**video) if video else None,
+        share_text=(values.get("share") or {}).get("text"),
+        draft=values.get("draft", False),
+        expires=values.get("expires"),
+        featured=values.get("featured", False),
+        translation_of=values.get("translation_of"),
+        updated=_as_datetime(values["updated"]) if "updated" in values else None,
+        words=count_words(parts.body),
+    )
+    post.digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    post.valid = not any(f.severity is Severity.ERROR for f in checker.findings)
+    post.meta_lines = doc
+    return post, checker.findings

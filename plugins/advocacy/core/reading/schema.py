@@ -1,0 +1,276 @@
+"""A small declarative schema for YAML mappings that reports every problem at once.
+
+MkDocs' ``config_options`` would do this inside MkDocs, but the core must not import MkDocs,
+and they stop at the first problem without a line number. Here each field knows its kind,
+whether it is required and an example for the fix; a :class:`Checker` walks a mapping,
+collects one :class:`~advocacy.core.model.findings.Finding` per problem with the line from the
+YAML, and returns the values that were valid.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from advocacy.core.i18n.messages import Localized, localized, render
+from advocacy.core.model.findings import Finding, Severity
+from advocacy.core.reading.yamlsource import YamlDoc
+
+SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+class Invalid(Exception):
+    """A value that does not fit its field; carries the message key and its values."""
+
+    def __init__(self, key: str, **values: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.values = values
+
+
+def describe(value: Any) -> Localized:
+    """What kind of value a user wrote, in words."""
+    if value is None:
+        return localized("empty", "tom")
+    if isinstance(value, bool):
+        return localized(f"'{str(value).lower()}'", f"'{str(value).lower()}'")
+    if isinstance(value, int | float):
+        return localized(f"the number {value}", f"tallet {value}")
+    if isinstance(value, dt.date):
+        return localized(f"the date {value.isoformat()}", f"datoen {value.isoformat()}")
+    if isinstance(value, list):
+        return localized("a list", "en liste")
+    if isinstance(value, dict):
+        return localized("a group of fields", "en gruppe felter")
+    return localized(f"the text '{value}'", f"teksten '{value}'")
+
+
+class Kind:
+    """How one field's value is checked and converted."""
+
+    expected: Localized = localized("a value", "en værdi")
+
+    def parse(self, value: Any, checker: Checker, path: tuple[str | int, ...]) -> Any:
+        """Return the converted value or raise :class:`Invalid`."""
+        raise NotImplementedError
+
+
+class Text(Kind):
+    """Text, optionally with a length range; numbers are accepted as text."""
+
+    expected = localized("text", "tekst")
+
+    def __init__(self, low: int | None = None, high: int | None = None) -> None:
+        self.low, self.high = low, high
+
+    def parse(self, value: Any, checker: Checker, path: tuple[str | int, ...]) -> str:
+        if isinstance(value, bool) or not isinstance(value, str | int | float):
+            raise Invalid("wrong-type", expected=self.expected, got=describe(value))
+        text = str(value).strip()
+        if not text:
+            raise Invalid("empty")
+        if (self.low and len(text) < self.low) or (self.high and len(text) > self.high):
+            raise Invalid("bad-length", length=len(text), low=self.low, high=self.high)
+        return text
+
+
+class Date(Kind):
+    """A date (YYYY-MM-DD); a date with a time keeps its time."""
+
+    expected = localized("a date", "en dato")
+
+    def parse(self, value: Any, checker: Checker, path: tuple[str | int, ...]) -> dt.date:
+        if isinstance(value, dt.date):
+            return value
+        if isinstance(value, str):
+            try:
+                return dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        raise Invalid("bad-date", value=value)
+
+
+class Boolean(Kind):
+    """true or false."""
+
+    expected = localized("true or false", "true eller false")
+
+    def parse(self, value: Any, checker: Checker, path: tuple[str | int, ...]) -> bool:
+        if isinstance(value, bool):
+            return value
+        raise Invalid("wrong-type", expected=self.expected, got=describe(value))
+
+
+class Choice(Kind):
+    """One of a fixed set of words."""
+
+    def __init__(self, choices: Sequence[str]) -> None:
+        self.choices = tuple(choices)
+
+    def parse(self, value: Any, checker: Checker, path: tuple[str | int, ...]) -> str:
+        if str(value) not in self.choices:
+            raise Invalid("bad-choice", value=value, choices=", ".join(self.choices))
+        return str(value)
+
+
+class Url(Kind):
+    """An https:// address."""
+
+    expected = localized("a web address", "en webadresse")
+
+    def parse(self, value: Any, checker: Checker, path: tuple[str | int, ...]) -> str:
+        if not isinstance(value, str) or not re.match(r"^https://[^\s/]+\.[^\s]+$", value):
+            raise Invalid("bad-url", value=value)
+        return value
+
+
+class Slug(Kind):
+    """A lower-case ASCII id (a-z, 0-9, '-')."""
+
+    expected = localized("an id", "et id")
+
+    def parse(self, value: Any, checker: Checker, path: tuple[str | int, ...]) -> str:
+        from advocacy.core.model.slugs import (
+            slugify,  # local import: slugs is tiny and has no dependencies
+        )
+
+        text = str(value).strip() if isinstance(value, str | int) else None
+        if text is None:
+            raise Invalid("wrong-type", expected=self.expected, got=describe(value))
+        if not SLUG_RE.match(text):
+            raise Invalid("bad-slug", value=text, suggestion=slugify(text) or "my-post")
+        return text
+
+
+class ListOf(Kind):
+    """A list of items of one kind; a single value counts as a list of one."""
+
+    expected = localized("a list", "en liste")
+
+    def __init__(self, item: Kind, non_empty: bool = False) -> None:
+        self.item, self.non_empty = item, non_empty
+
+    def parse(self, value: Any, checker: Checker, path: tuple[str | int, ...]) -> list[Any]:
+        if value is None:
+            value = []
+        items = value if isinstance(value, list) else [value]
+        if self.non_empty and not items:
+            raise Invalid("empty")
+        out = []
+        for index, item in enumerate(items):
+            ok, parsed = checker.check_value(self.item, item, (*path, index), str(path[-1]))
+            if ok:
+                out.append(parsed)
+        return out
+
+
+class Group(Kind):
+    """A nested mapping with fields of its own."""
+
+    expected = localized("a group of fields", "en gruppe felter")
+
+    def __init__(self, fields: Sequence[Field], extra_ok: bool = False) -> None:
+        self.fields, self.extra_ok = tuple(fields), extra_ok
+
+    def parse(self, value: Any, checker: Checker, path: tuple[str | int, ...]) -> dict[str, Any]:
+        if not isinstance(value, dict):
+            raise Invalid("wrong-type", expected=self.expected, got=describe(value))
+        return checker.check_mapping(value, self.fields, path, extra_ok=self.extra_ok)
+
+
+@dataclass(frozen=True)
+class Field:
+    """One field of a schema: its name, kind, whether it is required and an example."""
+
+    name: str
+    kind: Kind
+    required: bool = False
+    example: str | Localized = "..."
+
+
+@dataclass
+class Checker:
+    """Checks YAML data of one file against a schema and collects findings."""
+
+    file: str
+    doc: YamlDoc
+    lang: str = "en"
+    findings: list[Finding] = field(default_factory=list)
+
+    def report(
+        self,
+        rule: str,
+        key: str,
+        path: Sequence[str | int],
+        severity: Severity = Severity.ERROR,
+        /,
+        **values: object,
+    ) -> None:
+        """Add a finding for ``path`` using message ``key``."""
+        message, fix = render(key, self.lang, **values)
+        self.findings.append(
+            Finding(rule, severity, self.file, self.doc.line(*path), message, fix)
+        )
+
+    def check_value(
+        self, kind: Kind, value: Any, path: tuple[str | int, ...], name: str,
+        example: str | Localized = "...",
+    ) -> tuple[bool, Any]:
+        """Check one value; report and return (False, None) when it does not fit."""
+        try:
+            return True, kind.parse(value, self, path)
+        except Invalid as exc:
+            rule = {"bad-date": "schema-date", "bad-choice": "schema-choice"}.get(
+                exc.key, "schema-type"
+            )
+            self.report(rule, exc.key, path, field=name, example=example, **exc.values)
+            return False, None
+
+    def check_mapping(
+        self,
+        data: dict[str, Any],
+        fields: Sequence[Field],
+        path: tuple[str | int, ...] = (),
+        extra_ok: bool = False,
+        ignored: Sequence[str] = (),
+    ) -> dict[str, Any]:
+        """Check every field of ``data``; return the valid values by field name."""
+        known = {f.name: f for f in fields}
+        out: dict[str, Any] = {}
+        for spec in fields:
+            if spec.name not in data or (data[spec.name] is None and spec.required):
+                if spec.required:
+                    where = (*path, spec.name) if spec.name in data else path
+                    self.report(
+                        "schema-missing", "missing-field", where, field=spec.name,
+                        example=spec.example,
+                    )
+                continue
+            ok, value = self.check_value(
+                spec.kind, data[spec.name], (*path, spec.name), spec.name, spec.example
+            )
+            if ok:
+                out[spec.name] = value
+        if not extra_ok:
+            for name in data:
+                if name not in known and name not in ignored:
+                    self.unknown_field(str(name), path, sorted(known))
+        return out
+
+    def unknown_field(self, name: str, path: tuple[str | int, ...], known: list[str]) -> None:
+        """Warn about a field nobody reads, naming the nearest known one."""
+        near = difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.6)
+        if near:
+            self.report(
+                "schema-unknown-field", "unknown-field-near", (*path, name), Severity.WARNING,
+                field=name, suggestion=near[0],
+            )
+        else:
+            self.report(
+                "schema-unknown-field", "unknown-field", (*path, name), Severity.WARNING,
+                field=name, known=", ".join(known),
+            )

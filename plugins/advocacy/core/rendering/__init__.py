@@ -1,0 +1,1 @@
+"""Rendering Markdown as readers get it, and text with disguises undone."""

@@ -1,0 +1,1 @@
+"""Employees' tools: new posts, story templates and story ideas."""
