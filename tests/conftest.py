@@ -81,6 +81,12 @@ class FixtureSite:
         (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
         self.write("site_src/index.md", "# Welcome\n\nStories from our people.\n")
 
+    def cache_env(self) -> dict[str, str]:
+        """The build cache beside the repository, with a secret of the test's own: nothing
+        is written into the user's cache or configuration folders."""
+        return {"ADVOCACY_CACHE_DIR": str(self.root.parent / (self.root.name + "-cache")),
+                "ADVOCACY_CACHE_SECRET": "a-secret-for-tests-only"}
+
     def write(self, rel: str, text: str) -> Path:
         """Write a file below the repository."""
         path = self.root / rel
@@ -125,7 +131,8 @@ class FixtureSite:
     def build(self, today: str = TODAY, *extra: str) -> Result:
         """``mkdocs build --strict`` into a folder beside the repository."""
         out = self.root.parent / (self.root.name + "-site")
-        env = {**os.environ, "ADVOCACY_TODAY": today, "NO_MKDOCS_2_WARNING": "1"}
+        env = {**os.environ, **self.cache_env(), "ADVOCACY_TODAY": today,
+               "NO_MKDOCS_2_WARNING": "1"}
         proc = subprocess.run(
             # MkDocs warns about every --dirty build, so such a build cannot be --strict.
             [sys.executable, "-m", "mkdocs", "build",
@@ -136,7 +143,7 @@ class FixtureSite:
 
     def run(self, *args: str, today: str = TODAY) -> subprocess.CompletedProcess[str]:
         """``advocacy ARGS`` run in the repository."""
-        env = {**os.environ, "ADVOCACY_TODAY": today}
+        env = {**os.environ, **self.cache_env(), "ADVOCACY_TODAY": today}
         return subprocess.run([sys.executable, "-m", "advocacy", *args],
                               cwd=self.root, env=env, capture_output=True, text=True,
                               check=False)
@@ -144,6 +151,17 @@ class FixtureSite:
     def check(self, *args: str, today: str = TODAY) -> subprocess.CompletedProcess[str]:
         """``advocacy check ARGS`` run in the repository."""
         return self.run("check", *args, today=today)
+
+
+def site_settings(root: Path, today: str = TODAY) -> Any:
+    """The core's site settings for a fixture repository, read from its mkdocs.yml by MkDocs'
+    own loader, as ``advocacy check`` and the build read them."""
+    import dataclasses
+    import datetime as dt
+
+    from advocacy.mkdocs_plugin.site import load_site
+
+    return dataclasses.replace(load_site(root), today=dt.date.fromisoformat(today))
 
 
 def assert_no_warnings(result: Result) -> None:

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import json
 
-from advocacy.cli.output import as_github
 from advocacy.core.model.findings import Finding, Report, Severity
+from advocacy.core.review.formats import as_github
 from conftest import FixtureSite
 
 
@@ -29,23 +29,24 @@ def test_json_output_is_the_contract(site: FixtureSite) -> None:
             {"rule": "schema-date", "severity": "error", "file": "site_src/blog/posts/bad.md",
              "line": 3, "message": "'date' is not a date: '20-11-2026'.",
              "fix": "Write the date as YYYY-MM-DD, for example 'date: 2026-11-20'."},
-            {"rule": "author-unknown", "severity": "error",
+            {"rule": "author-unknown", "severity": "warning",
              "file": "site_src/blog/posts/bad.md", "line": 4,
-             "message": "There is no author 'nobody': the file authors/nobody.yml does not exist.",
+             "message": "There is no author 'nobody': the file authors/nobody.yml does not exist, "
+                        "so the post is not published.",
              "fix": "Use the name of an author file without '.yml', or ask HR to add yours."},
             {"rule": "schema-unknown-field", "severity": "warning",
              "file": "site_src/blog/posts/bad.md", "line": 6,
              "message": "Unknown field 'autor': did you mean 'authors'?",
              "fix": "Rename 'autor' to 'authors'."},
         ],
-        "summary": {"files": 3, "errors": 2, "warnings": 1},
+        "summary": {"files": 4, "errors": 1, "warnings": 2},  # posts, author, home page
     }
 
 
 def test_clean_repository_exits_zero(site: FixtureSite) -> None:
     site.simple_post("ok.md", "Fine", "2026-11-20")
     proc = site.check()
-    assert (proc.returncode, proc.stdout) == (0, "2 files checked: 0 errors, 0 warnings.\n")
+    assert (proc.returncode, proc.stdout) == (0, "3 files checked: 0 errors, 0 warnings.\n")
 
 
 def test_text_output_names_file_line_and_fix(site: FixtureSite) -> None:
@@ -55,7 +56,7 @@ def test_text_output_names_file_line_and_fix(site: FixtureSite) -> None:
         "site_src/blog/posts/bad.md:3: error: 'date' is not a date: '20-11-2026'. [schema-date]",
         "    Fix: Write the date as YYYY-MM-DD, for example 'date: 2026-11-20'.",
     ]
-    assert proc.stdout.splitlines()[-1] == "1 file checked: 2 errors, 1 warning."
+    assert proc.stdout.splitlines()[-1] == "1 file checked: 1 error, 2 warnings."
 
 
 def test_paths_limit_the_report(site: FixtureSite) -> None:
@@ -115,4 +116,4 @@ def test_text_output_in_danish(site: FixtureSite) -> None:
                         "'20-11-2026'. [schema-date]")
     assert lines[1] == ("    Sådan retter du det: Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel "
                         "'date: 2026-11-20'.")
-    assert lines[-1] == "3 filer tjekket: 2 fejl, 1 advarsel."
+    assert lines[-1] == "4 filer tjekket: 1 fejl, 2 advarsler."

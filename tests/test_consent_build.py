@@ -91,7 +91,7 @@ def test_check_reports_held_back_content_as_warnings(site: FixtureSite) -> None:
 BROKEN = {
     "consent": ("people:\n  - name: Lise Holm\n", "Plain text.\n"),
     "personal-data": ("", "Call me on 23 45 67 89.\n"),
-    "script": ("", "<script>alert(1)</script>\n"),
+    "script": ("", "Our day.\n\n<script>alert(1)</script>\n"),
     "javascript-link": ("", "[x](javascript:alert(1))\n"),
     "internal-link": ("", "[wiki](https://intranet.corp.example/x)\n"),
     "confidential": ("", "Project Orion is secret.\n"),

@@ -102,10 +102,11 @@ def test_findings_point_at_real_files_and_lines(checked: Checked) -> None:
 
 def test_every_post_and_author_is_counted(checked: Checked) -> None:
     posts = list((checked.root / "site_src" / "blog" / "posts").rglob("*.md"))
+    pages = [p for p in (checked.root / "site_src").rglob("*.md") if p not in posts]
     authors = list((checked.root / "authors").glob("*.yml"))
     assert len(posts) == checked.counts["posts"] == POSTS
     assert len(authors) == checked.counts["authors"]
-    assert checked.report["summary"]["files"] == len(posts) + len(authors)
+    assert checked.report["summary"]["files"] == len(posts) + len(authors) + len(pages)
 
 
 def test_converted_posts_fit_the_schema(checked: Checked) -> None:

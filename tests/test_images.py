@@ -191,7 +191,7 @@ def test_colour_profile_is_kept(site: FixtureSite) -> None:
 
 def test_the_plan_pages_use_is_what_processing_makes(tmp_path: Path) -> None:
     """Pages are written from the plan while the workers make the files: they must agree."""
-    from advocacy.core.media.images import content_key, plan, process
+    from advocacy.core.media.images import Slot, content_key, plan, process
 
     shapes = {"big.jpg": ((4032, 3024), "RGB"), "odd.jpg": ((1999, 1333), "RGB"),
               "small.jpg": ((700, 500), "RGB"), "alpha.png": ((1500, 900), "RGBA")}
@@ -200,9 +200,11 @@ def test_the_plan_pages_use_is_what_processing_makes(tmp_path: Path) -> None:
     _exif_photo(tmp_path / "turned.jpg")
     for name in [*shapes, "turned.jpg"]:
         key = content_key(tmp_path / name)
-        planned = plan(tmp_path, name, key)
-        processed, worked = process(tmp_path, name, tmp_path / "cache", key)
+        slot = Slot(tmp_path / "cache", "f" * 48 + key)
+        planned = plan(tmp_path, name, key, slot)
+        processed, worked = process(tmp_path, name, slot, key)
         assert worked and processed == planned, name
+        assert process(tmp_path, name, slot, key) == (planned, False)  # now from the cache
         for variant in processed.variants:
             with Image.open(tmp_path / "cache" / variant.file) as image:
                 assert image.size == (variant.width, variant.height), (name, variant)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from advocacy.mkdocs_plugin.site_dir import SiteKeeper, unshare
+from advocacy.mkdocs_plugin.patches import SiteKeeper, unshare
 
 
 def test_a_link_into_the_cache_is_removed_before_anything_is_written_there(

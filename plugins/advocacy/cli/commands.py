@@ -6,21 +6,26 @@ import argparse
 import datetime as dt
 import json
 import sys
+import traceback
+from dataclasses import replace
+from pathlib import Path
 
-from advocacy.cli.output import FORMATS
+from advocacy.core.cache.store import BuildCache
 from advocacy.core.checking.run import check_repository
 from advocacy.core.i18n.messages import LANGUAGES
 from advocacy.core.model.findings import Report
-from advocacy.core.model.site import Site, SiteError, load_site
+from advocacy.core.model.site import Site, SiteError
 from advocacy.core.reading.repository import load_repository
 from advocacy.core.review.changes import GitError, affected_files, changes_since
 from advocacy.core.review.consent_report import as_json as consent_json
 from advocacy.core.review.consent_report import as_markdown as consent_markdown
 from advocacy.core.review.consent_report import as_text as consent_text
 from advocacy.core.review.consent_report import consent_records
+from advocacy.core.review.formats import FORMATS
 from advocacy.core.review.summary import review
 from advocacy.core.writing.newpost import NewPost, NewPostError, create_post
 from advocacy.core.writing.stories import STORY_TYPES
+from advocacy.mkdocs_plugin.site import load_site as site_settings
 
 EXIT_OK, EXIT_BLOCKED, EXIT_FAILED = 0, 1, 2
 
@@ -30,7 +35,10 @@ class CommandError(Exception):
 
 
 def _site(args: argparse.Namespace) -> tuple[Site, str]:
-    site = load_site(args.root, args.config_file, getattr(args, "as_of", None))
+    """The site from mkdocs.yml, read by MkDocs' own loader (as the build reads it)."""
+    site = site_settings(args.root, args.config_file)
+    if getattr(args, "as_of", None):
+        site = replace(site, today=args.as_of)
     lang = args.lang or (site.language if site.language in LANGUAGES else "en")
     return site, lang
 
@@ -53,7 +61,12 @@ def run_check(args: argparse.Namespace) -> int:
             if not paths:  # nothing of ours changed: nothing to report
                 sys.stdout.write(FORMATS[args.format](Report(files=0), lang))
                 return EXIT_OK
-    _, report = check_repository(site, paths, lang, args.submitter, submitted=submitted)
+    store = BuildCache.for_repository(site.root)
+    try:
+        _, report = check_repository(site, paths, lang, args.submitter, store=store,
+                                     submitted=submitted)
+    finally:
+        store.close()
     sys.stdout.write(FORMATS[args.format](report, lang))
     return EXIT_BLOCKED if report.errors else EXIT_OK
 
@@ -120,11 +133,20 @@ COMMANDS = {"check": run_check, "consent": run_consent, "new": run_new, "review"
 
 
 def dispatch(args: argparse.Namespace) -> int:
-    """Run the chosen command; a command that cannot run says why and exits 2."""
+    """Run the chosen command; a command that cannot run says why and exits 2, never with a
+    traceback (an unexpected fault names where it happened, for the maintainers)."""
     try:
         return COMMANDS[args.command](args)
     except (SiteError, CommandError) as exc:
         print(f"advocacy: {exc}", file=sys.stderr)
+        return EXIT_FAILED
+    except KeyboardInterrupt:
+        return EXIT_FAILED
+    except Exception as exc:
+        frame = traceback.extract_tb(exc.__traceback__)[-1]
+        print(f"advocacy: {args.command} could not finish: {type(exc).__name__}: {exc} "
+              f"(in {Path(frame.filename).name}:{frame.lineno}); please report this to the "
+              "site's maintainers.", file=sys.stderr)
         return EXIT_FAILED
 
 

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
@@ -18,7 +19,6 @@ from advocacy.core.publishing.seo import absolute, author_meta, page_meta, post_
 from advocacy.core.publishing.share import share_kit, share_links
 from advocacy.core.publishing.teams import related_posts, team_url, translations
 from advocacy.core.publishing.views import post_card, video_view
-from advocacy.core.reading.paths import resolve_media
 from advocacy.core.reading.policy import Policy
 
 
@@ -124,8 +124,9 @@ class PageData:
             data["blog_url"] = f"{site.blog_dir}/"
             data["follow"] = self.feeds.get("follow", [])
         if base and "meta" not in data:
-            description = page.meta.get("description") or self.config.site_description or ""
-            data["meta"] = page_meta(page.title or self.config.site_name, description,
+            description = _plain(page.meta.get("description")) or (
+                self.config.site_description or "")
+            data["meta"] = page_meta(_plain(page.title) or self.config.site_name, description,
                                      absolute(base, page.url), self.config.site_name,
                                      site.language)
         data["feeds"] = [*self.feeds.get("", []), *self.feeds.get(feed_key, [])] if feed_key \
@@ -147,7 +148,11 @@ class PageData:
     def _video(self, post: Post) -> dict[str, Any] | None:
         if not post.video:
             return None
-        site = self.site
-        captions = resolve_media(post.video.captions, post.file, site.root,
-                                 site.media_dir).path if post.video.captions else None
-        return video_view(post, site.root, captions)
+        return video_view(post, self.site.root, post.video.captions)
+
+
+def _plain(value: object) -> str:
+    """Text from page meta, which the plugin escapes for Material (see patches.escape_meta)."""
+    if value is None:
+        return ""
+    return value.unescape() if isinstance(value, Markup) else str(value)

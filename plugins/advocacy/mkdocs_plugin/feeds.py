@@ -11,7 +11,7 @@ from importlib.metadata import version
 from mkdocs.plugins import get_plugin_logger
 
 from advocacy import __version__
-from advocacy.core.cache.writer import write_atomic
+from advocacy.core.cache.store import BuildCache
 from advocacy.core.model.entities import Post
 from advocacy.core.model.site import Site
 from advocacy.core.publishing.edition import Edition
@@ -42,12 +42,12 @@ FORMAT = f"advocacy {__version__}, feedgen {version('feedgen')}"  # part of each
 class FeedWriter:
     """Plans the feeds in ``on_files``, collects post HTML, writes the files after the build."""
 
-    def __init__(self, site: Site, edition: Edition, limit: int, tz: dt.tzinfo) -> None:
-        self.site, self.edition, self.tz = site, edition, tz
+    def __init__(self, site: Site, edition: Edition, limit: int, tz: dt.tzinfo,
+                 store: BuildCache) -> None:
+        self.site, self.edition, self.tz, self.store = site, edition, tz, store
         self.groups: list[FeedGroup] = feed_groups(edition, site, limit)
         self.html: dict[str, str] = {}  # rendered HTML of the posts some feed shows
         self.shown = {p.src_uri for group in self.groups for p in group.posts}
-        self.cache = site.cache_path / "feeds"
 
     def links(self) -> dict[str, list[Feed]]:
         """Feed links by page key ("" on every page), plus "follow" for the home page."""
@@ -66,9 +66,10 @@ class FeedWriter:
                          if s in self.edition.authors))
         image = None
         processed = media.processed.get(post.image or "")
-        if processed is not None:
+        if processed is not None and media.processing is not None:
             fallback = processed.fallback
-            size = (self.site.cache_path / "images" / fallback.file).stat().st_size
+            size = (media.processing.slots[post.image or ""].folder / fallback.file
+                    ).stat().st_size
             image = Enclosure(absolute(base, fallback.name), size,
                               "image/png" if fallback.format == "png" else "image/jpeg")
         return FeedItem(
@@ -101,16 +102,20 @@ class FeedWriter:
             # A feed is a pure function of its description and items: unchanged, it is
             # linked from the cache instead of serialised again.
             key = hashlib.sha256(repr((FORMAT, names, info, entries)).encode()).hexdigest()
-            cached = self.cache / key[:2] / key
-            if not all((cached / name).is_file() for name in names):
+            cached = {name: self.store.path("feeds", self.store.key("feeds", key, name),
+                                            ".json" if name.endswith(".json") else ".xml")
+                      for name in names}
+            if not all(self.store.existing("feeds", p.stem, p.suffix) for p in
+                       cached.values()):
                 made += 1
                 entries = [absolute_items.setdefault(item.id, replace(
                     item, content_html=absolutize(item.content_html, item.url)))
                     for item in entries]
                 writers = {RSS_NAME: rss, ATOM_NAME: atom, JSON_NAME: json_feed}
                 for name in names:
-                    write_atomic(cached / name, writers[name](info, entries))
-            outputs += [(group.folder + name, cached / name) for name in names]
+                    self.store.write("feeds", cached[name].stem, cached[name].suffix,
+                                     writers[name](info, entries), now=True)
+            outputs += [(group.folder + name, cached[name]) for name in names]
         link_outputs(site_dir, outputs)
         log.info("Feeds: %d written, %d made now.", len(self.groups), made)
         return [name for name, _ in outputs]

@@ -1,16 +1,16 @@
-"""Publishing media: processed photos instead of originals, and the files pages link to.
+"""Publishing media: processed photos instead of originals, and the files pages use.
 
 Only what published pages use reaches the site: a post's pictures and video while the post
-is published, an author's photo while they consent to it. Originals of photos never do.
+is published, an author's photo while they consent to it. Originals of photos never do;
+videos only as the check recognised them (MP4 or WebM by their bytes); captions only as
+written again from their parsed cues; SVG only as approved brand assets.
 """
 
 from __future__ import annotations
 
 import os
-import posixpath
-import re
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -23,76 +23,78 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from advocacy.core.checking.rules.images import post_images
-from advocacy.core.media.images import RASTER, ImageProblem, Processed, Processing
+from advocacy.core.cache.store import BuildCache
+from advocacy.core.media import catalog as kinds
+from advocacy.core.media.catalog import MediaCatalog
+from advocacy.core.media.images import ImageProblem, Processed, Processing, Slot
 from advocacy.core.media.parallel import WorkerPool
 from advocacy.core.media.picture import picture_html
-from advocacy.core.model.site import Site
+from advocacy.core.media.video import parse_vtt, serialize_vtt
+from advocacy.core.model.entities import DocPage, Post
 from advocacy.core.publishing.edition import Edition
-from advocacy.core.reading.paths import resolve_media
-from advocacy.core.rendering.markdown_refs import attributes, prose_text
 
 log = get_plugin_logger(__name__)
-_MD_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?"
-                       r"(?:\s+\"(?P<title>[^\"]*)\")?\s*\)")
-_HTML_IMAGE = re.compile(r"<img\b(?:[^>\"']|\"[^\"]*\"|'[^']*')*>", re.IGNORECASE)
-_MD_LINK = re.compile(r"(?<!!)\[(?P<text>[^\]]*)\]\(\s*<?(?P<src>[^)\s>]+)>?")
+# Problems that make a photo impossible to process: anything else (a photo smaller than
+# the check would like) is the check's to judge, with the severity HR set.
+_FATAL = ("image-unreadable", "image-heic", "image-bomb", "image-animated", "image-mode",
+          "not-a-photo")
 
 
 class MediaPublisher:
     """Works out, processes and adds the media of one build; renders pictures for pages."""
 
-    def __init__(self, site: Site) -> None:
-        self.site = site
+    def __init__(self, root: Path, store: BuildCache, catalog: MediaCatalog) -> None:
+        self.root, self.store, self.catalog = root, store, catalog
         self.processed: dict[str, Processed] = {}
-        self.copied: set[str] = set()
         self.processing: Processing | None = None
         # (published path, cached file): linked into the site after the build, not copied.
         self.outputs: list[tuple[str, Path]] = []
 
-    def _media_path(self, ref: str | None, from_file: str) -> str | None:
-        if not ref:
-            return None
-        resolved = resolve_media(ref, from_file, self.site.root, self.site.media_dir)
-        media = self.site.media_dir.rstrip("/") + "/"
-        if resolved.problem or not resolved.path or not resolved.path.startswith(media):
-            return None
-        return resolved.path
+    def slot(self, key: str) -> Slot:
+        """Where the build cache keeps a photo's results (keyed with the cache's secret)."""
+        storage = self.store.key("images", key)
+        return Slot(self.store.path("images", storage).parent, storage)
 
     def publish(self, config: MkDocsConfig, files: Files, edition: Edition,
-                pool: WorkerPool) -> None:
-        """Start processing every photo that published pages use; add other media to ``files``.
-        """
+                docs: Iterable[Post | DocPage], pool: WorkerPool) -> None:
+        """Start processing every photo that published pages use; add their other files."""
         photos: set[str] = set()
         others: set[str] = set()
         for author in edition.authors.values():
             if author.photo and edition.show_photo(author):
-                (photos if author.photo.lower().endswith(RASTER) else others).add(author.photo)
-        for post in edition.posts:
-            for _, ref, _ in post_images(post):
-                path = self._media_path(ref, post.file)
-                if path:
-                    (photos if path.lower().endswith(RASTER) else others).add(path)
-            if post.video:
-                for ref in (post.video.src, post.video.captions):
-                    path = self._media_path(ref, post.file)
-                    if path:
-                        others.add(path)
-            for match in _MD_LINK.finditer(prose_text(post.body)):
-                path = self._media_path(match.group("src"), post.file)
-                if path:
-                    (photos if path.lower().endswith(RASTER) else others).add(path)
-        cache = self.site.cache_path / "images"
-        self.processing = Processing(self.site.root, sorted(photos), cache, pool)
+                photos.add(author.photo)
+        for doc in docs:
+            if isinstance(doc, Post):
+                photos |= {p for p in (doc.image, doc.video and doc.video.poster) if p}
+                if doc.video:
+                    others |= {p for p in (doc.video.src, doc.video.captions) if p}
+            for ref, _ in doc.rendered.refs if doc.rendered else ():
+                if ref.kind == "picture":
+                    photos.add(ref.path)
+                elif ref.kind == "file":
+                    others.add(ref.path)
+        self.processing = Processing(self.root, sorted(photos), self.slot, pool)
         self._fail_on(self.processing.problems)
         self.processed = self.processing.done  # as planned: made while the pages are written
-        self.outputs = [(variant.name, cache / variant.file) for processed in
-                        self.processed.values() for variant in processed.variants]
-        self.copied = others
+        self.outputs = [(v.name, self.processing.slots[p].folder / v.file)
+                        for p, processed in self.processed.items() for v in processed.variants]
         for path in sorted(others):
-            if path not in files.src_uris:
-                files.append(File.generated(config, path, abs_src_path=str(self.site.root /
-                                                                           path)))
+            self._add_file(config, files, path)
+
+    def _add_file(self, config: MkDocsConfig, files: Files, path: str) -> None:
+        """A video, captions or brand graphic, as the check judged it (never anything else)."""
+        kind = self.catalog.kind(path)
+        if path in files.src_uris or self.catalog.file(path) is None:
+            raise PluginError(f"advocacy: {path} cannot be published (its kind: {kind}); "
+                              "`advocacy check` says why.")
+        full = self.root / path
+        if kind == kinds.CAPTIONS:
+            text = serialize_vtt(parse_vtt(full.read_text("utf-8")))
+            files.append(File.generated(config, path, content=text))
+        elif kind == kinds.SVG:
+            files.append(File.generated(config, path, content=full.read_bytes()))
+        else:
+            files.append(File.generated(config, path, abs_src_path=str(full)))
 
     def finish(self) -> None:
         """Wait for the photos being processed (after the pages are written)."""
@@ -105,9 +107,10 @@ class MediaPublisher:
 
     @staticmethod
     def _fail_on(problems: dict[str, ImageProblem]) -> None:
-        if problems:  # the check reports these first; this is the last line of defence
+        fatal = {p: x for p, x in problems.items() if x.key in _FATAL}
+        if fatal:  # the check reports these first; this is the last line of defence
             raise PluginError("advocacy: these pictures cannot be published: " + ", ".join(
-                f"{path} ({problem.key})" for path, problem in sorted(problems.items())))
+                f"{path} ({problem.key})" for path, problem in sorted(fatal.items())))
 
     def url(self, name: str, page: Page) -> str:
         """A published file's URL relative to ``page``."""
@@ -122,60 +125,6 @@ class MediaPublisher:
         kwargs: dict[str, Any] = {"sizes": sizes} if sizes else {}
         return picture_html(processed, alt, lambda name: self.url(name, page), eager=eager,
                             css_class=css_class, **kwargs)
-
-    def link_target(self, path: str, page: Page) -> str | None:
-        """Where a Markdown link to a copied media file goes, relative to the page's source
-        (MkDocs checks such links and turns them into URLs itself)."""
-        if path not in self.copied:
-            return None
-        return posixpath.relpath(path, posixpath.dirname(page.file.src_uri) or ".")
-
-    def rewrite(self, markdown: str, from_file: str, page: Page, eager_first: bool) -> str:
-        """Replace pictures with ``<picture>`` markup and point media links at published files.
-
-        Code is left alone: ``prose_text`` has the same offsets, with code blanked out.
-        """
-        prose = prose_text(markdown)
-        edits: list[tuple[int, int, str]] = []
-        first = [eager_first]
-
-        def picture_for(ref: str, alt: str, title: str | None = None) -> str | None:
-            path = self._media_path(ref, from_file)
-            processed = self.processed.get(path or "")
-            if processed is None:
-                return None
-            eager, first[0] = first[0], False
-            return picture_html(processed, alt, lambda n: self.url(n, page), eager=eager,
-                                title=title)
-
-        for match in sorted([*_MD_IMAGE.finditer(prose), *_HTML_IMAGE.finditer(prose)],
-                            key=lambda m: m.start()):
-            if match.re is _MD_IMAGE:
-                html = picture_for(match.group("src"), match.group("alt"), match.group("title"))
-                if html is None:  # an SVG brand asset: copied as a file, never inlined
-                    path = self._media_path(match.group("src"), from_file)
-                    target = self.link_target(path, page) if path else None
-                    if target:
-                        edits.append((match.start("src"), match.end("src"), target))
-                        continue
-            else:
-                attrs = attributes(match.group())
-                html = picture_for(attrs.get("src", ""), attrs.get("alt", ""), attrs.get("title"))
-            if html:
-                edits.append((match.start(), match.end(), html))
-        for match in _MD_LINK.finditer(prose):
-            path = self._media_path(match.group("src"), from_file)
-            if path in self.processed:  # a link to a photo: its largest published version
-                url = self.url(self.processed[path].fallback.name, page)
-                edits.append((match.start(), match.end(),
-                               f'<a href="{url}">{match.group("text")}</a>'))
-                continue
-            target = self.link_target(path, page) if path else None
-            if target:
-                edits.append((match.start("src"), match.end("src"), target))
-        for start, end, text in sorted(edits, reverse=True):
-            markdown = markdown[:start] + text + markdown[end:]
-        return markdown
 
     def jinja_src_filter(self) -> Callable[..., str]:
         """``{{ path | adv_src }}``: the URL of a photo's largest published JPEG or PNG."""
@@ -234,8 +183,3 @@ def _make_dirs(folder: str, made: set[str]) -> None:
         _make_dirs(os.path.dirname(folder), made)
         os.makedirs(folder, exist_ok=True)
     made.add(folder)
-
-
-def repo_file_of(site: Site, page: Page) -> str:
-    """The repository path of a page's source (generated pages have none: the docs path)."""
-    return posixpath.join(Path(site.docs_dir).as_posix(), page.file.src_uri)

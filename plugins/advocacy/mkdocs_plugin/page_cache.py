@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import logging
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +26,9 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from advocacy import __version__
-from advocacy.core.cache.writer import write_atomic, write_later
+from advocacy.core.cache.reads import code_fingerprint
+from advocacy.core.cache.store import BuildCache, write_atomic
+from advocacy.mkdocs_plugin.patches import SKIPPED, wrap_search
 
 CACHED_TEMPLATE = "advocacy/cached.html"
 CONFIG_KEYS = ("site_name", "site_url", "site_description", "site_author", "copyright",
@@ -58,94 +59,58 @@ def _toc(toc: Any) -> list[Any]:
     return [[item.title, item.id, item.level, _toc(item.children)] for item in toc]
 
 
-class _SkippedPages(logging.Filter):
-    """Hides MkDocs' "Page skipped" notice for the pages linked from the cache."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.src_uris: set[str] = set()
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        message = record.getMessage()
-        return not (message.startswith("Page skipped: '")
-                    and message[len("Page skipped: '"):].split("'", 1)[0] in self.src_uris)
-
-
-_SKIPPED = _SkippedPages()
-logging.getLogger("mkdocs.commands.build").addFilter(_SKIPPED)
-
-
 class PageCache:
     """Keys, hits and stores for one build."""
 
-    def __init__(self, folder: Path, config: MkDocsConfig, nav: Navigation) -> None:
-        self.folder = folder
+    def __init__(self, store: BuildCache, config: MkDocsConfig, nav: Navigation) -> None:
+        self.store = store
         settings = {key: config.get(key) for key in CONFIG_KEYS}
         settings["theme"] = {k: config.theme[k] for k in config.theme}
         settings["plugins"] = {name: dict(plugin.config) for name, plugin in
                                config.plugins.items()}
         self.base = hashlib.sha256(json.dumps(
             [settings, _nav(nav.items), _templates(list(config.theme.dirs)),
-             mkdocs.__version__, __version__], sort_keys=True, default=_stable).encode()
+             mkdocs.__version__, __version__, code_fingerprint(Path(__file__).parent)],
+            sort_keys=True, default=_stable).encode()
         ).hexdigest()
         self.keys: dict[str, str] = {}  # src_uri -> key of pages to store after rendering
         self.linked: dict[str, Path] = {}  # src_uri -> cached page, linked after the build
         self.outputs: list[tuple[str, Path]] = []  # (file in the site, cached file)
         self.search: dict[str, list[dict[str, Any]]] = {}  # src_uri -> search entries
-        self.search_hits = 0
-        _SKIPPED.src_uris = set()
+        self.counter = [0]  # pages whose search entries came from the cache
+        SKIPPED.src_uris = set()
         index = getattr(config.plugins.get("material/search") or config.plugins.get("search"),
                         "search_index", None)
         if index is not None and hasattr(index, "add_entry_from_context"):
-            self._wrap_search(index)
+            wrap_search(index, self.search, self.keys, self.counter)
+
+    @property
+    def search_hits(self) -> int:
+        """Pages whose search entries came from the cache."""
+        return self.counter[0]
 
     @property
     def hits(self) -> int:
         """Pages taken from the cache in this build."""
         return len(self.linked)
 
-    def _wrap_search(self, index: Any) -> None:
-        """Give Material's search index the cached entries of unchanged pages."""
-        # The method itself, not the wrapper of an earlier build of `mkdocs serve`.
-        original = index.__dict__.get("_advocacy_original") or index.add_entry_from_context
-        index._advocacy_original = original
-
-        def add_entry_from_context(page: Page) -> None:
-            src_uri = page.file.src_uri
-            cached = self.search.pop(src_uri, None)
-            if cached is not None:
-                index.entries.extend(cached)
-                self.search_hits += 1
-                return
-            start = len(index.entries)
-            original(page)
-            if src_uri in self.keys:
-                self.search[src_uri] = index.entries[start:]  # stored with the page
-
-        index.add_entry_from_context = add_entry_from_context
-
     def _path(self, key: str, suffix: str) -> Path:
-        return self.folder / key[:2] / f"{key}{suffix}"
+        return self.store.path("pages", key, suffix)
 
     def decide(self, page: Page, data: dict[str, Any]) -> None:
         """After rendering the Markdown: use the cached page, or remember to store it."""
         neighbours = [getattr(p, "url", None) for p in (page.previous_page, page.next_page)]
         content = hashlib.sha256((page.content or "").encode()).hexdigest()  # fast, in C
-        key = hashlib.sha256(json.dumps(
+        key = self.store.key("pages", json.dumps(
             [self.base, page.file.src_uri, page.url, page.title, content, _toc(page.toc),
              page.meta, page.edit_url, page.canonical_url, neighbours, data],
-            sort_keys=True, default=_stable).encode()).hexdigest()
-        html = self._path(key, ".html")
-        try:
-            search = json.loads(self._path(key, ".search.json").read_text("utf-8"))
-            found = html.is_file()
-        except (OSError, ValueError):
-            found = False
-        if not found:
+            sort_keys=True, default=_stable))
+        html = self.store.existing("pages", key, ".html")
+        search = self.store.read_json("pages", key, _entries, ".search.json")
+        if html is None or search is None:
             self.keys[page.file.src_uri] = key
             return
-        if search is not None:
-            self.search[page.file.src_uri] = search
+        self.search[page.file.src_uri] = search
         page.meta["template"] = CACHED_TEMPLATE
         self.linked[page.file.src_uri] = html
 
@@ -155,10 +120,10 @@ class PageCache:
         if html is None:
             return False
         self.outputs.append((page.file.dest_uri, html))
-        _SKIPPED.src_uris.add(page.file.src_uri)
+        SKIPPED.src_uris.add(page.file.src_uri)
         return True
 
-    def store(self, page: Page, output: str) -> bool:
+    def keep(self, page: Page, output: str) -> bool:
         """Keep a freshly rendered page for the next build; True when it went into the
         cache, where it is linked into the site from after the build (written once)."""
         key = self.keys.pop(page.file.src_uri, None)
@@ -171,8 +136,13 @@ class PageCache:
         except OSError:
             return False
         # The search entries after the page: they are what marks the entry complete.
-        write_later(self._path(key, ".search.json"), json.dumps(search).encode())
+        self.store.write("pages", key, ".search.json", json.dumps(search or []).encode())
         self.outputs.append((page.file.dest_uri, html))
-        _SKIPPED.src_uris.add(page.file.src_uri)
+        SKIPPED.src_uris.add(page.file.src_uri)
         return True
+
+
+def _entries(data: Any) -> bool:
+    """Search entries as Material writes them: a list of objects (or None)."""
+    return isinstance(data, list) and all(isinstance(e, dict) for e in data)
 

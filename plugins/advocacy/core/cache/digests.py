@@ -3,19 +3,16 @@ at most once, and an unchanged photo not at all.
 
 A file's identity is its size, modification and change times (nanoseconds) and inode, as
 Git's index uses them: editing, replacing or checking out a file changes at least one.
-The remembered digests live in the build cache (``digests.json``); losing them only costs
-hashing again.
+The build cache keeps the digests between runs (:meth:`BuildCache.close`); losing them only
+costs hashing again. Within a process they are a memo, like ``functools.lru_cache``: a file's
+identity and bytes decide its digest, whoever asks.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
-import json
 import os
 from pathlib import Path
-
-from advocacy.core.cache.writer import write_atomic
 
 _Identity = tuple[int, int, int, int]
 _MEMO: dict[str, tuple[_Identity, str]] = {}
@@ -43,25 +40,26 @@ def file_digest(path: Path) -> str:
     return _MEMO[name][1]
 
 
-def load_digests(file: Path) -> None:
-    """Remember the digests a previous build saved (a broken file is ignored)."""
-    try:
-        data = json.loads(file.read_text("utf-8"))
-        entries = {name: (tuple(identity), digest) for name, (identity, digest) in data.items()}
-    except (OSError, ValueError, TypeError, AttributeError):
+def remember(data: object) -> None:
+    """Take up digests a previous run kept (anything malformed is ignored)."""
+    if not isinstance(data, dict):
         return
-    for name, (identity, digest) in entries.items():
-        if len(identity) == 4 and isinstance(digest, str):
+    for name, entry in data.items():
+        try:
+            identity, digest = entry
+            identity = tuple(int(x) for x in identity)
+        except (TypeError, ValueError):
+            continue
+        if isinstance(name, str) and len(identity) == 4 and isinstance(digest, str) and len(
+                digest) == 64:
             _MEMO.setdefault(name, (identity, digest))  # type: ignore[arg-type]
 
 
-def save_digests(file: Path) -> None:
-    """Keep the digests of files that still exist for the next build."""
+def snapshot() -> dict[str, list[object]] | None:
+    """The digests to keep for the next run, or None when none were made since the last."""
     global _changed
     if not _changed:
-        return  # nothing hashed since the digests were loaded or saved
-    data = {name: [list(identity), digest] for name, (identity, digest) in sorted(_MEMO.items())
+        return None
+    _changed = False
+    return {name: [list(identity), digest] for name, (identity, digest) in sorted(_MEMO.items())
             if os.path.exists(name)}
-    with contextlib.suppress(OSError):  # lost digests only cost hashing again
-        write_atomic(file, json.dumps(data).encode())
-        _changed = False

@@ -11,12 +11,15 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from advocacy.core.checking.segments import segments
+from advocacy.core.checking.texts import forms, post_segments
 from advocacy.core.model.entities import Author, Post
 from advocacy.core.reading.repository import Repository
-from advocacy.core.rendering.textnorm import fold
 
 OK, MISSING, WITHDRAWN, EXPIRED, NO_EVIDENCE = "ok", "missing", "withdrawn", "expired", "evidence"
+# Consent that cannot be read, or a person whose author file is gone: held back, like
+# withdrawn consent, never published on a guess.
+UNREADABLE, UNKNOWN = "unreadable", "unknown"
+ENDED = (WITHDRAWN, EXPIRED, UNREADABLE, UNKNOWN)
 
 
 def state(start: dt.date | None, today: dt.date, withdrawn: dt.date | None = None,
@@ -34,6 +37,8 @@ def state(start: dt.date | None, today: dt.date, withdrawn: dt.date | None = Non
 def profile_state(author: Author, today: dt.date) -> tuple[str, dt.date | None]:
     """Whether an author may appear on the site."""
     c = author.consent
+    if not author.consent_readable:
+        return UNREADABLE, None
     return state(c.profile, today, c.withdrawn, c.expires)
 
 
@@ -93,9 +98,10 @@ def _trie_regex(names: list[list[str]]) -> str:
 
 
 def _names_pattern(repo: Repository) -> re.Pattern[str] | None:
+    """One pattern for every colleague's full name, in every spelling (see texts.forms)."""
     cached = repo.cache.get("names")
     if cached is None:
-        names = sorted({fold(a.name) for a in repo.authors.values() if " " in a.name.strip()})
+        names = sorted({n for n in _by_name(repo) if " " in n})
         # Longest first wins as before: the trie tries to go on before it stops.
         cached = re.compile(rf"(?<!\w)(?:{_trie_regex([n.split() for n in names])})(?!\w)"
                             ) if names else False
@@ -104,10 +110,12 @@ def _names_pattern(repo: Repository) -> re.Pattern[str] | None:
 
 
 def _by_name(repo: Repository) -> dict[str, str]:
+    """Each spelling of each colleague's name, to their slug."""
     cached = repo.cache.get("names-by")
     if cached is None:
-        cached = repo.cache["names-by"] = {fold(a.name): slug for slug, a in
-                                           repo.authors.items()}
+        cached = repo.cache["names-by"] = {
+            " ".join(spelling.split()): slug for slug, a in repo.authors.items()
+            for spelling in forms(a.name)}
     return cached  # type: ignore[return-value]
 
 
@@ -118,11 +126,14 @@ def mentions(post: Post, repo: Repository) -> dict[str, int | None]:
         return {}
     by_name = _by_name(repo)
     found: dict[str, int | None] = {}
-    for segment in segments(post):
-        for match in pattern.finditer(segment.folded):
-            slug = by_name.get(" ".join(match.group().split()))
-            if slug:
-                found.setdefault(slug, segment.line)
+    cached = post.cache.get("segments")
+    for segment in cached if cached is not None else post_segments(post, repo.site.root):
+        for number, text in enumerate(segment.forms):
+            for match in pattern.finditer(text):
+                slug = by_name.get(" ".join(match.group().split()))
+                if slug and slug not in found:
+                    found[slug] = segment.line_of(match.group(), text[:match.start()]) if (
+                        number == 0) else segment.line
     return found
 
 
@@ -142,21 +153,22 @@ def _problems(post: Post, repo: Repository, today: dt.date) -> list[Problem]:
     out: list[Problem] = []
     for index, slug in enumerate(post.authors):
         author = repo.authors.get(slug)
-        if author is not None:
-            st, date = profile_state(author, today)
-            if st != OK:
-                out.append(Problem("author", author.name, slug, st, date,
-                                   post.line_of("authors", index)))
+        st, date = (profile_state(author, today) if author is not None else
+                    (UNREADABLE if slug in repo.broken_authors else UNKNOWN, None))
+        if st != OK:
+            out.append(Problem("author", author.name if author else slug, slug, st, date,
+                               post.line_of("authors", index)))
     listed = set(post.authors)
     for index, person in enumerate(post.people):
         line = post.line_of("people", index)
         if person.author:
             listed.add(person.author)
             author = repo.authors.get(person.author)
-            if author is not None:
-                st, date = profile_state(author, today)
-                if st != OK:
-                    out.append(Problem("person", author.name, author.slug, st, date, line))
+            st, date = (profile_state(author, today) if author is not None else
+                        (UNREADABLE if person.author in repo.broken_authors else UNKNOWN, None))
+            if st != OK:
+                out.append(Problem("person", author.name if author else person.author,
+                                   person.author, st, date, line))
             continue
         st, date = state(person.consent, today, None, person.expires)
         if st == OK and not person.evidence:

@@ -1,74 +1,119 @@
-"""Run every check on a repository: the schema (while reading) and the registered rules.
+"""Run every check on a repository: read it, render every post and page once, run the rules.
 
-Rules live in :mod:`advocacy.core.checking.rules`; ``policy.yml`` may change their severities. The
-same function serves ``advocacy check`` and ``mkdocs build``, so both report alike.
+``policy.yml`` may change the severities of the rules that allow it. The same function
+serves ``advocacy check`` and ``mkdocs build``, so both report alike, and the build
+publishes the very renderings the rules judged.
 """
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Sequence
+import hashlib
+import json
+import traceback
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from advocacy.core.cache.digests import load_digests, save_digests
-from advocacy.core.cache.findings import RuleCache, context_key
-from advocacy.core.cache.writer import flush
-from advocacy.core.checking.rules import RULE_INFO, RULES, describe
-from advocacy.core.checking.rules.images import author_image_findings
-from advocacy.core.i18n.messages import CATALOG
-from advocacy.core.model.entities import Post
+from advocacy.core.cache.findings import RuleCache
+from advocacy.core.cache.reads import ReadCache, code_fingerprint
+from advocacy.core.cache.store import BuildCache
+from advocacy.core.checking.rules import CHECKS
+from advocacy.core.checking.rules.confidential import author_confidential
+from advocacy.core.checking.rules.media import author_media
+from advocacy.core.checking.rules.personal_data import author_personal_data
+from advocacy.core.media.catalog import MediaCatalog
+from advocacy.core.model.entities import DocPage, Post
 from advocacy.core.model.findings import Finding, Report, Severity
+from advocacy.core.model.rules import RULES, rule
 from advocacy.core.model.site import Site
+from advocacy.core.reading.files import take_inventory
 from advocacy.core.reading.policy import Policy
-from advocacy.core.reading.repository import Repository, load_repository, post_files
+from advocacy.core.reading.posts import read_post
+from advocacy.core.reading.repository import Repository, load_repository
+from advocacy.core.rendering.documents import Renderer
 
-CATALOG.update({
-    "submitter-not-author": {
-        "en": ("'{login}' may not add or change this post: only its authors (GitHub: {allowed}) "
-               "or HR may.",
-               "If you are one of the authors, ask HR to add your GitHub login under 'github:' "
-               "in your author file; otherwise ask an author to open the pull request."),
-        "da": ("'{login}' må ikke tilføje eller ændre dette indlæg: kun dets forfattere "
-               "(GitHub: {allowed}) eller HR må.",
-               "Er du en af forfatterne, så bed HR om at tilføje dit GitHub-login under "
-               "'github:' i din forfatterfil; ellers bed en forfatter om at oprette pull "
-               "requesten."),
-    },
-    "unknown-rule": {
-        "en": ("'severity' names a rule that does not exist: '{rule_id}'.",
-               "Use one of the rule ids{near}; see the SoMe policy page for the list."),
-        "da": ("'severity' nævner en regel, der ikke findes: '{rule_id}'.",
-               "Brug et af regel-id'erne{near}; se siden om SoMe-politikken for listen."),
-    },
-})
-describe("submitter-not-author", Severity.ERROR,
-         "Only a post's authors, or HR, may add or change it.",
-         "Kun et indlægs forfattere, eller HR, må tilføje eller ændre det.", adjustable=False)
-describe("media-missing", Severity.ERROR, "Every photo and video a post uses exists.",
-         "Alle billeder og videoer, et indlæg bruger, findes.", adjustable=False)
-describe("media-external", Severity.ERROR, "Photos are stored with the site, never loaded from "
-         "another website.", "Billeder ligger på sitet og hentes aldrig fra andre hjemmesider.",
-         adjustable=False)
-describe("media-outside", Severity.ERROR, "Media paths stay inside the repository.",
-         "Stier til medier bliver inden for repositoriet.", adjustable=False)
-describe("image-alt-missing", Severity.ERROR, "Every image has alt text for readers who cannot "
-         "see it.", "Alle billeder har en alt-tekst til læsere, der ikke kan se dem.")
+E = Severity.ERROR
+SUBMITTER = rule(
+    "submitter-not-author", E, ("Only a post's authors, or HR, may add or change it.",
+                                "Kun et indlægs forfattere, eller HR, må tilføje eller ændre det."),
+    ("'{login}' may not add or change this post: only its authors (GitHub: {allowed}) or HR "
+     "may.", "If you are one of the authors, ask HR to add your GitHub login under 'github:' "
+     "in your author file; otherwise ask an author to open the pull request."),
+    ("'{login}' må ikke tilføje eller ændre dette indlæg: kun dets forfattere (GitHub: "
+     "{allowed}) eller HR må.", "Er du en af forfatterne, så bed HR om at tilføje dit "
+     "GitHub-login under 'github:' i din forfatterfil; ellers bed en forfatter om at oprette "
+     "pull requesten."),
+    adjustable=False)
+UNKNOWN_RULE = rule(
+    "policy-severity", E, ("The policy names only rules that exist.",
+                           "Politikken nævner kun regler, der findes."),
+    ("'severity' names a rule that does not exist: '{rule_id}'.",
+     "Use one of the rule ids{near}; `advocacy rules` lists them."),
+    ("'severity' nævner en regel, der ikke findes: '{rule_id}'.",
+     "Brug et af regel-id'erne{near}; `advocacy rules` viser dem."),
+    adjustable=False)
+INTERNAL = rule(
+    "internal-error", E, ("A file the check cannot finish is not published.",
+                          "En fil, tjekket ikke kan gøre færdig, bliver ikke udgivet."),
+    ("The check could not finish this file ({error}).",
+     "This is a fault in advocacy, not in your file: please report it with the file to the "
+     "site's maintainers. Until it is fixed the file is not published."),
+    ("Tjekket kunne ikke gøre denne fil færdig ({error}).",
+     "Det er en fejl i advocacy, ikke i din fil: meld den gerne med filen til sitets "
+     "ansvarlige. Indtil den er rettet, bliver filen ikke udgivet."),
+    adjustable=False)
+
+
+def context_key(repo: Repository) -> str:
+    """Everything besides a post that its cached findings depend on."""
+    site, policy = repo.site, repo.policy
+    digest = hashlib.sha256(code_fingerprint().encode())
+    for path in repo.inventory.authors:
+        digest.update(path.name.encode() + path.read_bytes())
+    policy_file = site.root / site.policy
+    if policy_file.is_file():
+        digest.update(policy_file.read_bytes())
+    digest.update(json.dumps([policy.confidential_terms, site.categories, site.languages,
+                              site.language, site.media_dir, site.today.isoformat(),
+                              repo.lang, sorted(repo.broken_authors)]).encode())
+    return digest.hexdigest()
+
+
+def _guarded(repo: Repository, doc: Post | DocPage, checks: Iterable) -> list[Finding]:
+    """The findings of ``checks`` on one document; a fault in a check is a finding, never a
+    traceback, and it keeps the document off the site."""
+    out: list[Finding] = []
+    for item in checks:
+        if not item.applies(doc):
+            continue
+        try:
+            out += list(item.func(repo, doc))
+        except Exception as exc:
+            out.append(INTERNAL.finding(repo.lang, doc.file, None, error=_describe(exc)))
+            doc.valid = False
+    return out
+
+
+def _describe(exc: BaseException) -> str:
+    frame = traceback.extract_tb(exc.__traceback__)[-1] if exc.__traceback__ else None
+    where = f" in {Path(frame.filename).name}:{frame.lineno}" if frame else ""
+    return f"{type(exc).__name__}{where}"
 
 
 def run_rules(repo: Repository, cache: RuleCache | None = None) -> list[Finding]:
-    """Every registered rule on every post that was read; cached findings where valid."""
-    cached_rules = [f for f in RULES if getattr(f, "cacheable", True)]
-    always = [f for f in RULES if not getattr(f, "cacheable", True)]
+    """Every registered check on every post and page that was read; cached where valid."""
+    cached = [c for c in CHECKS if c.cacheable]
+    always = [c for c in CHECKS if not c.cacheable]
     out: list[Finding] = []
-    for post in repo.posts:
-        found = cache.get(post) if cache else None
+    for doc in [*repo.posts, *repo.pages]:
+        found = cache.get(doc.file, doc.digest) if cache else None
         if found is None:
-            found = [f for func in cached_rules for f in func(repo, post)]
-            if cache:
-                cache.put(post, found)
+            found = _guarded(repo, doc, cached)
+            if cache and doc.valid:
+                cache.put(doc.file, doc.digest, found)
         out += found
-        out += [f for func in always for f in func(repo, post)]
+        out += _guarded(repo, doc, always)
     return out
 
 
@@ -76,13 +121,13 @@ def apply_severities(findings: list[Finding], policy: Policy) -> list[Finding]:
     """Severities as HR set them in ``policy.yml``, where the rule allows a change."""
     out = []
     for finding in findings:
-        info = RULE_INFO.get(finding.rule)
+        declared = RULES.get(finding.rule)
         level = policy.severity.get(finding.rule)
-        if level is None or info is None or not info.adjustable:
+        if level is None or declared is None or not declared.adjustable:
             out.append(finding)
         elif level != "off":
             severity = Severity(level)
-            if severity is Severity.ERROR and not info.can_block:
+            if severity is Severity.ERROR and not declared.can_block:
                 severity = Severity.WARNING  # hints stay hints, whatever the policy says
             out.append(replace(finding, severity=severity))
     return out
@@ -91,11 +136,11 @@ def apply_severities(findings: list[Finding], policy: Policy) -> list[Finding]:
 def _unknown_rules(repo: Repository) -> list[Finding]:
     out = []
     for rule_id in repo.policy.severity:
-        if rule_id not in RULE_INFO:
-            near = difflib.get_close_matches(rule_id, list(RULE_INFO), n=1)
-            out.append(repo.finding(
-                repo.policy.file, repo.policy.line_of("severity", rule_id), "policy-severity",
-                "unknown-rule", Severity.ERROR, rule_id=rule_id,
+        if rule_id not in RULES:
+            near = difflib.get_close_matches(rule_id, list(RULES), n=1)
+            out.append(UNKNOWN_RULE.finding(
+                repo.lang, repo.policy.file, repo.policy.line_of("severity", rule_id),
+                rule_id=rule_id,
                 near={"en": f" (did you mean '{near[0]}'?)", "da": f" (mente du '{near[0]}'?)"}
                 if near else ""))
     return out
@@ -110,17 +155,17 @@ def check_submitter(repo: Repository, posts: list[Post], login: str) -> list[Fin
                    for g in repo.authors[slug].github}
         if login not in allowed and login not in repo.policy.hr_logins:
             names = ", ".join(sorted(allowed)) or "-"
-            out.append(repo.finding(post.file, post.line_of("authors"), "submitter-not-author",
-                                    "submitter-not-author", Severity.ERROR, login=login,
-                                    allowed=names))
+            out.append(SUBMITTER.finding(repo.lang, post.file, post.line_of("authors"),
+                                         login=login, allowed=names))
     return out
 
 
-def select(site: Site, paths: Sequence[Path]) -> tuple[list[Path] | None, set[str] | None]:
+def select(site: Site, paths: Sequence[Path], posts: list[Path]
+           ) -> tuple[list[Path] | None, set[str] | None]:
     """The post files to read and the repository files to report on for ``paths``.
 
     No paths means everything. A folder stands for the files below it. Posts are read only
-    when selected; authors and the policy are always read, since posts depend on them.
+    when selected; authors, pages and the policy are always read, since posts depend on them.
     """
     if not paths:
         return None, None
@@ -134,35 +179,58 @@ def select(site: Site, paths: Sequence[Path]) -> tuple[list[Path] | None, set[st
                 chosen.add(file.relative_to(root).as_posix())
             except ValueError:
                 continue  # outside the repository: nothing of ours to check
-    posts = [p for p in post_files(site) if site.rel(p) in chosen]
-    return posts, chosen
+    return [p for p in posts if site.rel(p) in chosen], chosen
 
 
 def check_repository(site: Site, paths: Sequence[Path] = (), lang: str = "en",
-                     submitter: str | None = None, use_cache: bool = True,
+                     submitter: str | None = None, store: BuildCache | None = None,
                      submitted: set[str] | None = None) -> tuple[Repository, Report]:
-    """Read and check the repository; report on ``paths`` only, when given.
+    """Read, render and check the repository; report on ``paths`` only, when given.
 
-    The submitter rule applies to the posts in ``submitted`` (the ones a pull request adds
-    or changes), or to every post read when that is None; never to posts checked only
-    because something they depend on changed.
+    ``store`` keeps what can be remembered between runs (posts as read, renderings,
+    findings). The submitter rule applies to the posts in ``submitted`` (the ones a pull
+    request adds or changes), or to every post read when that is None; never to posts checked
+    only because something they depend on changed.
     """
-    posts, chosen = select(site, paths)
-    digests = site.cache_path / "digests.json"
-    load_digests(digests)
-    repo = load_repository(site, lang, posts, use_cache)
-    cache = RuleCache(site.cache_path / "checks", context_key(repo)) if use_cache else None
+    posts, chosen = select(site, paths, take_inventory(site).posts)
+    reads = ReadCache(store, site, lang, read_post) if store else None
+    repo = load_repository(site, lang, posts, reads.read if reads else None)
+    repo.store = store
+    if reads:
+        reads.save({site.rel(p) for p in repo.inventory.posts} if posts is None else None)
+    repo.media = MediaCatalog(site.root, frozenset(a.lower() for a in repo.policy.brand_assets))
+    renderer = repo.renderer = Renderer(repo, repo.media, store)
+    renderer.render_all([*repo.posts, *repo.pages])
+    cache = RuleCache(store, context_key(repo)) if store else None
     findings = [*repo.findings, *_unknown_rules(repo), *run_rules(repo, cache),
-                *author_image_findings(repo)]
+                *author_media(repo), *author_personal_data(repo), *author_confidential(repo)]
     if submitter:
         findings += check_submitter(repo, [p for p in repo.posts if submitted is None
                                            or p.file in submitted], submitter)
     findings = apply_severities(findings, repo.policy)
+    _invalidate(repo, findings)
     if chosen is not None:
         findings = [f for f in findings if f.file in chosen]
     report = Report(files=len(chosen) if chosen is not None else repo.files)
     report.extend(findings)
-    if use_cache:
-        save_digests(digests)
-        flush()  # the rule cache, written while the rules ran
+    if store:
+        store.flush()
     return repo, report
+
+
+def _invalidate(repo: Repository, findings: list[Finding]) -> None:
+    """A post or page with an error is not valid, whatever found it and wherever (in its
+    text, or in a file it uses, like its captions): it is never published."""
+    failed = {f.file for f in findings if f.severity is Severity.ERROR}
+    for doc in [*repo.posts, *repo.pages]:
+        if doc.file in failed or failed & uses(doc):
+            doc.valid = False
+
+
+def uses(doc: Post | DocPage) -> set[str]:
+    """The repository files a post or page shows or links to."""
+    out = {ref.path for ref, _ in doc.rendered.refs if ref.path} if doc.rendered else set()
+    if isinstance(doc, Post):
+        out |= {p for p in (doc.image, *((doc.video and (doc.video.src, doc.video.captions,
+                                                        doc.video.poster)) or ())) if p}
+    return out

@@ -38,6 +38,102 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
                "som anførselstegn.", "Brug lige anførselstegn (\") om teksten, f.eks. når du "
                                      "sætter ind fra Word."),
     },
+    "yaml-alias": {
+        "en": ("The {what} uses a YAML anchor or alias ('&' or '*'), which is not allowed.",
+               "Write each value out in full where it is used."),
+        "da": ("{what} bruger et YAML-anker eller -alias ('&' eller '*'), og det er ikke "
+               "tilladt.", "Skriv hver værdi helt ud, der hvor den bruges."),
+    },
+    "yaml-tag": {
+        "en": ("The {what} uses the YAML tag '{tag}', which is not allowed.",
+               "Remove the tag (the word starting with '!'); write the value as plain text."),
+        "da": ("{what} bruger YAML-tagget '{tag}', og det er ikke tilladt.",
+               "Fjern tagget (ordet, der starter med '!'); skriv værdien som almindelig tekst."),
+    },
+    "yaml-duplicate-key": {
+        "en": ("The {what} gives '{field}' twice; only one of them would be used.",
+               "Keep one line with '{field}:' and delete the other."),
+        "da": ("{what} angiver '{field}' to gange; kun den ene ville blive brugt.",
+               "Behold én linje med '{field}:', og slet den anden."),
+    },
+    "yaml-too-long": {
+        "en": ("The {what} is far too long to be read.",
+               "Keep the fields short; the story itself goes below the front matter."),
+        "da": ("{what} er alt for lang til at blive læst.",
+               "Hold felterne korte; selve historien står under front matter."),
+    },
+    "front-matter-odd": {
+        "en": ("The first line looks like '---' but has other characters after the dashes, so "
+               "the site would show the front matter as text.",
+               "Make the first line exactly three dashes '---' and nothing else."),
+        "da": ("Første linje ligner '---', men har andre tegn efter stregerne, så sitet ville "
+               "vise front matter som tekst.",
+               "Lad første linje være præcis tre bindestreger '---' og intet andet."),
+    },
+    "text-markup": {
+        "en": ("'{field}' contains '{char}', which the site would show as HTML.",
+               "Remove it, or write it in words (for example 'and' instead of '&amp;')."),
+        "da": ("'{field}' indeholder '{char}', som sitet ville vise som HTML.",
+               "Fjern det, eller skriv det med ord (for eksempel 'og' i stedet for '&amp;')."),
+    },
+    "text-control": {
+        "en": ("'{field}' contains an invisible control character ({char}).",
+               "Delete the text and type it again (pasted text sometimes carries such "
+               "characters)."),
+        "da": ("'{field}' indeholder et usynligt kontroltegn ({char}).",
+               "Slet teksten og skriv den igen (indsat tekst har nogle gange sådanne tegn med)."),
+    },
+    "text-line-break": {
+        "en": ("'{field}' runs over more than one line.",
+               "Write it on one line, in quotes if it contains a colon."),
+        "da": ("'{field}' fylder mere end én linje.",
+               "Skriv det på én linje, i anførselstegn hvis det indeholder et kolon."),
+    },
+    "bad-url-host": {
+        "en": ("'{field}' must be an address on {hosts}, not '{value}'.",
+               "Copy the address of your profile there, e.g. '{field}: {example}'."),
+        "da": ("'{field}' skal være en adresse på {hosts}, ikke '{value}'.",
+               "Kopiér adressen på din profil der, f.eks. '{field}: {example}'."),
+    },
+    "too-many": {
+        "en": ("'{field}' lists {count} items; at most {most} are allowed.",
+               "Keep the {most} that matter most."),
+        "da": ("'{field}' har {count} punkter; højst {most} er tilladt.",
+               "Behold de {most}, der betyder mest."),
+    },
+    "bad-old-address": {
+        "en": ("'{value}' in '{field}' is not an address on this site.",
+               "Write the old address from the first '/' on, e.g. '/2016/03/04/my-post.html'."),
+        "da": ("'{value}' under '{field}' er ikke en adresse på dette site.",
+               "Skriv den gamle adresse fra første '/', f.eks. '/2016/03/04/mit-indlaeg.html'."),
+    },
+    "tag-no-address": {
+        "en": ("The tag '{value}' has no letters or digits, so it cannot have a page.",
+               "Use a word as the tag."),
+        "da": ("Emnet '{value}' har hverken bogstaver eller tal, så det kan ikke få en side.",
+               "Brug et ord som emne."),
+    },
+    "tag-same-address": {
+        "en": ("The tags '{value}' and '{other}' would share one page.",
+               "Keep one of them."),
+        "da": ("Emnerne '{value}' og '{other}' ville dele én side.", "Behold det ene."),
+    },
+    "bad-template": {
+        "en": ("'{value}' is not the name of a template.",
+               "Write a template's name, like 'advocacy/home.html', or remove the line."),
+        "da": ("'{value}' er ikke navnet på en skabelon.",
+               "Skriv en skabelons navn, som 'advocacy/home.html', eller fjern linjen."),
+    },
+    "bad-login": {
+        "en": ("'{value}' is not a GitHub login.",
+               "Write the login as it appears in the address github.com/LOGIN."),
+        "da": ("'{value}' er ikke et GitHub-login.",
+               "Skriv login'et, som det står i adressen github.com/LOGIN."),
+    },
+    "listed-twice": {
+        "en": ("'{value}' is listed twice under '{field}'.", "Delete one of them."),
+        "da": ("'{value}' står to gange under '{field}'.", "Slet den ene."),
+    },
     "front-matter-missing": {
         "en": ("The post has no front matter (the block between two '---' lines at the top).",
                "Start the file with a line '---', then title, date, authors and description, "
@@ -115,9 +211,11 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
                "Omdøb '{field}' til '{suggestion}'."),
     },
     "unknown-author": {
-        "en": ("There is no author '{slug}': the file authors/{slug}.yml does not exist.",
+        "en": ("There is no author '{slug}': the file {authors}/{slug}.yml does not exist, so the "
+               "post is not published.",
                "Use the name of an author file without '.yml'{near}, or ask HR to add yours."),
-        "da": ("Der findes ingen forfatter '{slug}': filen authors/{slug}.yml findes ikke.",
+        "da": ("Der findes ingen forfatter '{slug}': filen {authors}/{slug}.yml findes ikke, så "
+               "indlægget bliver ikke udgivet.",
                "Brug navnet på en forfatterfil uden '.yml'{near}, eller bed HR om at "
                "oprette din."),
     },
@@ -178,6 +276,35 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "da": ("Billedet '{path}' hentes fra en anden hjemmeside, som dermed kan se, hvem der "
                "læser vores side.",
                "Upload billedet til media/ (hvis vi må bruge det) og henvis til den fil."),
+    },
+    "symlink": {
+        "en": ("'{path}' is a symbolic link; links are never published or followed, since they "
+               "can point at any file.",
+               "Replace the link with the file itself, or delete it."),
+        "da": ("'{path}' er et symbolsk link; links bliver aldrig udgivet eller fulgt, da de kan "
+               "pege på hvilken som helst fil.",
+               "Erstat linket med selve filen, eller slet det."),
+    },
+    "media-symlink": {
+        "en": ("The path '{path}' goes through a symbolic link, which is never followed.",
+               "Put the file itself under {media}/ and refer to it there."),
+        "da": ("Stien '{path}' går gennem et symbolsk link, som aldrig bliver fulgt.",
+               "Læg selve filen under {media}/, og henvis til den der."),
+    },
+    "media-not-media": {
+        "en": ("'{path}' is not under {media}/; only files there can be shown on the site.",
+               "Put the file under {media}/ and write its path from there, like "
+               "'{media}/2026/photo.jpg'."),
+        "da": ("'{path}' ligger ikke under {media}/; kun filer der kan vises på sitet.",
+               "Læg filen under {media}/, og skriv stien derfra, som '{media}/2026/foto.jpg'."),
+    },
+    "docs-file-refused": {
+        "en": ("'{path}' is not a Markdown page; only pages are published from this folder.",
+               "Move photos, videos and captions to media/ and refer to them from a post; "
+               "delete other files, or ask a site maintainer."),
+        "da": ("'{path}' er ikke en Markdown-side; kun sider bliver udgivet fra denne mappe.",
+               "Flyt billeder, video og undertekster til media/, og henvis til dem fra et "
+               "indlæg; slet andre filer, eller spørg en ansvarlig for sitet."),
     },
     "body-image-alt-missing": {
         "en": ("The image '{path}' has no alt text.",

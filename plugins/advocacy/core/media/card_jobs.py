@@ -6,6 +6,7 @@ colours change, the address changes too: LinkedIn caches previews by URL.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -57,24 +58,30 @@ def card_jobs(edition: Edition, root: Path) -> list[CardJob]:
 
 
 def _make(args: tuple[CardJob, CardStyle, Path]) -> tuple[str, str, bool]:
-    job, style, cache = args
+    job, style, target = args
     key = card_key(job.content, style)
-    rendered = write_card(job.content, style, cache, cache / f"{key}.jpg")
+    rendered = write_card(job.content, style, target.parent, target, target.name)
     return job.name, key, rendered
 
 
 class CardMaking:
-    """Cards being made in the background: their keys (and so addresses) are known at once."""
+    """Cards being made in the background: their keys (and so addresses) are known at once.
 
-    def __init__(self, jobs: list[CardJob], style: CardStyle, cache: Path,
+    ``file_of`` gives the cache file of a card from its content key (the build cache keys
+    it with its secret; a plain folder will do for tools).
+    """
+
+    def __init__(self, jobs: list[CardJob], style: CardStyle, file_of: Callable[[str], Path],
                  pool: WorkerPool) -> None:
-        cache.mkdir(parents=True, exist_ok=True)
         todo = []
         self.keys: dict[str, str] = {}
+        self.files: dict[str, Path] = {}
         for job in jobs:  # keys are cheap: only cards missing from the cache go to the workers
             self.keys[job.name] = key = card_key(job.content, style)
-            if not (cache / f"{key}.jpg").is_file():
-                todo.append((job, style, cache))
+            self.files[job.name] = target = file_of(key)
+            if not target.is_file():
+                target.parent.mkdir(parents=True, exist_ok=True)
+                todo.append((job, style, target))
         self._pending = pool.map(_make, todo)
 
     def finish(self) -> int:
@@ -92,7 +99,7 @@ def make_cards(jobs: list[CardJob], style: CardStyle, cache: Path,
     """Make every card (on all cores); return each job's content key and how many rendered."""
     pool = WorkerPool(workers)
     try:
-        making = CardMaking(jobs, style, cache, pool)
+        making = CardMaking(jobs, style, lambda key: cache / f"{key}.jpg", pool)
         return making.keys, making.finish()
     finally:
         pool.close()

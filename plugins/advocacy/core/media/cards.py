@@ -14,7 +14,8 @@ from typing import Any
 from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
 
 from advocacy.core.cache.digests import file_digest
-from advocacy.core.cache.writer import write_atomic
+from advocacy.core.cache.store import write_atomic
+from advocacy.core.media.images import PHOTO_FORMATS
 
 CARD_SIZE = (1200, 627)
 CARD_VERSION = 3  # bump when the design changes: changes every card's file name
@@ -167,7 +168,7 @@ def _open(path: Path | None, side: int, flatten: RGB | None) -> Image.Image | No
     if path is None:
         return None
     try:
-        with Image.open(path) as im:
+        with Image.open(path, formats=PHOTO_FORMATS) as im:
             im.draft("RGB", (side, side))  # JPEG: decode at >= side px, much faster
             im.load()
             im = ImageOps.exif_transpose(im, in_place=True) or im  # no copy of a big photo
@@ -304,10 +305,12 @@ def card_key(content: CardContent, style: CardStyle) -> str:
     return sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
-def write_card(content: CardContent, style: CardStyle, cache_dir: Path, out: Path) -> bool:
-    """Write the card to ``out`` as JPEG (quality 85, no EXIF), copied
-    from ``cache_dir/<key>.jpg`` if there; True if it was rendered, False if from the cache."""
-    cached, out = Path(cache_dir) / f"{card_key(content, style)}.jpg", Path(out)
+def write_card(content: CardContent, style: CardStyle, cache_dir: Path, out: Path,
+               name: str | None = None) -> bool:
+    """Write the card to ``out`` as JPEG (quality 85, no EXIF), copied from its cache file
+    (``cache_dir/<name>``, by default ``<key>.jpg``) if there; True if it was rendered."""
+    cached = Path(cache_dir) / (name or f"{card_key(content, style)}.jpg")
+    out = Path(out)
     if rendered := not cached.is_file():
         render_card(content, style).save(buffer := io.BytesIO(), "JPEG", quality=85)
         write_atomic(cached, buffer.getvalue())

@@ -18,13 +18,14 @@ import io
 import json
 import os
 import warnings
-from dataclasses import asdict, dataclass
+from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
 from advocacy.core.cache.digests import file_digest
-from advocacy.core.cache.writer import write_atomic
+from advocacy.core.cache.store import write_atomic
 from advocacy.core.media.parallel import WorkerPool
 
 PIPELINE_VERSION = 3  # bump when the encoding changes: every cached image is redone
@@ -37,6 +38,8 @@ WEBP_METHOD = 0
 MAX_PIXELS = 40_000_000  # 40 MP: more is no photo from a phone, but a decompression bomb
 MIN_WIDTH = {"cover": 600, "body": 240, "photo": 96}
 WEBP_QUALITY, JPEG_QUALITY = 78, 82
+# The formats Pillow may decode here: never EPS or PDF (Ghostscript), nor anything exotic.
+PHOTO_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "TIFF", "BMP")  # MPO opens as JPEG
 RASTER = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".bmp")
 HEIC_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif")
 
@@ -48,6 +51,24 @@ class ImageProblem(Exception):
         super().__init__(key)
         self.key = key
         self.values = values
+
+
+@dataclass(frozen=True)
+class Slot:
+    """Where the build cache keeps one photo's results: ``storage`` is the entry's keyed name
+    (an HMAC, see cache.store), every file of it is named from that, never read from it."""
+
+    folder: Path
+    storage: str
+
+    @property
+    def record(self) -> Path:
+        """The entry's description (sizes and formats)."""
+        return self.folder / f"{self.storage}.json"
+
+    def file(self, width: int, fmt: str) -> str:
+        """The name of one variant's file inside :attr:`folder`."""
+        return f"{self.storage}-{width}.{fmt}"
 
 
 @dataclass(frozen=True)
@@ -90,7 +111,7 @@ def _is_heic(head: bytes) -> bool:
     return head[4:8] == b"ftyp" and head[8:12] in HEIC_BRANDS
 
 
-def open_checked(path: Path, use: str = "body") -> Image.Image:
+def open_checked(path: Path, use: str | None = "body") -> Image.Image:
     """Open and fully check a photo; raise :class:`ImageProblem` with the reason.
 
     The image is decoded (at reduced size for JPEG, which is enough to find truncation),
@@ -106,7 +127,7 @@ def open_checked(path: Path, use: str = "body") -> Image.Image:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            image = Image.open(path)
+            image = Image.open(path, formats=PHOTO_FORMATS)
             width, height = image.size
             if width * height > MAX_PIXELS:
                 raise ImageProblem("image-bomb", width=width, height=height)
@@ -129,7 +150,7 @@ def open_checked(path: Path, use: str = "body") -> Image.Image:
             detail = "the file is incomplete: the upload may have been cut off"
         raise ImageProblem("image-unreadable", detail=detail) from None
     upright_width = height if _rotated(image) else width
-    if upright_width < MIN_WIDTH.get(use, 0):
+    if use is not None and upright_width < MIN_WIDTH.get(use, 0):
         raise ImageProblem("image-too-small", width=upright_width, minimum=MIN_WIDTH[use])
     return image
 
@@ -145,7 +166,7 @@ def _size_of(path: Path) -> dict[str, object]:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", Image.DecompressionBombWarning)
-            with Image.open(path) as image:
+            with Image.open(path, formats=PHOTO_FORMATS) as image:
                 return {"width": image.width, "height": image.height}
     except (Image.DecompressionBombError, OSError, ValueError, SyntaxError):
         return {"width": "?", "height": "?"}
@@ -177,18 +198,26 @@ def _published_name(source: str, key: str, width: int, fmt: str) -> str:
     return f"{stem}.{key[:8]}-{width}.{'jpg' if fmt == 'jpeg' else fmt}"
 
 
-def cached(source: str, key: str, cache: Path) -> Processed | None:
-    """The processed photo from the cache, when every file of it is there."""
+def cached(source: str, key: str, slot: Slot) -> Processed | None:
+    """The processed photo from the cache, when its entry is whole and what this code makes.
+
+    Only sizes and formats are read back; file names come from the slot, so nothing read can
+    point outside the cache.
+    """
     try:
-        data = json.loads((cache / f"{key}.json").read_text("utf-8"))
-    except (OSError, ValueError):
+        data = json.loads(slot.record.read_bytes())
+        width, height = int(data["width"]), int(data["height"])
+        variants = tuple(Variant(v["format"], int(v["width"]), int(v["height"]),
+                                 slot.file(int(v["width"]), v["format"]),
+                                 _published_name(source, key, int(v["width"]), v["format"]))
+                         for v in data["variants"])
+    except (OSError, ValueError, KeyError, TypeError):
         return None
-    variants = tuple(Variant(**{**v, "name": _published_name(source, key, v["width"],
-                                                              v["format"])})
-                     for v in data["variants"])
-    if not all((cache / v.file).is_file() for v in variants):
+    expected = _plan(source, key, slot, width, height, any(v.format == "png" for v in variants))
+    if variants != expected.variants or not all((slot.folder / v.file).is_file()
+                                                for v in variants):
         return None
-    return Processed(source, data["width"], data["height"], variants)
+    return expected
 
 
 def _widths(width: int) -> list[int]:
@@ -204,26 +233,28 @@ def _upright(image: Image.Image) -> tuple[int, int, bool]:
     return width, height, alpha
 
 
-def _plan(source: str, key: str, width: int, height: int, alpha: bool) -> Processed:
+def _plan(source: str, key: str, slot: Slot | None, width: int, height: int, alpha: bool
+          ) -> Processed:
     fallback = "png" if alpha else "jpeg"
     widths = _widths(width)
-    variants = [Variant(fmt, w, max(1, round(height * w / width)), f"{key}-{w}.{fmt}",
+    variants = [Variant(fmt, w, max(1, round(height * w / width)),
+                        slot.file(w, fmt) if slot else f"{key}-{w}.{fmt}",
                         _published_name(source, key, w, fmt))
                 for w in widths for fmt in (("webp", fallback) if w == widths[0] else ("webp",))]
     variants.sort(key=lambda v: (v.width, v.format))
     return Processed(source, width, height, tuple(variants))
 
 
-def plan(root: Path, source: str, key: str) -> Processed:
+def plan(root: Path, source: str, key: str, slot: Slot | None = None) -> Processed:
     """What ``process`` will make of a photo, read from its header alone (no decoding)."""
-    with Image.open(root / source) as image:
-        return _plan(source, key, *_upright(image))
+    with Image.open(root / source, formats=PHOTO_FORMATS) as image:
+        return _plan(source, key, slot, *_upright(image))
 
 
 def _decode(path: Path) -> tuple[Image.Image, bytes | None, tuple[int, int, bool]]:
     """The photo decoded, upright and without metadata; its colour profile; its header's
     upright size and whether it has transparency."""
-    with Image.open(path) as original:
+    with Image.open(path, formats=PHOTO_FORMATS) as original:
         width, height, alpha = _upright(original)
         if original.format == "JPEG":
             # A 12-megapixel phone photo decodes at half or a quarter of its size when that
@@ -237,25 +268,26 @@ def _decode(path: Path) -> tuple[Image.Image, bytes | None, tuple[int, int, bool
         return original, icc, (width, height, alpha)
 
 
-def process(root: Path, source: str, cache: Path, key: str | None = None
+def process(root: Path, source: str, slot: Slot, key: str | None = None
             ) -> tuple[Processed, bool]:
     """Process one photo (repository-relative ``source``); True when work was done.
 
-    A cached result is returned without opening the image at all.
+    A cached result is returned without opening the image at all. Only what makes a photo
+    impossible to process is refused here; how large it must be is the check's business.
     """
     key = key or content_key(root / source)
-    found = cached(source, key, cache)
+    found = cached(source, key, slot)
     if found is not None:
         return found, False
-    open_checked(root / source).close()
+    open_checked(root / source, None).close()
     try:
         original, icc, (width, height, alpha) = _decode(root / source)
     except (OSError, ValueError, SyntaxError) as exc:  # damage the quick check let through
         raise ImageProblem("image-unreadable", detail=str(exc) or type(exc).__name__) from None
     mode = "RGBA" if alpha else "RGB"
     sized = original if original.mode == mode else original.convert(mode)
-    processed = _plan(source, key, width, height, alpha)
-    cache.mkdir(parents=True, exist_ok=True)
+    processed = _plan(source, key, slot, width, height, alpha)
+    slot.folder.mkdir(parents=True, exist_ok=True)
     for variant in sorted(processed.variants, key=lambda v: -v.width):  # widest first
         size = (variant.width, variant.height)
         if sized.size != size:  # each size resized from the one before
@@ -263,18 +295,19 @@ def process(root: Path, source: str, cache: Path, key: str | None = None
                 sized = sized.reduce(2)  # exactly half: averaging 2x2 is as good, and faster
             else:  # Pillow's bilinear averages over the whole source area when shrinking
                 sized = sized.resize(size, Image.Resampling.BILINEAR)
-        write_atomic(cache / variant.file, _encode(sized, variant.format, icc))
-    write_atomic(cache / f"{key}.json", json.dumps({
+        write_atomic(slot.folder / variant.file, _encode(sized, variant.format, icc))
+    write_atomic(slot.record, json.dumps({
         "width": width, "height": height,
-        "variants": [asdict(v) for v in processed.variants]}).encode())
+        "variants": [{"format": v.format, "width": v.width, "height": v.height}
+                     for v in processed.variants]}).encode())
     return processed, True
 
 
-def _process_one(args: tuple[Path, str, Path, str]) -> tuple[
+def _process_one(args: tuple[Path, str, Slot, str]) -> tuple[
         str, Processed | None, str | None, dict[str, object], bool]:
-    root, source, cache, key = args
+    root, source, slot, key = args
     try:
-        processed, worked = process(root, source, cache, key)
+        processed, worked = process(root, source, slot, key)
         return source, processed, None, {}, worked
     except ImageProblem as problem:
         return source, None, problem.key, problem.values, False
@@ -283,17 +316,20 @@ def _process_one(args: tuple[Path, str, Path, str]) -> tuple[
 class Processing:
     """Photos being processed in the background: what pages need is known at once."""
 
-    def __init__(self, root: Path, sources: list[str], cache: Path, pool: WorkerPool) -> None:
+    def __init__(self, root: Path, sources: list[str], slot_of: Callable[[str], Slot],
+                 pool: WorkerPool) -> None:
         self.done: dict[str, Processed] = {}  # every photo: from the cache, or as planned
         self.problems: dict[str, ImageProblem] = {}
+        self.slots: dict[str, Slot] = {}
         jobs = []
         for source in sorted(set(sources)):
             try:
                 key = content_key(root / source)
-                found = cached(source, key, cache)
+                slot = self.slots[source] = slot_of(key)
+                found = cached(source, key, slot)
                 if found is None:
-                    found = plan(root, source, key)
-                    jobs.append((root, source, cache, key))
+                    found = plan(root, source, key, slot)
+                    jobs.append((root, source, slot, key))
             except (OSError, ValueError, SyntaxError, Image.DecompressionBombError) as exc:
                 self.problems[source] = ImageProblem("image-unreadable", detail=str(exc))
                 continue
@@ -315,12 +351,17 @@ class Processing:
         return worked
 
 
+def folder_slots(cache: Path) -> Callable[[str], Slot]:
+    """Slots in a plain folder, named by content key (for tools and tests, not the build)."""
+    return lambda key: Slot(cache, key)
+
+
 def process_all(root: Path, sources: list[str], cache: Path, workers: int | None = None
                 ) -> tuple[dict[str, Processed], dict[str, ImageProblem], int]:
     """Process every photo on all cores and wait; returns results, problems, work done."""
     pool = WorkerPool(workers)
     try:
-        processing = Processing(root, sources, cache, pool)
+        processing = Processing(root, sources, folder_slots(cache), pool)
         worked = processing.finish()
     finally:
         pool.close()

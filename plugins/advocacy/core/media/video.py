@@ -3,6 +3,7 @@ that load only after the reader's click, from their privacy-enhanced addresses."
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,12 +68,27 @@ def parse_vtt(text: str) -> list[Cue]:
         index += 1
         text_lines = []
         while index < len(lines) and lines[index].strip():
-            text_lines.append(_TAG.sub("", lines[index]).strip())
+            text_lines.append(html.unescape(_TAG.sub("", lines[index])).strip())
             index += 1
         cues.append(Cue(start, end, " ".join(text_lines)))
     if not cues:
         raise VttError("the file has no captions", 1)
     return cues
+
+
+def _stamp(seconds: float) -> str:
+    millis = round(seconds * 1000)
+    hours, rest = divmod(millis, 3_600_000)
+    minutes, rest = divmod(rest, 60_000)
+    return f"{hours:02d}:{minutes:02d}:{rest // 1000:02d}.{rest % 1000:03d}"
+
+
+def serialize_vtt(cues: list[Cue]) -> str:
+    """Captions as the site publishes them: written again from the parsed cues, so nothing
+    but timings and plain text reaches readers (no styles, regions, notes or markup)."""
+    blocks = [f"{_stamp(c.start)} --> {_stamp(c.end)}\n{html.escape(c.text, quote=False)}"
+              for c in cues if c.text]
+    return "WEBVTT\n\n" + "\n\n".join(blocks) + "\n"
 
 
 def transcript(path: Path) -> list[str]:

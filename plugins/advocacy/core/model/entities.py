@@ -4,8 +4,27 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from typing import Any
 
-from advocacy.core.reading.yamlsource import YamlDoc
+Path_ = tuple[str | int, ...]
+
+
+@dataclass
+class YamlDoc:
+    """Parsed YAML data plus the 1-based file line of every key and list item."""
+
+    data: Any
+    lines: dict[Path_, int] = field(default_factory=dict)
+    first_line: int = 1
+
+    def line(self, *path: str | int) -> int | None:
+        """The line of ``path``, or of its nearest ancestor that has one."""
+        key: Path_ = tuple(path)
+        while key:
+            if key in self.lines:
+                return self.lines[key]
+            key = key[:-1]
+        return self.first_line
 
 
 @dataclass(frozen=True)
@@ -34,7 +53,14 @@ class Author:
     github: list[str] = field(default_factory=list)
     bio: dict[str, str] = field(default_factory=dict)
     consent: Consent = field(default_factory=Consent)
+    consent_readable: bool = True  # False: a consent field could not be read (held back)
     left: dt.date | None = None
+
+    meta_lines: Any = field(default=None, repr=False, compare=False)  # reading's YamlDoc
+
+    def line_of(self, *path: str | int) -> int | None:
+        """The file line of a field of the author file."""
+        return self.meta_lines.line(*path) if self.meta_lines else None
 
     @property
     def url(self) -> str:
@@ -69,6 +95,7 @@ class Video:
     captions: str | None = None
     poster: str | None = None
     title: str | None = None
+    captions_on_host: bool = False  # YouTube or Vimeo shows captions of its own
 
 
 @dataclass
@@ -97,11 +124,14 @@ class Post:
     featured: bool = False
     translation_of: str | None = None
     updated: dt.datetime | None = None
+    aliases: list[str] = field(default_factory=list)  # old addresses that lead here
+    meta: dict[str, Any] = field(default_factory=dict)  # MkDocs' own keys (hide, search)
     valid: bool = True  # False when the front matter has errors
-    words: int = 0
+    words: int = 0  # set when the post is rendered
     digest: str = ""  # sha256 of the file's text: what the rule cache is keyed on
     meta_lines: YamlDoc | None = field(default=None, repr=False, compare=False)
     cache: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    rendered: Any = field(default=None, repr=False, compare=False)  # rendering.page.Rendered
 
     def line_of(self, *path: str | int) -> int | None:
         """The file line of a front-matter field (``line_of("people", 0)``)."""
@@ -116,3 +146,26 @@ class Post:
     def reading_minutes(self) -> int:
         """Minutes to read at 200 words a minute, at least 1."""
         return max(1, round(self.words / 200))
+
+
+@dataclass
+class DocPage:
+    """A Markdown page of the site that is not a post (``site_src/write.md``)."""
+
+    file: str  # repository-relative
+    src_uri: str  # relative to docs_dir
+    url: str
+    title: str | None
+    description: str | None
+    body: str
+    body_line: int = 1
+    meta: dict[str, Any] = field(default_factory=dict)  # the validated front matter
+    language: str = "da"
+    digest: str = ""
+    valid: bool = True
+    meta_lines: YamlDoc | None = field(default=None, repr=False, compare=False)
+    rendered: Any = field(default=None, repr=False, compare=False)  # rendering.page.Rendered
+
+    def line_of(self, *path: str | int) -> int | None:
+        """The file line of a front-matter field."""
+        return self.meta_lines.line(*path) if self.meta_lines else None

@@ -7,6 +7,7 @@ import os
 from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from advocacy.core.reading.yamlsource import YamlSyntaxError, load_yaml
 
@@ -16,6 +17,14 @@ CACHE_ENV = "ADVOCACY_CACHE_DIR"
 
 class SiteError(Exception):
     """The repository cannot be read as a site (no mkdocs.yml, broken YAML, bad option)."""
+
+
+def zone(name: str) -> dt.tzinfo:
+    """A time zone by name (UTC when the machine lacks the zone database)."""
+    try:
+        return ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return dt.UTC
 
 
 def today_from_env(default: dt.date | None = None) -> dt.date:
@@ -49,6 +58,12 @@ class Site:
     jobs_url: str | None = None  # the company's open positions
     team_jobs: dict[str, str] = field(default_factory=dict)  # a team's own jobs page
     today: dt.date = field(default_factory=today_from_env)
+    timezone: str = "Europe/Copenhagen"  # a post's date is a day here
+    policy_page: str = "some-policy"  # where the readable policy is generated
+    # mkdocs.yml's markdown_extensions and mdx_configs, as MkDocs loaded them: the check
+    # renders with exactly what the build renders with.
+    markdown_extensions: tuple[Any, ...] = ()
+    markdown_configs: dict[str, Any] = field(default_factory=dict)
 
     @property
     def posts_path(self) -> Path:
@@ -69,6 +84,14 @@ class Site:
         """The folder holding author files."""
         return self.root / self.authors_dir
 
+    def generated(self, src_uri: str) -> bool:
+        """Whether a page at ``src_uri`` (below docs_dir) is one the plugin generates: the
+        blog's listings, people and topic pages, the policy and the story ideas."""
+        blog = self.blog_dir.strip("/") + "/"
+        return src_uri.endswith("index.md") and (
+            (src_uri.startswith(blog) and not src_uri.startswith(self.posts_dir.strip("/") + "/"))
+            or src_uri in (f"{self.policy_page.strip('/')}/index.md", "story-ideas/index.md"))
+
     def rel(self, path: Path) -> str:
         """``path`` relative to the repository root, with ``/``."""
         try:  # the common case, a path built from root: no file system calls
@@ -81,7 +104,7 @@ class Site:
 
 # Plugin options that map one-to-one onto Site fields.
 PLUGIN_OPTIONS = ("posts_dir", "blog_dir", "authors_dir", "media_dir", "policy", "language",
-                  "categories", "per_page")
+                  "categories", "per_page", "timezone", "policy_page")
 
 
 def _plugin_options(plugins: Any) -> dict[str, Any]:

@@ -91,7 +91,10 @@ def hold_reason(post: Post, repo: Repository, today: dt.date
                 ) -> tuple[str, str, consent.Problem | None] | None:
     """Why ``post`` is not published today, or None when it is."""
     if not post.valid:
-        return "invalid", "", None
+        # A consent problem says more than "it has errors" (it is often why).
+        problem = next((p for p in consent.problems(post, repo, today) if consent.holds(p)),
+                       None)
+        return ("consent", "", problem) if problem else ("invalid", "", None)
     if post.draft:
         return "draft", "", None
     if post.date.date() > today:

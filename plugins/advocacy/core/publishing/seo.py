@@ -8,19 +8,10 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Any
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from advocacy.core.model.entities import Author, Post
 
 LOCALES = {"da": "da_DK", "en": "en_GB"}
-
-
-def zone(name: str) -> dt.tzinfo:
-    """The site's time zone (UTC when the machine lacks the zone database)."""
-    try:
-        return ZoneInfo(name)
-    except (ZoneInfoNotFoundError, ValueError):
-        return dt.UTC
 
 
 def aware(value: dt.datetime, tz: dt.tzinfo) -> dt.datetime:

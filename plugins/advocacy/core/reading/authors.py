@@ -2,37 +2,85 @@
 
 from __future__ import annotations
 
+import re
+from dataclasses import replace
 from pathlib import Path
 
 from advocacy.core.i18n.messages import localized, render
 from advocacy.core.model.entities import Author, Consent
 from advocacy.core.model.findings import Finding, Severity
-from advocacy.core.model.site import Site
+from advocacy.core.model.site import Site, zone
 from advocacy.core.model.slugs import slugify
-from advocacy.core.reading.schema import SLUG_RE, Checker, Date, Field, Group, ListOf, Text, Url
+from advocacy.core.reading.schema import (
+    SLUG_RE,
+    Checker,
+    Date,
+    Field,
+    Group,
+    Invalid,
+    Kind,
+    ListOf,
+    Text,
+    Url,
+)
 from advocacy.core.reading.yamlhint import yaml_error_key
 from advocacy.core.reading.yamlsource import YamlSyntaxError, load_yaml
 
 CONSENT_FIELDS = (
     Field("profile", Date(), example="2026-01-10"),
     Field("photo", Date(), example="2026-01-10"),
-    Field("evidence", Text(), example="HR-2026-003"),
+    Field("evidence", Text(high=120), example="HR-2026-003"),
     Field("withdrawn", Date(), example="2026-11-01"),
     Field("expires", Date(), example="2027-01-10"),
 )
+class Login(Kind):
+    """A GitHub login: letters, digits and single hyphens, at most 39 characters."""
+
+    expected = localized("a GitHub login", "et GitHub-login")
+    _LOGIN = re.compile(r"^[A-Za-z0-9](?:[A-Za-z0-9]|-(?=[A-Za-z0-9])){0,38}$")
+
+    def parse(self, value: object, checker: Checker, path: tuple[str | int, ...]) -> str:
+        text = str(value).strip() if isinstance(value, str | int) else ""
+        if not self._LOGIN.match(text):
+            raise Invalid("bad-login", value=value)
+        return text.lower()
+
+
+BIO = Text(high=1500, multiline=True)
 AUTHOR_FIELDS = (
-    Field("name", Text(), True, "Mette Hansen"),
-    Field("role", Text(), True, "Backend-udvikler"),
-    Field("team", Text(), True, "IT"),
-    Field("location", Text(), example="Aarhus"),
+    Field("name", Text(2, 100), True, "Mette Hansen"),
+    Field("role", Text(high=100), True, "Backend-udvikler"),
+    Field("team", Text(high=60), True, "IT"),
+    Field("location", Text(high=60), example="Aarhus"),
     Field("photo", Text(), example="media/authors/mette-hansen.jpg"),
-    Field("linkedin", Url(), example="https://www.linkedin.com/in/mettehansen"),
-    Field("github", ListOf(Text()), example="[mettehansen]"),
-    Field("bio", Group((Field("da", Text(), example='"..."'),
-                        Field("en", Text(), example='"..."'))), example='{da: "...", en: "..."}'),
+    Field("linkedin", Url(hosts=("linkedin.com",)),
+          example="https://www.linkedin.com/in/mettehansen"),
+    Field("github", ListOf(Login(), most=10), example="[mettehansen]"),
+    Field("bio", Group((Field("da", BIO, example='"..."'), Field("en", BIO, example='"..."'))),
+          example='{da: "...", en: "..."}'),
     Field("consent", Group(CONSENT_FIELDS), example="{profile: 2026-01-10}"),
     Field("left", Date(), example="2026-10-31"),
 )
+
+
+def _consent(checker: Checker, data: dict[str, object]) -> tuple[Consent, bool]:
+    """The consent record, and whether it could be read in full.
+
+    Consent that cannot be read (a misspelled key such as 'withdrawen', a date that is no
+    date) must never keep anyone online: the record counts as unreadable, which holds the
+    person's profile and posts back, and it is a warning, so the build that takes them down
+    still runs.
+    """
+    raw = data.get("consent")
+    if raw is None:
+        return Consent(), True
+    sub = Checker(checker.file, checker.doc, checker.lang, tz=checker.tz)
+    values = sub.check_value(Group(CONSENT_FIELDS), raw, ("consent",), "consent")[1] or {}
+    readable = not sub.findings
+    for finding in sub.findings:
+        checker.findings.append(replace(finding, rule="consent-unreadable",
+                                        severity=Severity.WARNING))
+    return Consent(**values), readable
 
 
 def read_author(site: Site, path: Path, lang: str = "en") -> tuple[Author | None, list[Finding]]:
@@ -51,16 +99,19 @@ def read_author(site: Site, path: Path, lang: str = "en") -> tuple[Author | None
     except (OSError, UnicodeDecodeError) as exc:
         return None, [whole_file("unreadable", "unreadable", None, error=exc)]
     except YamlSyntaxError as exc:
-        return None, [whole_file("yaml-syntax", yaml_error_key(text, exc.line, 1), exc.line,
-                                 what=what, problem=exc.problem)]
+        key = exc.key or yaml_error_key(text, exc.line, 1)
+        return None, [whole_file("yaml-syntax", key, exc.line, what=what, problem=exc.problem,
+                                 **exc.values)]
     if not isinstance(doc.data, dict):
         got = localized("empty", "tom") if doc.data is None else localized("plain text", "tekst")
         return None, [whole_file("schema-type", "not-a-mapping", 1, what=what, got=got)]
-    checker = Checker(rel, doc, lang)
+    checker = Checker(rel, doc, lang, tz=zone(site.timezone))
     if not SLUG_RE.match(slug):
         checker.report("author-file-name", "bad-author-file-name", (), name=path.name,
                        suggestion=slugify(slug) or "firstname-lastname")
-    values = checker.check_mapping(doc.data, AUTHOR_FIELDS)
+    consent, readable = _consent(checker, doc.data)
+    values = checker.check_mapping({k: v for k, v in doc.data.items() if k != "consent"},
+                                   AUTHOR_FIELDS)
     if any(f.severity is Severity.ERROR for f in checker.findings):
         return None, checker.findings
     author = Author(
@@ -74,7 +125,9 @@ def read_author(site: Site, path: Path, lang: str = "en") -> tuple[Author | None
         linkedin=values.get("linkedin"),
         github=[str(g) for g in values.get("github", [])],
         bio=values.get("bio", {}),
-        consent=Consent(**values.get("consent", {})),
+        consent=consent,
+        consent_readable=readable,
         left=values.get("left"),
+        meta_lines=doc,
     )
     return author, checker.findings

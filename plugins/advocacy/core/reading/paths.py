@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import posixpath
 import re
+import stat
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 _EXTERNAL = re.compile(r"^(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 
@@ -16,7 +18,7 @@ class MediaRef:
 
     ref: str
     path: str | None = None
-    problem: str | None = None  # "external", "absolute", "outside" or "missing"
+    problem: str | None = None  # "external", "absolute", "outside", "symlink" or "missing"
 
 
 def is_external(ref: str) -> bool:
@@ -24,28 +26,14 @@ def is_external(ref: str) -> bool:
     return bool(_EXTERNAL.match(ref))
 
 
-# Resolved references of the current build: a cover is looked up by the loader, two rules,
-# the picture pipeline and the page rewriter. ``forget_resolved`` starts a new build.
-_RESOLVED: dict[tuple[str, str, str, str], MediaRef] = {}
-
-
-def forget_resolved() -> None:
-    """Drop the resolved references (files may have come or gone since the last build)."""
-    _RESOLVED.clear()
-
-
 def resolve_media(ref: str, from_file: str, root: Path, media_dir: str = "media") -> MediaRef:
     """Resolve ``ref`` as written in ``from_file`` (both relative to the repository ``root``).
 
     ``media/…`` is taken from the repository root (the form the web editor suggests); any
     other relative path from the file's folder (the form GitHub's preview shows). Absolute
-    paths, paths leaving the repository and symlinks pointing outside it are refused.
+    paths, paths leaving the repository and symbolic links (anywhere on the way) are refused.
     """
-    key = (ref, posixpath.dirname(from_file), str(root), media_dir)
-    found = _RESOLVED.get(key)
-    if found is None:
-        found = _RESOLVED[key] = _resolve(ref, from_file, root, media_dir)
-    return found
+    return _resolve(ref, from_file, root, media_dir)
 
 
 def _resolve(ref: str, from_file: str, root: Path, media_dir: str) -> MediaRef:
@@ -58,16 +46,17 @@ def _resolve(ref: str, from_file: str, root: Path, media_dir: str) -> MediaRef:
         joined = posixpath.normpath(clean)
     else:
         joined = posixpath.normpath(posixpath.join(posixpath.dirname(from_file), clean))
-    if joined.startswith("../") or joined == "..":
+    if joined.startswith("../") or joined == ".." or joined == ".":
         return MediaRef(ref, problem="outside")
     target = root / joined
-    try:
-        real = target.resolve()
-        real.relative_to(root.resolve())
-    except ValueError:
-        return MediaRef(ref, problem="outside")
-    except OSError:
-        return MediaRef(ref, problem="missing")
+    for depth in range(1, len(PurePosixPath(joined).parts) + 1):
+        part = root.joinpath(*PurePosixPath(joined).parts[:depth])
+        try:
+            mode = os.lstat(part).st_mode
+        except OSError:
+            return MediaRef(ref, path=joined, problem="missing")
+        if stat.S_ISLNK(mode):  # never followed: it could lead anywhere
+            return MediaRef(ref, path=joined, problem="symlink")
     if not target.is_file():
         return MediaRef(ref, path=joined, problem="missing")
     return MediaRef(ref, path=joined)

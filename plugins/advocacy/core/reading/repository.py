@@ -1,22 +1,28 @@
-"""Read the whole repository (authors, then posts) and cross-check what refers to what."""
+"""Read the whole repository (the policy, authors, posts, pages) and cross-check what refers
+to what."""
 
 from __future__ import annotations
 
 import difflib
-from collections.abc import Iterable
-from dataclasses import dataclass, field
+import posixpath
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
-from advocacy.core.cache.reads import ReadCache
+from advocacy.core.cache.store import BuildCache
 from advocacy.core.i18n.messages import render
-from advocacy.core.model.entities import Author, Post
+from advocacy.core.model.entities import Author, DocPage, Post
 from advocacy.core.model.findings import Finding, Severity
 from advocacy.core.model.site import Site
 from advocacy.core.reading.authors import read_author
-from advocacy.core.reading.paths import forget_resolved, resolve_media
+from advocacy.core.reading.files import Inventory, take_inventory
+from advocacy.core.reading.pages import read_page
+from advocacy.core.reading.paths import MediaRef, resolve_media
 from advocacy.core.reading.policy import Policy, load_policy
 from advocacy.core.reading.posts import read_post
-from advocacy.core.rendering.markdown_refs import find_refs
+
+PostReader = Callable[[Site, Path, str], tuple[Post | None, list[Finding]]]
 
 
 @dataclass
@@ -26,12 +32,18 @@ class Repository:
     site: Site
     authors: dict[str, Author] = field(default_factory=dict)
     posts: list[Post] = field(default_factory=list)
+    pages: list[DocPage] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     files: int = 0
     broken_authors: set[str] = field(default_factory=set)  # files that exist but have errors
     lang: str = "en"
     policy: Policy = field(default_factory=Policy)
+    inventory: Inventory = field(default_factory=Inventory)
     cache: dict[str, object] = field(default_factory=dict)
+    resolved: dict[tuple[str, str], MediaRef] = field(default_factory=dict)
+    store: BuildCache | None = None  # where what can be remembered between runs is kept
+    media: Any = None  # the media catalog (core.media.catalog), set when the check starts
+    renderer: Any = None  # what rendered the posts and pages (core.rendering.documents)
 
     def finding(self, file: str, line: int | None, rule: str, key: str,
                 severity: Severity = Severity.ERROR, /, **values: object) -> Finding:
@@ -39,28 +51,48 @@ class Repository:
         message, fix = render(key, self.lang, **values)
         return Finding(rule, severity, file, line, message, fix)
 
+    def resolve(self, ref: str, from_file: str) -> MediaRef:
+        """A media reference resolved (once per build): only files under the media folder."""
+        key = (ref, posixpath.dirname(from_file))
+        found = self.resolved.get(key)
+        if found is None:
+            site = self.site
+            found = resolve_media(ref, from_file, site.root, site.media_dir)
+            media = site.media_dir.strip("/") + "/"
+            if found.path and not found.problem and not found.path.startswith(media):
+                found = MediaRef(ref, found.path, "not-media")
+            self.resolved[key] = found
+        return found
+
 
 def author_files(site: Site) -> list[Path]:
-    """All author files, in name order."""
-    folder = site.authors_path
-    return sorted([*folder.glob("*.yml"), *folder.glob("*.yaml")]) if folder.is_dir() else []
+    """All author files, in name order (symbolic links are not followed)."""
+    return take_inventory(site).authors
 
 
 def post_files(site: Site) -> list[Path]:
     """All post files below the posts folder, in path order."""
-    folder = site.posts_path
-    return sorted(folder.rglob("*.md")) if folder.is_dir() else []
+    return take_inventory(site).posts
 
 
 def load_repository(site: Site, lang: str = "en", posts: Iterable[Path] | None = None,
-                    use_cache: bool = True) -> Repository:
-    """Read every author and the given posts (all posts when ``posts`` is None)."""
-    forget_resolved()
+                    reader: PostReader | None = None) -> Repository:
+    """Read the policy, every author, every page and the given posts (all when None).
+
+    ``reader`` reads one post (the build cache passes one that remembers posts by their
+    bytes); :func:`read_post` by default.
+    """
     repo = Repository(site=site, lang=lang)
+    repo.inventory = inventory = take_inventory(site)
+    for link in inventory.symlinks:
+        repo.findings.append(repo.finding(link, None, "symlink", "symlink", path=link))
+    for refused in inventory.refused:
+        repo.findings.append(repo.finding(refused, None, "docs-file-refused",
+                                          "docs-file-refused", path=refused))
     repo.policy, findings = load_policy(site, lang)
     repo.findings.extend(findings)
     repo.files += (site.root / site.policy).is_file()
-    for path in author_files(site):
+    for path in inventory.authors:
         repo.files += 1
         author, findings = read_author(site, path, lang)
         repo.findings.extend(findings)
@@ -69,51 +101,68 @@ def load_repository(site: Site, lang: str = "en", posts: Iterable[Path] | None =
         else:
             repo.authors[author.slug] = author
             repo.findings.extend(_author_media(repo, author))
-    reads = ReadCache(site, lang) if use_cache else None
-    for path in (post_files(site) if posts is None else posts):
+    read = reader or read_post
+    for path in (inventory.posts if posts is None else posts):
         repo.files += 1
-        post, findings = reads.read(site, path, lang) if reads else read_post(site, path, lang)
+        post, findings = read(site, path, lang)
         repo.findings.extend(findings)
         if post is not None:
             repo.posts.append(post)
             repo.findings.extend(_post_references(repo, post))
+    for path in inventory.pages:
+        repo.files += 1
+        page, findings = read_page(site, path, lang)
+        repo.findings.extend(findings)
+        if page is not None:
+            repo.pages.append(page)
     repo.findings.extend(_duplicate_addresses(repo))
-    if reads:
-        reads.save({site.rel(p) for p in post_files(site)} if posts is None else None)
     return repo
 
 
-def _media_finding(repo: Repository, file: str, line: int | None, ref: str, problem: str
-                   ) -> Finding:
-    rule = {"external": "media-external", "outside": "media-outside",
-            "absolute": "media-outside"}.get(problem, "media-missing")
-    key = "media-absolute" if problem == "absolute" else rule
-    return repo.finding(file, line, rule, key, path=ref)
+MEDIA_RULES = {"external": "media-external", "outside": "media-outside",
+               "absolute": "media-outside", "symlink": "symlink", "not-media": "media-outside"}
+MEDIA_KEYS = {"absolute": "media-absolute", "symlink": "media-symlink",
+              "not-media": "media-not-media"}
+
+
+def media_finding(repo: Repository, file: str, line: int | None, ref: str, problem: str
+                  ) -> Finding:
+    """The finding for a media reference that cannot be used (see :class:`MediaRef`)."""
+    rule = MEDIA_RULES.get(problem, "media-missing")
+    return repo.finding(file, line, rule, MEDIA_KEYS.get(problem, rule), path=ref,
+                        media=repo.site.media_dir)
 
 
 def _author_media(repo: Repository, author: Author) -> list[Finding]:
     if not author.photo:
         return []
-    ref = resolve_media(author.photo, author.file, repo.site.root, repo.site.media_dir)
+    ref = repo.resolve(author.photo, author.file)
     if ref.problem:
-        return [_media_finding(repo, author.file, None, author.photo, ref.problem)]
+        written, author.photo = author.photo, None  # never shown, whatever it points at
+        return [media_finding(repo, author.file, author.line_of("photo"), written,
+                              ref.problem)]
     author.photo = ref.path
     return []
 
 
 def _unknown_author(repo: Repository, post: Post, slug: str, line: int | None) -> Finding | None:
+    """An author without a file: the post is held back (it names someone we know nothing
+    of, or whose file was deleted), which is a warning so that a build still runs."""
     if slug in repo.authors or slug in repo.broken_authors:
         return None
     near = difflib.get_close_matches(slug, list(repo.authors), n=1, cutoff=0.6)
     return repo.finding(
-        post.file, line, "author-unknown", "unknown-author", slug=slug,
+        post.file, line, "author-unknown", "unknown-author", Severity.WARNING, slug=slug,
         near={"en": f" (did you mean '{near[0]}'?)", "da": f" (mente du '{near[0]}'?)"}
-        if near else "",
+        if near else "", authors=repo.site.authors_dir,
     )
 
 
 def _post_references(repo: Repository, post: Post) -> list[Finding]:
-    """Authors that exist, media that exist inside the repository, images with alt text."""
+    """Authors that exist; files named in the front matter exist under the media folder.
+
+    Files the body uses are judged on the rendered page, with the other rules.
+    """
     out: list[Finding] = []
     for index, slug in enumerate(post.authors):
         found = _unknown_author(repo, post, slug, post.line_of("authors", index))
@@ -124,43 +173,37 @@ def _post_references(repo: Repository, post: Post) -> list[Finding]:
             found = _unknown_author(repo, post, person.author, post.line_of("people", index))
             if found:
                 out.append(found)
-    site = repo.site
 
     def check(ref: str | None, line: int | None) -> str | None:
         if not ref:
-            return None
-        resolved = resolve_media(ref, post.file, site.root, site.media_dir)
-        if resolved.problem:
-            out.append(_media_finding(repo, post.file, line, ref, resolved.problem))
+            return ref
+        resolved = repo.resolve(ref, post.file)
+        if resolved.problem or not resolved.path:
+            out.append(media_finding(repo, post.file, line, ref, resolved.problem or "missing"))
             return None
         return resolved.path
 
-    post.image = check(post.image, post.line_of("image")) or post.image
+    post.image = check(post.image, post.line_of("image"))
     if post.video:
-        for name in ("src", "captions", "poster"):
-            check(getattr(post.video, name), post.line_of("video", name))
-    for index, person in enumerate(post.people):
-        for number, media in enumerate(person.media):
-            check(media, post.line_of("people", index, "media", number))
-    for ref in find_refs(post.body, post.body_line):
-        if ref.kind != "image":
-            continue
-        check(ref.src, ref.line)
-        if not (ref.alt or "").strip() and not ref.decorative:
-            out.append(repo.finding(post.file, ref.line, "image-alt-missing",
-                                    "body-image-alt-missing", path=ref.src))
+        post.video = replace(post.video, **{name: check(getattr(post.video, name),
+                                                        post.line_of("video", name))
+                                            for name in ("src", "captions", "poster")})
+    post.people = [replace(person, media=tuple(
+        filter(None, (check(m, post.line_of("people", index, "media", number))
+                      for number, m in enumerate(person.media)))))
+        for index, person in enumerate(post.people)]
     if any(f.severity is Severity.ERROR for f in out):
         post.valid = False
     return out
 
 
 def _duplicate_addresses(repo: Repository) -> list[Finding]:
-    seen: dict[str, Post] = {}
+    seen: dict[str, str] = {}
     out = []
-    for post in repo.posts:
-        other = seen.setdefault(post.url, post)
-        if other is not post:
-            out.append(repo.finding(post.file, post.line_of("title"), "duplicate-address",
-                                    "duplicate-address", url=post.url, other=other.file))
-            post.valid = False
+    for doc in [*repo.posts, *repo.pages]:
+        other = seen.setdefault(doc.url, doc.file)
+        if other != doc.file:
+            out.append(repo.finding(doc.file, doc.line_of("title"), "duplicate-address",
+                                    "duplicate-address", url=doc.url or "/", other=other))
+            doc.valid = False
     return out

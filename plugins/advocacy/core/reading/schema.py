@@ -15,10 +15,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
+from urllib.parse import urlsplit
 
 from advocacy.core.i18n.messages import Localized, localized, render
+from advocacy.core.model.entities import YamlDoc
 from advocacy.core.model.findings import Finding, Severity
-from advocacy.core.reading.yamlsource import YamlDoc
 
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -59,13 +60,37 @@ class Kind:
         raise NotImplementedError
 
 
+# Pages print these fields as they are (MkDocs does not escape; Material's search shows
+# titles as HTML): markup and invisible control characters are refused at the door.
+_MARKUP = re.compile(r"[<>]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060-\u2064\ufeff"
+                      r"\u202a-\u202e\u2066-\u2069]")
+
+
+def plain_text(text: str, multiline: bool = False) -> None:
+    """Refuse markup and control characters in text that pages print (raises Invalid)."""
+    match = _MARKUP.search(text)
+    if match:
+        raise Invalid("text-markup", char=match.group())
+    match = _CONTROL.search(text if multiline else text.replace("\n", "\x00"))
+    if match:
+        char = match.group()
+        raise Invalid("text-line-break" if char == "\x00" else "text-control",
+                      char=f"U+{ord(char):04X}")
+
+
 class Text(Kind):
-    """Text, optionally with a length range; numbers are accepted as text."""
+    """Text that pages show, optionally with a length range; numbers are accepted as text.
+
+    ``multiline`` allows line breaks (a share text, a bio). Longer than ``high`` is an error
+    unless ``soft``: then the value is kept and a warning of ``soft`` (a rule id) says so.
+    """
 
     expected = localized("text", "tekst")
 
-    def __init__(self, low: int | None = None, high: int | None = None) -> None:
-        self.low, self.high = low, high
+    def __init__(self, low: int | None = None, high: int | None = None,
+                 multiline: bool = False, soft: str | None = None) -> None:
+        self.low, self.high, self.multiline, self.soft = low, high, multiline, soft
 
     def parse(self, value: Any, checker: Checker, path: tuple[str | int, ...]) -> str:
         if isinstance(value, bool) or not isinstance(value, str | int | float):
@@ -73,24 +98,38 @@ class Text(Kind):
         text = str(value).strip()
         if not text:
             raise Invalid("empty")
+        plain_text(text, self.multiline)
         if (self.low and len(text) < self.low) or (self.high and len(text) > self.high):
-            raise Invalid("bad-length", length=len(text), low=self.low, high=self.high)
+            if not self.soft:
+                raise Invalid("bad-length", length=len(text), low=self.low, high=self.high)
+            checker.report(self.soft, "bad-length", path, Severity.WARNING,
+                           field=str(path[-1]), length=len(text), low=self.low, high=self.high)
         return text
 
 
 class Date(Kind):
-    """A date (YYYY-MM-DD); a date with a time keeps its time."""
+    """A date (YYYY-MM-DD); a date with a time keeps its time, as the site's local time.
+
+    A time with a zone is turned into the site's time zone and then kept without one, so
+    every date of the site compares with every other.
+    """
 
     expected = localized("a date", "en dato")
 
     def parse(self, value: Any, checker: Checker, path: tuple[str | int, ...]) -> dt.date:
+        if isinstance(value, str):
+            text = value.strip()
+            try:
+                value = dt.datetime.fromisoformat(text) if ("T" in text or " " in text) else (
+                    dt.date.fromisoformat(text))
+            except ValueError:
+                raise Invalid("bad-date", value=value) from None
+        if isinstance(value, dt.datetime):
+            if value.tzinfo is not None:
+                value = value.astimezone(checker.tz).replace(tzinfo=None)
+            return value
         if isinstance(value, dt.date):
             return value
-        if isinstance(value, str):
-            try:
-                return dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
         raise Invalid("bad-date", value=value)
 
 
@@ -103,6 +142,30 @@ class Boolean(Kind):
         if isinstance(value, bool):
             return value
         raise Invalid("wrong-type", expected=self.expected, got=describe(value))
+
+
+class Number(Kind):
+    """A number (an integer or a decimal)."""
+
+    expected = localized("a number", "et tal")
+
+    def parse(self, value: Any, checker: Checker, path: tuple[str | int, ...]) -> float:
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise Invalid("wrong-type", expected=self.expected, got=describe(value))
+        return float(value)
+
+
+class OldAddress(Kind):
+    """An address a post had on an earlier site (``/2016/03/04/title.html``), kept working."""
+
+    expected = localized("an address on this site", "en adresse på dette site")
+    _PATH = re.compile(r"^/(?:[A-Za-z0-9._~!$'()*+,;=:@%-]+/?)*(?:\?[A-Za-z0-9=&%._-]*)?$")
+
+    def parse(self, value: Any, checker: Checker, path: tuple[str | int, ...]) -> str:
+        text = str(value).strip() if isinstance(value, str) else ""
+        if not self._PATH.match(text) or "/../" in text + "/" or "//" in text:
+            raise Invalid("bad-old-address", value=value)
+        return text
 
 
 class Choice(Kind):
@@ -118,14 +181,40 @@ class Choice(Kind):
 
 
 class Url(Kind):
-    """An https:// address."""
+    """An https:// address, parsed; ``hosts`` limits it to those sites (and their sub-domains).
+    """
 
     expected = localized("a web address", "en webadresse")
 
+    def __init__(self, hosts: Sequence[str] = ()) -> None:
+        self.hosts = tuple(hosts)
+
     def parse(self, value: Any, checker: Checker, path: tuple[str | int, ...]) -> str:
-        if not isinstance(value, str) or not re.match(r"^https://[^\s/]+\.[^\s]+$", value):
+        url = check_url(value, self.hosts)
+        if url is None:
+            if self.hosts and isinstance(value, str) and check_url(value) is not None:
+                raise Invalid("bad-url-host", value=value, hosts=", ".join(self.hosts))
             raise Invalid("bad-url", value=value)
-        return value
+        return url
+
+
+def check_url(value: Any, hosts: Sequence[str] = ()) -> str | None:
+    """``value`` when it is an https address of a real host (one of ``hosts``, when given)."""
+    if not isinstance(value, str) or value != value.strip() or _CONTROL.search(value) or any(
+            c in value for c in ' "<>\\^`{|}'):
+        return None
+    try:
+        parts = urlsplit(value)
+        host = (parts.hostname or "").encode("idna").decode("ascii")
+    except (ValueError, UnicodeError):
+        return None
+    if parts.scheme != "https" or parts.username or parts.password or "." not in host.strip(
+            ".") or host != host.lower():
+        return None
+    if hosts and not any(host.rstrip(".") == h or host.rstrip(".").endswith("." + h)
+                         for h in hosts):
+        return None
+    return value
 
 
 class Slug(Kind):
@@ -151,8 +240,8 @@ class ListOf(Kind):
 
     expected = localized("a list", "en liste")
 
-    def __init__(self, item: Kind, non_empty: bool = False) -> None:
-        self.item, self.non_empty = item, non_empty
+    def __init__(self, item: Kind, non_empty: bool = False, most: int | None = None) -> None:
+        self.item, self.non_empty, self.most = item, non_empty, most
 
     def parse(self, value: Any, checker: Checker, path: tuple[str | int, ...]) -> list[Any]:
         if value is None:
@@ -160,11 +249,19 @@ class ListOf(Kind):
         items = value if isinstance(value, list) else [value]
         if self.non_empty and not items:
             raise Invalid("empty")
+        if self.most is not None and len(items) > self.most:
+            raise Invalid("too-many", count=len(items), most=self.most)
         out = []
         for index, item in enumerate(items):
             ok, parsed = checker.check_value(self.item, item, (*path, index), str(path[-1]))
-            if ok:
-                out.append(parsed)
+            if not ok:
+                continue
+            if isinstance(parsed, str | int) and parsed in out:
+                # Listed twice (an author, a category): once is what was meant.
+                checker.report("schema-duplicate", "listed-twice", (*path, index),
+                               Severity.WARNING, field=str(path[-1]), value=parsed)
+                continue
+            out.append(parsed)
         return out
 
 
@@ -200,6 +297,7 @@ class Checker:
     doc: YamlDoc
     lang: str = "en"
     findings: list[Finding] = field(default_factory=list)
+    tz: dt.tzinfo = dt.UTC  # the site's time zone: dates with a zone are read in it
 
     def report(
         self,
@@ -224,9 +322,10 @@ class Checker:
         try:
             return True, kind.parse(value, self, path)
         except Invalid as exc:
-            rule = {"bad-date": "schema-date", "bad-choice": "schema-choice"}.get(
-                exc.key, "schema-type"
-            )
+            rule = {"bad-date": "schema-date", "bad-choice": "schema-choice",
+                    "text-markup": "schema-text", "text-control": "schema-text",
+                    "text-line-break": "schema-text", "too-many": "schema-limit"}.get(
+                exc.key, "schema-type")
             self.report(rule, exc.key, path, field=name, example=example, **exc.values)
             return False, None
 

@@ -5,39 +5,35 @@ Line numbers are what lets an error say "line 7" to someone in the GitHub web ed
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import re
+from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
-Path_ = tuple[str | int, ...]
+from advocacy.core.model.entities import Path_, YamlDoc
 
 
 class YamlSyntaxError(ValueError):
-    """YAML that does not parse; ``line`` is 1-based in the file, or None."""
+    """YAML that does not parse; ``line`` is 1-based in the file, or None.
 
-    def __init__(self, problem: str, line: int | None) -> None:
+    ``key`` names a message of its own for YAML that parses but is refused (anchors and
+    aliases, tags outside the core schema, a key given twice); otherwise it is None.
+    """
+
+    def __init__(self, problem: str, line: int | None, key: str | None = None,
+                 **values: object) -> None:
         super().__init__(problem)
         self.problem = problem
         self.line = line
+        self.key = key
+        self.values = values
 
 
-@dataclass
-class YamlDoc:
-    """Parsed YAML data plus the 1-based file line of every key and list item."""
-
-    data: Any
-    lines: dict[Path_, int] = field(default_factory=dict)
-    first_line: int = 1
-
-    def line(self, *path: str | int) -> int | None:
-        """The line of ``path``, or of its nearest ancestor that has one."""
-        key: Path_ = tuple(path)
-        while key:
-            if key in self.lines:
-                return self.lines[key]
-            key = key[:-1]
-        return self.first_line
+# The tags of YAML's core schema (and dates): the only ones a repository file may spell out.
+CORE_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in (
+    "str", "int", "float", "bool", "null", "seq", "map", "timestamp"))
+MAX_EVENTS = 200_000  # no front matter, author file or policy comes near this
 
 
 # libyaml's loader when PyYAML was built with it: the same marks, several times faster.
@@ -69,34 +65,66 @@ _LineLoader.add_multi_constructor("!", _unknown_tag)
 _LineLoader.add_multi_constructor("tag:yaml.org,2002:python/", _unknown_tag)
 
 
-def _walk(node: yaml.Node, path: Path_, offset: int, out: dict[Path_, int]) -> None:
+def _refuse_active(text: str, offset: int) -> None:
+    """Anchors, aliases and tags outside the core schema: refused before anything is built.
+
+    An alias makes one node stand for many (a 1 KB file can stand for a billion), and a tag
+    asks the reader to construct something; neither belongs in a post, an author file or
+    the policy, and MkDocs would read them otherwise than we do.
+    """
+    for count, event in enumerate(yaml.parse(text, Loader=_BaseLoader)):
+        line = event.start_mark.line + offset if event.start_mark else None
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            name = getattr(event, "anchor", None) or ""
+            raise YamlSyntaxError(f"anchor or alias '{name}'", line, "yaml-alias", name=name)
+        tag = getattr(event, "tag", None)
+        if tag and tag not in CORE_TAGS and not (isinstance(event, yaml.ScalarEvent) and
+                                                 tag == "!"):
+            raise YamlSyntaxError(f"tag '{tag}'", line, "yaml-tag", tag=tag)
+        if count > MAX_EVENTS:
+            raise YamlSyntaxError("the file is too long", line, "yaml-too-long")
+
+
+def _walk(node: yaml.Node, path: Path_, offset: int, out: dict[Path_, int],
+          strict: bool = False) -> None:
     if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
+            if strict and key in seen:
+                raise YamlSyntaxError(f"'{key}' is given twice", key_node.start_mark.line
+                                      + offset, "yaml-duplicate-key", field=key)
+            seen.add(key)
             sub = (*path, key)
             out[sub] = key_node.start_mark.line + offset
-            _walk(value_node, sub, offset, out)
+            _walk(value_node, sub, offset, out, strict)
     elif isinstance(node, yaml.SequenceNode):
         for index, item in enumerate(node.value):
             sub = (*path, index)
             out[sub] = item.start_mark.line + offset
-            _walk(item, sub, offset, out)
+            _walk(item, sub, offset, out, strict)
 
 
-def load_yaml(text: str, first_line: int = 1) -> YamlDoc:
+def load_yaml(text: str, first_line: int = 1, strict: bool = True) -> YamlDoc:
     """Parse one YAML document whose first line is line ``first_line`` of its file.
 
+    ``strict`` (repository files) refuses anchors, aliases, tags outside the core schema and
+    keys given twice; ``mkdocs.yml``, the maintainers' file, is read without it.
     Raises :class:`YamlSyntaxError` with the file line of the problem.
     """
     loader: _LineLoader | None = None
     try:
+        if strict:
+            _refuse_active(text, first_line)
         loader = _LineLoader(text)
         node = loader.get_single_node()
         if node is None:
             return YamlDoc(None, {}, first_line)
         lines: dict[Path_, int] = {}
-        _walk(node, (), first_line, lines)
+        _walk(node, (), first_line, lines, strict)
         data = loader.construct_document(node)
+    except YamlSyntaxError:
+        raise
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + first_line if mark is not None else None
@@ -124,15 +152,26 @@ class FrontMatter:
     body: str
     body_line: int  # 1-based file line where the body starts
     unclosed: bool = False  # an opening '---' without its closing line
+    odd: bool = False  # a first line that looks like '---' but MkDocs would not read as one
+
+
+# Exactly MkDocs' own pattern (mkdocs.utils.meta.YAML_RE): what it reads as front matter is
+# what we read, so the fields it sees are the fields the check validated.
+_MKDOCS_FRONT = re.compile(r"^-{3}[ \t]*\n(.*?\n)(?:\.{3}|-{3})[ \t]*\n", re.DOTALL)
 
 
 def split_front_matter(text: str) -> FrontMatter:
-    """Split ``---`` front matter from the body; ``yaml_text`` is None when there is none."""
-    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
-    lines = text.split("\n")
-    if not lines or lines[0].rstrip() != "---":
-        return FrontMatter(None, text, 1)
-    for index in range(1, len(lines)):
-        if lines[index].rstrip() in ("---", "..."):
-            return FrontMatter("\n".join(lines[1:index]), "\n".join(lines[index + 1 :]), index + 2)
-    return FrontMatter(None, text, 1, unclosed=True)
+    """Split ``---`` front matter from the body, as MkDocs does (it reads files with
+    universal newlines and without a byte order mark); ``yaml_text`` is None without."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    match = _MKDOCS_FRONT.match(text)
+    if match:
+        yaml_text = match.group(1)
+        body_line = 1 + text.count("\n", 0, match.end())
+        return FrontMatter(yaml_text.removesuffix("\n"), text[match.end():], body_line + 0)
+    first = text.split("\n", 1)[0]
+    if first.startswith("---") and first[3:].strip() == "" and first[3:].strip(" \t"):
+        return FrontMatter(None, text, 1, odd=True)  # '---' followed by odd spaces
+    if first.rstrip(" \t") == "---":
+        return FrontMatter(None, text, 1, unclosed=True)
+    return FrontMatter(None, text, 1)

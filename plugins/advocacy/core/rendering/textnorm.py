@@ -47,6 +47,15 @@ def fold(text: str) -> str:
     return text.casefold()
 
 
+def fold_letters(text: str) -> str:
+    """Like :func:`fold`, but entities stay as written: for reading markup, where ``&lt;`` is
+    text and ``<`` is a tag."""
+    if "\xad" not in text and max(text, default=" ") <= "\xff":
+        return text.lower()
+    text = INVISIBLE.sub("", text)
+    return unicodedata.normalize("NFKC", text).translate(_CONFUSABLES).casefold()
+
+
 def fold_url(value: str) -> str:
     """A URL as a browser reads its scheme: disguises undone, controls and spaces dropped."""
     return re.sub(r"[\x00-\x20\x7f]+", "", fold(value))

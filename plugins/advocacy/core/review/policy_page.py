@@ -6,7 +6,7 @@ the confidential terms, the lists of organisations or the internal hosts.
 
 from __future__ import annotations
 
-from advocacy.core.checking.rules import RULE_INFO
+from advocacy.core.checking.rules import RULES
 from advocacy.core.reading.policy import Policy
 
 TEXT = {
@@ -59,7 +59,7 @@ def policy_markdown(policy: Policy, company: str, languages: tuple[str, ...] = (
     for lang in languages:
         t = TEXT[lang]
         blocking, hints = [], []
-        for info in RULE_INFO.values():
+        for info in RULES.values():
             level = policy.severity.get(info.id) if info.adjustable else None
             if level == "off":
                 continue

@@ -12,8 +12,9 @@ from pathlib import Path
 from PIL import Image, UnidentifiedImageError
 
 from advocacy.core.checking import consent
-from advocacy.core.checking.rules.media import GPS_IFD, media_of
-from advocacy.core.checking.run import check_repository
+from advocacy.core.checking.rules.media import GPS_IFD
+from advocacy.core.checking.run import check_repository, uses
+from advocacy.core.media.images import PHOTO_FORMATS
 from advocacy.core.model.entities import Author, Post
 from advocacy.core.model.findings import Finding, Report
 from advocacy.core.model.site import Site
@@ -68,7 +69,7 @@ def _size(path: Path) -> str:
 
 def _metadata(path: Path, w: dict[str, str]) -> str:
     try:
-        with Image.open(path) as image:
+        with Image.open(path, formats=PHOTO_FORMATS) as image:
             exif = image.getexif()
             gps = bool(exif.get_ifd(GPS_IFD))
     except (OSError, UnidentifiedImageError, ValueError, SyntaxError,
@@ -141,7 +142,7 @@ def _post_section(repo: Repository, report: Report, held: dict[str, Held], post:
         publishes = w["at"].format(date=post.date.date().isoformat(), url=post.url)
     authors = ", ".join(repo.authors[s].name if s in repo.authors else s for s in post.authors)
     media = [f"| `{ref}` | {_size(repo.site.root / ref)} | "
-             f"{_metadata(repo.site.root / ref, w)} |" for _, ref in media_of(post)
+             f"{_metadata(repo.site.root / ref, w)} |" for ref in sorted(uses(post))
              if (repo.site.root / ref).is_file()]
     media = list(dict.fromkeys(media))  # a cover shown again in the text is one file
     lines = [f"### {w[status]}: {post.title}", "", f"`{post.file}`", "",

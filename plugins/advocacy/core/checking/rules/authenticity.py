@@ -5,18 +5,16 @@ The disclosure check lives here too: a share text without it is completed by the
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 from collections import Counter
 from collections.abc import Iterator
 
-from advocacy.core.checking.rules.registry import describe, first_line, rule
-from advocacy.core.i18n.messages import CATALOG
+from advocacy.core.checking.rules.registry import check, first_line, rule
 from advocacy.core.model.entities import Post
 from advocacy.core.model.findings import Finding, Severity
 from advocacy.core.publishing.share import disclosure_for, has_disclosure
-from advocacy.core.reading.repository import Repository, post_files
+from advocacy.core.reading.repository import Repository
 from advocacy.core.reading.yamlsource import split_front_matter
 from advocacy.core.rendering.markdown_refs import prose_text
 from advocacy.core.rendering.textnorm import fold
@@ -31,46 +29,40 @@ FIRST_PERSON = {
 }
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
-CATALOG.update({
-    "authenticity-hype": {
-        "en": ("The post uses {count} big words ({words}); readers trust plain words more.",
-               "Say what happened instead: a number, a name, a moment."),
-        "da": ("Indlægget bruger {count} store ord ({words}); læserne stoler mere på "
-               "almindelige ord.",
-               "Fortæl hvad der skete i stedet: et tal, et navn, et øjeblik."),
-    },
-    "authenticity-voice": {
-        "en": ("The post never says 'I' or 'we'; it reads like a press release.",
-               "Tell it as yourself: what you did, saw and learned."),
-        "da": ("Indlægget siger aldrig 'jeg' eller 'vi'; det lyder som en pressemeddelelse.",
-               "Fortæl det som dig selv: hvad du gjorde, så og lærte."),
-    },
-    "authenticity-copied": {
-        "en": ("Parts of this post are the same as {other}.",
-               "Write it in your own words; repeated text makes both stories weaker."),
-        "da": ("Dele af indlægget er de samme som i {other}.",
-               "Skriv det med dine egne ord; gentaget tekst svækker begge historier."),
-    },
-    "share-disclosure-missing": {
-        "en": ("The share text does not say that you work here; the site adds \"{disclosure}\" "
-               "at the end.",
-               "Nothing to do, or say it in your own words in 'share: text:'."),
-        "da": ("Delingsteksten siger ikke, at du arbejder her; sitet tilføjer "
-               "\"{disclosure}\" til sidst.",
-               "Intet at gøre, eller sig det med dine egne ord i 'share: text:'."),
-    },
-})
 W = Severity.WARNING
-describe("authenticity-hype", W, "Hint: plain words over superlatives and buzzwords.",
-         "Tip: almindelige ord frem for superlativer og modeord.", can_block=False)
-describe("authenticity-voice", W, "Hint: stories are told in the first person.",
-         "Tip: historier fortælles i første person.", can_block=False)
-describe("authenticity-copied", W, "Hint: every story is written in its own words.",
-         "Tip: hver historie skrives med egne ord.", can_block=False)
-describe("share-disclosure-missing", W,
-         "Share texts say that the writer works here; the site adds it when missing.",
-         "Delingstekster siger, at skribenten arbejder her; sitet tilføjer det, når det "
-         "mangler.", can_block=False)
+HYPE = rule(
+    "authenticity-hype", W, ("Hint: plain words over superlatives and buzzwords.",
+                             "Tip: almindelige ord frem for superlativer og modeord."),
+    ("The post uses {count} big words ({words}); readers trust plain words more.",
+     "Say what happened instead: a number, a name, a moment."),
+    ("Indlægget bruger {count} store ord ({words}); læserne stoler mere på almindelige ord.",
+     "Fortæl hvad der skete i stedet: et tal, et navn, et øjeblik."),
+    can_block=False)
+VOICE = rule(
+    "authenticity-voice", W, ("Hint: stories are told in the first person.",
+                              "Tip: historier fortælles i første person."),
+    ("The post never says 'I' or 'we'; it reads like a press release.",
+     "Tell it as yourself: what you did, saw and learned."),
+    ("Indlægget siger aldrig 'jeg' eller 'vi'; det lyder som en pressemeddelelse.",
+     "Fortæl det som dig selv: hvad du gjorde, så og lærte."),
+    can_block=False)
+COPIED = rule(
+    "authenticity-copied", W, ("Hint: every story is written in its own words.",
+                               "Tip: hver historie skrives med egne ord."),
+    ("Parts of this post are the same as {other}.",
+     "Write it in your own words; repeated text makes both stories weaker."),
+    ("Dele af indlægget er de samme som i {other}.",
+     "Skriv det med dine egne ord; gentaget tekst svækker begge historier."),
+    can_block=False)
+DISCLOSURE = rule(
+    "share-disclosure-missing", W,
+    ("Share texts say that the writer works here; the site adds it when missing.",
+     "Delingstekster siger, at skribenten arbejder her; sitet tilføjer det, når det mangler."),
+    ("The share text does not say that you work here; the site adds \"{disclosure}\" at the "
+     "end.", "Nothing to do, or say it in your own words in 'share: text:'."),
+    ("Delingsteksten siger ikke, at du arbejder her; sitet tilføjer \"{disclosure}\" til "
+     "sidst.", "Intet at gøre, eller sig det med dine egne ord i 'share: text:'."),
+    can_block=False)
 
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^>]+>|\]\([^)]*\)")
@@ -83,9 +75,11 @@ def _words(body: str) -> list[str]:
 
 
 def _post_words(post: Post) -> list[str]:
+    """The words readers read (from the rendering), once per post."""
     words = post.cache.get("words")
     if words is None:
-        words = post.cache["words"] = _words(post.body)
+        text = post.rendered.text() if post.rendered is not None else prose_text(post.body)
+        words = post.cache["words"] = _WORD.findall(fold(_IMAGE.sub(" ", text)))
     return words  # type: ignore[return-value]
 
 
@@ -135,22 +129,21 @@ def _index(repo: Repository) -> dict[int, set[str]]:
     return cached  # type: ignore[return-value]
 
 
-@rule
+@check()
 def authenticity(repo: Repository, post: Post) -> Iterator[Finding]:
     """Hints that help a story sound like a person; and the share text's disclosure."""
     found = _hype(repo, post)
     if len(found) >= HYPE_LIMIT:
         hype = list(dict.fromkeys(" ".join(w.split()) for w in found))
-        yield repo.finding(post.file, first_line(post), "authenticity-hype", "authenticity-hype",
-                           W, count=len(found), words=", ".join(hype[:5]))
+        yield HYPE.finding(repo.lang, post.file, first_line(post), count=len(found),
+                           words=", ".join(hype[:5]))
     words = set(_post_words(post))
     if post.words >= 80 and not words & FIRST_PERSON.get(post.language, set()):
-        yield repo.finding(post.file, first_line(post), "authenticity-voice",
-                           "authenticity-voice", W)
+        yield VOICE.finding(repo.lang, post.file, first_line(post))
     disclosure = disclosure_for(repo.policy, post.language)
     if post.share_text and disclosure and not has_disclosure(post.share_text, disclosure):
-        yield repo.finding(post.file, post.line_of("share", "text"), "share-disclosure-missing",
-                           "share-disclosure-missing", W, disclosure=disclosure)
+        yield DISCLOSURE.finding(repo.lang, post.file, post.line_of("share", "text"),
+                                 disclosure=disclosure)
 
 
 def _other_words(repo: Repository) -> dict[str, list[str]]:
@@ -158,7 +151,7 @@ def _other_words(repo: Repository) -> dict[str, list[str]]:
     cached = repo.cache.get("all-words")
     if cached is None:
         cached = {p.file: _post_words(p) for p in repo.posts}
-        for path in post_files(repo.site):
+        for path in repo.inventory.posts:
             rel = repo.site.rel(path)
             if rel not in cached:  # a partial check still compares with every other post
                 try:
@@ -195,29 +188,30 @@ def _copied_map(repo: Repository) -> dict[str, str | None] | None:
     """Every post's answer at once, cached for the whole set of posts (a full check only)."""
     if "copied" in repo.cache:
         return repo.cache["copied"]  # type: ignore[return-value]
-    files = {repo.site.rel(p) for p in post_files(repo.site)}
+    files = {repo.site.rel(p) for p in repo.inventory.posts}
     if {p.file for p in repo.posts} != files:
         return None  # a partial check: other posts are not loaded, compute one by one
-    key = hashlib.sha256(json.dumps(sorted((p.file, p.digest) for p in repo.posts)).encode())
-    path = repo.site.cache_path / "checks" / f"copied-{key.hexdigest()[:32]}.json"
-    try:
-        found = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
+    store = repo.store
+    key = store.key("copied", json.dumps(sorted((p.file, p.digest) for p in repo.posts))
+                    ) if store else ""
+    found = store.read_json("copied", key, _answers) if store else None
+    if found is None:
         found = {p.file: _copied_from(repo, p) for p in repo.posts}
-        try:
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(json.dumps(found), "utf-8")
-        except OSError:
-            pass
+        if store:
+            store.write_json("copied", key, found)
     repo.cache["copied"] = found
-    return found
+    return found  # type: ignore[no-any-return]
 
 
-@rule(cacheable=False)  # depends on every other post; cached for the whole set instead
+def _answers(data: object) -> bool:
+    return isinstance(data, dict) and all(isinstance(k, str) and (v is None or isinstance(
+        v, str)) for k, v in data.items())
+
+
+@check(cacheable=False)  # depends on every other post; cached for the whole set instead
 def copied(repo: Repository, post: Post) -> Iterator[Finding]:
     """Runs of words this post shares with another post."""
     answers = _copied_map(repo)
     other = answers.get(post.file) if answers is not None else _copied_from(repo, post)
     if other:
-        yield repo.finding(post.file, first_line(post), "authenticity-copied",
-                           "authenticity-copied", W, other=other)
+        yield COPIED.finding(repo.lang, post.file, first_line(post), other=other)

@@ -5,16 +5,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from advocacy.core.checking.rules.registry import describe, rule, segments
-from advocacy.core.i18n.messages import CATALOG
-from advocacy.core.model.entities import Post
+from advocacy.core.checking.rules.registry import PAGE, POST, check, rule
+from advocacy.core.checking.texts import (
+    Segment,
+    author_segments,
+    forms,
+    page_segments,
+    post_segments,
+)
+from advocacy.core.model.entities import DocPage, Post
 from advocacy.core.model.findings import Finding, Severity
 from advocacy.core.reading.repository import Repository
 from advocacy.core.rendering.textnorm import fold, term_pattern
 
 _LEGAL_FORM = (r"A/S|ApS|I/S|P/S|K/S|IVS|AMBA|a\.m\.b\.a\.|Inc\.?|Ltd\.?|LLC|GmbH|AG|AB|Oy|"
                r"ASA|plc|S\.A\.|B\.V\.|N\.V\.")
-_COMPANY = re.compile(r"(?<![\w])((?:[A-ZÆØÅ0-9][\w&.'-]*\s+(?:(?:and|og|of|for|&)\s+)?){1,5})("
+# Words of a name (dots only inside one, as in "A.P.": a dot before a space ends a sentence).
+_COMPANY = re.compile(r"(?<![\w])((?:[A-ZÆØÅ0-9][\w&'-]*(?:\.[\w&'-]+)*\s+"
+                      r"(?:(?:and|og|of|for|&)\s+)?){1,5})("
                       + _LEGAL_FORM + r"|LLP|Corporation|Corp\.|Company)(?![\w/])")
 # A figure is an amount: a currency, a unit, a percentage or thousands separators. A bare
 # number (18F, 2.0, 1980s, a year) is not.
@@ -25,61 +33,53 @@ _FIGURE = re.compile(r"(?:[$€£]\s?\d[\d.,]*|(?<![\w.,])\d[\d.,]*\s?(?:" + _UN
 _DIGIT = re.compile(r"\d")
 _NEAR = 60  # characters between a financial term and a figure that count as "near"
 
-CATALOG.update({
-    "organisation-restricted": {
-        "en": ("'{name}' may not be named: the policy does not list it as approved.",
-               "Describe them without the name (\"a large Danish retailer\"), or ask HR to get "
-               "their approval first."),
-        "da": ("'{name}' må ikke nævnes: politikken har den ikke som godkendt.",
-               "Beskriv dem uden navn (\"en stor dansk detailkæde\"), eller bed HR om at få "
-               "deres godkendelse først."),
-    },
-    "organisation-unknown": {
-        "en": ("'{name}' looks like a company the policy does not list as approved.",
-               "If it is a customer, partner or supplier, describe them without the name, or "
-               "ask HR to add it under 'approved_organisations'."),
-        "da": ("'{name}' ligner en virksomhed, som politikken ikke har som godkendt.",
-               "Er det en kunde, partner eller leverandør, så beskriv dem uden navn, eller bed "
-               "HR om at tilføje den under 'approved_organisations'."),
-    },
-    "confidential-term": {
-        "en": ("This line contains a confidential term from HR's list ({hint}).",
-               "Take it out: project code names and internal terms are not for the public. "
-               "Ask HR if you are unsure what may be said."),
-        "da": ("Linjen indeholder et fortroligt ord fra HR's liste ({hint}).",
-               "Fjern det: projektnavne og interne betegnelser er ikke til offentligheden. "
-               "Spørg HR, hvis du er i tvivl om, hvad der må siges."),
-    },
-    "financial-figures": {
-        "en": ("'{term}' with a figure may not be published before {date}, when the company "
-               "publishes its results.",
-               "Take the figure out, or wait until {date}."),
-        "da": ("'{term}' med et tal må ikke udgives før {date}, hvor virksomheden "
-               "offentliggør sit regnskab.",
-               "Fjern tallet, eller vent til {date}."),
-    },
-    "financial-figures-always": {
+E, W = Severity.ERROR, Severity.WARNING
+RESTRICTED = rule(
+    "organisation-restricted", E,
+    ("Customers, partners and suppliers are named only with approval.",
+     "Kunder, partnere og leverandører nævnes kun med godkendelse."),
+    ("'{name}' may not be named: the policy does not list it as approved.",
+     "Describe them without the name (\"a large Danish retailer\"), or ask HR to get their "
+     "approval first."),
+    ("'{name}' må ikke nævnes: politikken har den ikke som godkendt.",
+     "Beskriv dem uden navn (\"en stor dansk detailkæde\"), eller bed HR om at få deres "
+     "godkendelse først."))
+UNKNOWN = rule(
+    "organisation-unknown", W,
+    ("A company name the policy does not know is pointed out for HR to look at.",
+     "Et firmanavn, som politikken ikke kender, bliver fremhævet, så HR kan se på det."),
+    ("'{name}' looks like a company the policy does not list as approved.",
+     "If it is a customer, partner or supplier, describe them without the name, or ask HR to "
+     "add it under 'approved_organisations'."),
+    ("'{name}' ligner en virksomhed, som politikken ikke har som godkendt.",
+     "Er det en kunde, partner eller leverandør, så beskriv dem uden navn, eller bed HR om at "
+     "tilføje den under 'approved_organisations'."))
+TERM = rule(
+    "confidential-term", E,
+    ("Project code names and confidential terms are never published.",
+     "Projektnavne og fortrolige betegnelser udgives aldrig."),
+    ("This line contains a confidential term from HR's list ({hint}).",
+     "Take it out: project code names and internal terms are not for the public. Ask HR if "
+     "you are unsure what may be said."),
+    ("Linjen indeholder et fortroligt ord fra HR's liste ({hint}).",
+     "Fjern det: projektnavne og interne betegnelser er ikke til offentligheden. Spørg HR, "
+     "hvis du er i tvivl om, hvad der må siges."))
+FINANCIAL = rule(
+    "financial-figures", E,
+    ("Financial figures (revenue, profit, EBITDA, guidance) wait for the company's release.",
+     "Økonomiske tal (omsætning, resultat, EBITDA, forventninger) venter på virksomhedens "
+     "offentliggørelse."),
+    ("'{term}' with a figure may not be published before {date}, when the company publishes "
+     "its results.", "Take the figure out, or wait until {date}."),
+    ("'{term}' med et tal må ikke udgives før {date}, hvor virksomheden offentliggør sit "
+     "regnskab.", "Fjern tallet, eller vent til {date}."),
+    variants={"financial-figures-always": {
         "en": ("'{term}' with a figure may not be published: the policy sets no release date.",
                "Take the figure out, or ask HR to set 'financial: next_release:'."),
         "da": ("'{term}' med et tal må ikke udgives: politikken har ingen "
                "offentliggørelsesdato.",
                "Fjern tallet, eller bed HR om at sætte 'financial: next_release:'."),
-    },
-})
-
-E, W = Severity.ERROR, Severity.WARNING
-describe("organisation-restricted", E,
-         "Customers, partners and suppliers are named only with approval.",
-         "Kunder, partnere og leverandører nævnes kun med godkendelse.")
-describe("organisation-unknown", W,
-         "A company name the policy does not know is pointed out for HR to look at.",
-         "Et firmanavn, som politikken ikke kender, bliver fremhævet, så HR kan se på det.")
-describe("confidential-term", E, "Project code names and confidential terms are never published.",
-         "Projektnavne og fortrolige betegnelser udgives aldrig.")
-describe("financial-figures", E,
-         "Financial figures (revenue, profit, EBITDA, guidance) wait for the company's release.",
-         "Økonomiske tal (omsætning, resultat, EBITDA, forventninger) venter på virksomhedens "
-         "offentliggørelse.")
+    }})
 
 
 def _approved_names(repo: Repository) -> list[str]:
@@ -106,47 +106,92 @@ def _hint(term: str) -> dict[str, str]:
             "da": f"det starter med '{term[0]}', {letters} bogstaver"}
 
 
-@rule
-def confidentiality(repo: Repository, post: Post) -> Iterator[Finding]:
+def _forms_patterns(repo: Repository, key: str, terms: list[tuple[str, str]]
+                    ) -> list[tuple[str, tuple[re.Pattern[str], ...]]]:
+    """(label, patterns) for each (label, term): the term as written and spelled in ASCII."""
+    cached = repo.cache.get(key)
+    if cached is None:
+        cached = repo.cache[key] = [
+            (label, tuple(dict.fromkeys(term_pattern(f) for f in forms(term))))
+            for label, term in terms if term.strip()]
+    return cached  # type: ignore[return-value]
+
+
+def _search(segment: Segment, patterns: tuple[re.Pattern[str], ...]) -> int | None:
+    """The line of the first match of any pattern in any form of the segment, or None."""
+    for number, text in enumerate(segment.forms):
+        for pattern in patterns:
+            match = pattern.search(text)
+            if match:
+                if number == 0:  # the folded text: positions are the text's own
+                    return segment.line_of(match.group(), text[:match.start()]) or 0
+                return segment.line or 0
+    return None
+
+
+@check(on=(POST, PAGE))
+def confidentiality(repo: Repository, doc: Post | DocPage) -> Iterator[Finding]:
     """Restricted and unknown organisations, confidential terms, early financial figures."""
-    policy = repo.policy
-    restricted = _patterns(repo, "restricted", [(o.name, n) for o in policy.restricted
-                                                for n in o.names])
-    terms = _patterns(repo, "terms", [(t, t) for t in policy.confidential_terms])
+    segments = post_segments(doc, repo.site.root) if isinstance(doc, Post) else page_segments(
+        doc)
+    yield from confidential_in(repo, segments)
+
+
+def confidential_in(repo: Repository, segments: list[Segment]) -> Iterator[Finding]:
+    """The findings of :func:`confidentiality` in any published texts."""
+    policy, lang = repo.policy, repo.lang
+    restricted = _forms_patterns(repo, "restricted", [(o.name, n) for o in policy.restricted
+                                                      for n in o.names])
+    terms = _forms_patterns(repo, "terms", [(t, t) for t in policy.confidential_terms])
     financial = _patterns(repo, "financial", [(t, t) for t in policy.financial_terms])
     embargo = policy.next_release is None or repo.site.today < policy.next_release
     approved = _approved_names(repo)
-    for segment in segments(post):
-        folded = segment.folded
-        for name, pattern in restricted:
-            if pattern.search(folded):
-                yield repo.finding(post.file, segment.line, "organisation-restricted",
-                                   "organisation-restricted", E, name=name)
-        for term, pattern in terms:
-            if pattern.search(folded):
-                yield repo.finding(post.file, segment.line, "confidential-term",
-                                   "confidential-term", E, hint=_hint(term))
+    for segment in segments:
+        for name, patterns in restricted:
+            line = _search(segment, patterns)
+            if line is not None:
+                yield RESTRICTED.finding(lang, segment.file, line or segment.line, name=name)
+        for term, patterns in terms:
+            line = _search(segment, patterns)
+            if line is not None:
+                yield TERM.finding(lang, segment.file, line or segment.line, hint=_hint(term))
         for match in _COMPANY.finditer(segment.text):
             name = " ".join(match.group().split())
             known = any(fold(name).startswith(a) or a.startswith(fold(name)) for a in approved)
-            if not known and not any(p.search(fold(name)) for _, p in restricted):
-                yield repo.finding(post.file, segment.line, "organisation-unknown",
-                                   "organisation-unknown", W, name=name)
-        if embargo and _DIGIT.search(folded):
-            yield from _financial(repo, post, segment.line, folded, financial)
+            if not known and not any(p.search(fold(name)) for _, ps in restricted for p in ps):
+                yield UNKNOWN.finding(lang, segment.file, segment.line_of(
+                    match.group(), segment.text[:match.start()]), name=name)
+        if embargo and _DIGIT.search(segment.folded):
+            yield from _financial(repo, segment, financial)
 
 
-def _financial(repo: Repository, post: Post, line: int | None, folded: str,
+def author_confidential(repo: Repository) -> Iterator[Finding]:
+    """The same in what author pages publish (role, team, location, bio)."""
+    for author in repo.authors.values():
+        yield from confidential_in(repo, author_segments(author))
+
+
+_SENTENCE_END = re.compile(r"[.!?]\s+(?=\S)")
+
+
+def _financial(repo: Repository, segment: Segment,
                financial: list[tuple[str, re.Pattern[str]]]) -> Iterator[Finding]:
+    folded = segment.folded
     figures = [m.span() for m in _FIGURE.finditer(folded)]
+    ends = [m.end() for m in _SENTENCE_END.finditer(folded)]
+
+    def sentence(at: int) -> int:
+        return sum(1 for end in ends if end <= at)
+
     for term, _ in financial:
         # Danish inflects the noun (omsætningen, resultatet): match the term as a prefix.
         for match in re.finditer(r"(?<![\w-])" + re.escape(fold(term)) + r"\w*", folded):
             start, end = match.span()
             if any(f_start - end <= _NEAR and start - f_end <= _NEAR
-                   for f_start, f_end in figures):
+                   and sentence(f_start) == sentence(start) for f_start, f_end in figures):
                 date = repo.policy.next_release
-                key = "financial-figures" if date else "financial-figures-always"
-                yield repo.finding(post.file, line, "financial-figures", key, E, term=term,
-                                   date=date.isoformat() if date else "")
+                key = None if date else "financial-figures-always"
+                yield FINANCIAL.finding(repo.lang, segment.file, segment.line_of(
+                    match.group(), folded[:start]), key, term=term,
+                    date=date.isoformat() if date else "")
                 break

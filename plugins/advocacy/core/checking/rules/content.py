@@ -1,71 +1,89 @@
-"""A post has a story: a new post from ``advocacy new`` carries only prompts until written."""
+"""A post has a story: text of its own, no template placeholders, a description; and the
+author hears why a post is not on the site yet."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from advocacy.core.checking.rules.registry import describe, first_line, rule
-from advocacy.core.i18n.messages import CATALOG
+from advocacy.core.checking.rules.registry import check, first_line, rule
 from advocacy.core.model.entities import Post
 from advocacy.core.model.findings import Finding, Severity
 from advocacy.core.reading.repository import Repository
 
 MIN_WORDS = 1  # a post straight from the template has prompts only
-
-CATALOG.update({
-    "post-empty": {
-        "en": ("The post has no story yet: there is no text below the front matter.",
-               "Write your story below the front matter; the questions between <!-- and --> "
-               "are there to help and are never published."),
-        "da": ("Indlægget har ingen historie endnu: der er ingen tekst under front matter.",
-               "Skriv din historie under front matter; spørgsmålene mellem <!-- og --> er "
-               "der for at hjælpe og bliver aldrig udgivet."),
-    },
-    "post-placeholder": {
-        "en": ("The post still has the template's placeholder '{text}'.",
-               "Write your own {field} here."),
-        "da": ("Indlægget har stadig skabelonens pladsholder '{text}'.",
-               "Skriv din egen {field} her."),
-    },
-    "post-not-published": {
-        "en": ("This post is not published yet: {reason}.",
-               "Nothing to fix if that is what you want; {when}."),
-        "da": ("Indlægget er ikke udgivet endnu: {reason}.",
-               "Intet at rette, hvis det er meningen; {when}."),
-    },
-})
-describe("post-empty", Severity.ERROR, "Every post tells a story of its own.",
-         "Hvert indlæg fortæller sin egen historie.", adjustable=False)
-describe("post-placeholder", Severity.ERROR, "No placeholder from the template is published.",
-         "Ingen pladsholder fra skabelonen bliver udgivet.", adjustable=False)
-describe("post-not-published", Severity.WARNING, "Drafts and future posts are named, so the "
-         "author knows why a post is not on the site.", "Kladder og fremtidige indlæg bliver "
-         "nævnt, så forfatteren ved, hvorfor de ikke er på sitet.", can_block=False)
 PLACEHOLDERS = ("Din titel", "Your title", "[Navn]", "[Name]")
 
+EMPTY = rule(
+    "post-empty", Severity.ERROR, ("Every post tells a story of its own.",
+                                   "Hvert indlæg fortæller sin egen historie."),
+    ("The post has no story yet: there is no text below the front matter.",
+     "Write your story below the front matter; the questions between <!-- and --> are there "
+     "to help and are never published."),
+    ("Indlægget har ingen historie endnu: der er ingen tekst under front matter.",
+     "Skriv din historie under front matter; spørgsmålene mellem <!-- og --> er der for at "
+     "hjælpe og bliver aldrig udgivet."),
+    adjustable=False)
+PLACEHOLDER = rule(
+    "post-placeholder", Severity.ERROR, ("No placeholder from the template is published.",
+                                         "Ingen pladsholder fra skabelonen bliver udgivet."),
+    ("The post still has the template's placeholder '{text}'.", "Write your own {field} here."),
+    ("Indlægget har stadig skabelonens pladsholder '{text}'.", "Skriv din egen {field} her."),
+    adjustable=False)
+NOT_PUBLISHED = rule(
+    "post-not-published", Severity.WARNING,
+    ("Drafts and future posts are named, so the author knows why a post is not on the site.",
+     "Kladder og fremtidige indlæg bliver nævnt, så forfatteren ved, hvorfor de ikke er på "
+     "sitet."),
+    ("This post is not published yet: {reason}.", "Nothing to fix if that is what you want; "
+     "{when}."),
+    ("Indlægget er ikke udgivet endnu: {reason}.", "Intet at rette, hvis det er meningen; "
+     "{when}."),
+    can_block=False)
+DESCRIPTION = rule(
+    "description-length", Severity.WARNING,
+    ("A post's description (its link preview) is one or two sentences, 50 to 160 characters.",
+     "Et indlægs beskrivelse (linkets forhåndsvisning) er en eller to sætninger på 50 til 160 "
+     "tegn."),
+    ("'{field}' is {length} characters long; it should be {low} to {high}.",
+     "LinkedIn shows this text under the link: write one or two sentences of {low} to {high} "
+     "characters."),
+    ("'{field}' er {length} tegn lang; den skal være {low} til {high}.",
+     "LinkedIn viser teksten under linket: skriv en eller to sætninger på {low} til {high} "
+     "tegn."),
+    variants={"description-missing": {
+        "en": ("The post has no 'description'; its first paragraph is used for the link "
+               "preview.", "Add 'description:' with one or two sentences that make people "
+               "want to read the story."),
+        "da": ("Indlægget har ingen 'description'; første afsnit bruges som forhåndsvisning.",
+               "Tilføj 'description:' med en eller to sætninger, der giver lyst til at læse "
+               "historien."),
+    }})
 
-@rule
+
+@check()
 def content(repo: Repository, post: Post) -> Iterator[Finding]:
-    """At least a few sentences of the author's own text."""
-    if post.words < MIN_WORDS and not post.draft:
-        yield repo.finding(post.file, first_line(post), "post-empty", "post-empty",
-                           Severity.ERROR)
+    """At least a few words of the author's own text; no placeholders; a description."""
+    lang = repo.lang
+    if post.rendered is not None and post.words < MIN_WORDS and not post.draft:
+        yield EMPTY.finding(lang, post.file, first_line(post))
     for name, value in (("title", post.title), ("description", post.description)):
         found = next((p for p in PLACEHOLDERS if p in value), None)
         if found:
-            yield repo.finding(post.file, post.line_of(name), "post-placeholder",
-                               "post-placeholder", Severity.ERROR, text=found,
-                               field={"en": name, "da": {"title": "titel",
-                                                         "description": "beskrivelse"}[name]})
+            yield PLACEHOLDER.finding(lang, post.file, post.line_of(name), text=found,
+                                      field={"en": name, "da": {"title": "titel",
+                                                                "description": "beskrivelse"
+                                                                }[name]})
+    if not post.description:
+        yield DESCRIPTION.finding(lang, post.file, post.line_of("title"), "description-missing")
     if post.draft:
-        yield repo.finding(post.file, post.line_of("draft"), "post-not-published",
-                           "post-not-published", Severity.WARNING,
-                           reason={"en": "it is a draft", "da": "det er en kladde"},
-                           when={"en": "remove 'draft: true' when it is ready",
-                                 "da": "fjern 'draft: true', når det er klar"})
+        yield NOT_PUBLISHED.finding(lang, post.file, post.line_of("draft"),
+                                    reason={"en": "it is a draft", "da": "det er en kladde"},
+                                    when={"en": "remove 'draft: true' when it is ready",
+                                          "da": "fjern 'draft: true', når det er klar"})
     elif post.date.date() > repo.site.today:
         day = post.date.date().isoformat()
-        yield repo.finding(post.file, post.line_of("date"), "post-not-published",
-                           "post-not-published", Severity.WARNING,
-                           reason={"en": f"it is dated {day}", "da": f"det er dateret {day}"},
-                           when={"en": f"it appears on {day}", "da": f"det kommer på {day}"})
+        yield NOT_PUBLISHED.finding(lang, post.file, post.line_of("date"),
+                                    reason={"en": f"it is dated {day}",
+                                            "da": f"det er dateret {day}"},
+                                    when={"en": f"it appears on {day}",
+                                          "da": f"det kommer på {day}"})

@@ -1,26 +1,31 @@
 """Personal data that must never be published: e-mail, phone, CPR, IBAN, payment cards.
 
-Each detector masks what it found so one number is reported once, by its most specific
-kind (a card number is not also a phone number).
+Read in what readers read (the rendered text, alt texts, captions, the front matter's
+published fields, the addresses of ``mailto:`` links), so markup or line breaks inside a
+number no longer hide it. Numbers are validated by the libraries that know them
+(python-stdnum for CPR, IBAN and the Luhn checksum, phonenumbers for phone numbers), and
+each detector masks what it found so one number is reported once, by its most specific kind.
 """
 
 from __future__ import annotations
 
-import datetime as dt
+import fnmatch
 import re
 from collections.abc import Callable, Iterator
 
-from advocacy.core.checking.rules.registry import describe, rule, segments
-from advocacy.core.i18n.messages import CATALOG
-from advocacy.core.model.entities import Post
+import phonenumbers
+from stdnum import iban, luhn
+from stdnum.dk import cpr
+
+from advocacy.core.checking.rules.registry import PAGE, POST, check, rule
+from advocacy.core.checking.texts import Segment, author_segments, page_segments, post_segments
+from advocacy.core.model.entities import DocPage, Post
 from advocacy.core.model.findings import Finding, Severity
 from advocacy.core.reading.repository import Repository
-from advocacy.core.rendering.textnorm import INVISIBLE, unescape_all
 
-_CANDIDATE = re.compile(r"[\d@&]")  # nothing to find in a line without these
-# Link targets and bare web addresses hold ids, not personal data; mailto: and tel: do.
-_URL = re.compile(r"(?:\]\(|<|\b)(?!mailto:|tel:)[a-z][\w+.-]*://[^\s)>\]]*|\]\((?!mailto:|tel:)"
-                  r"[^)\s]*", re.IGNORECASE)
+_CANDIDATE = re.compile(r"[\d@]")  # nothing to find in a text without these
+# Web addresses hold ids, not personal data (mailto: addresses are read on their own).
+_URL = re.compile(r"\b[a-z][\w+.-]*://[^\s<>\"]*", re.IGNORECASE)
 # Reserved example domains and git's ssh form (git@host:repo) are not anyone's address.
 _NOT_AN_ADDRESS = re.compile(r"@(?:[\w-]+\.)*(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|"
                              r"invalid|localhost))$|^git@", re.IGNORECASE)
@@ -29,136 +34,153 @@ _IBAN = re.compile(r"(?<![a-z0-9])[a-z]{2}\d{2}(?:[ ]?[a-z0-9]{4}){2,7}(?:[ ]?[a
                    r"(?![a-z0-9])", re.I)
 # Numbers glued to letters, slashes or '=' are ids in URLs and code, not personal data.
 _CARD = re.compile(r"(?<![\w+/=#.-])(?<!\d )(?:\d[ -]?){12,18}\d(?![\w/=-])")
-_CPR = re.compile(r"(?<![\w+/=#.-])(\d{2})(\d{2})(\d{2})[- ]?(\d{4})(?![\w/=-])")
-# Spaces only between the groups: 2026-11-20 is a date, not a phone number.
-_PHONE_DK = re.compile(r"(?<![\w+/=#.:-])(?<!\d )(?:(?:\+|00)45[ -]?)?(?:\d{2} ?){3}\d{2}"
-                       r"(?![\w/=-])(?! \d)")
-_PHONE_INTL = re.compile(r"(?<![\d\w])(?<!\d )(?:\+|00)[1-9]\d{0,2}[ -]?"
-                         r"(?:\(?\d{1,4}\)?[ -]?){2,5}\d{2,4}(?![\d])(?! \d)")
+_CARD_PREFIX = re.compile(r"^(?:4|5[1-5]|2[2-7]|3[47]|6011|65|35|3[068]|5019|4571)")
+_CPR = re.compile(r"(?<![\w+/=#.-])\d{6}[- ]?\d{4}(?![\w/=-])")
+# A Danish number as people write it: four pairs, or two fours (spaces or hyphens between).
+_DK_GROUPS = re.compile(r"^(?:\+45[ -]?)?(?:\d{2}[ -]){3}\d{2}$|^(?:\+45[ -]?)?\d{4}[ -]\d{4}$")
+_INTERNATIONAL = re.compile(r"(?<![\w+])00(?=[1-9]\d)")
+_DATE_LIKE = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$|^(?:19|20)\d\d(?:[ -](?:19|20)\d\d)+$")
 
-CATALOG.update({
-    "personal-data": {
-        "en": ("{what} must not be published: '{value}'.",
-               "{fix_en}"),
-        "da": ("{what} må ikke udgives: '{value}'.",
-               "{fix_da}"),
-    },
-})
+E = Severity.ERROR
+_FIX = {"email": ("Remove it; if readers should write to us, use a role mailbox HR lists in "
+                  "the policy (like jobs@...).",
+                  "Fjern den; skal læserne kunne skrive til os, så brug en fælles postkasse "
+                  "fra politikken (som jobs@...)."),
+        "phone": ("Remove it; people who want to reach us find the way on the jobs page.",
+                  "Fjern det; den, der vil kontakte os, finder vej via jobsiden.")}
 
-_SUMMARIES = {
-    "personal-email": ("No e-mail addresses, except the role mailboxes HR lists.",
-                       "Ingen e-mailadresser, undtagen de fælles postkasser, HR har godkendt."),
-    "personal-phone": ("No phone numbers.", "Ingen telefonnumre."),
-    "personal-cpr": ("No CPR numbers.", "Ingen CPR-numre."),
-    "personal-iban": ("No bank account numbers.", "Ingen kontonumre."),
-    "personal-card": ("No payment card numbers.", "Ingen betalingskortnumre."),
-}
-_KINDS = {
-    "personal-email": ("An e-mail address", "En e-mailadresse",
-                       "Remove it; if readers should write to us, use a role mailbox HR lists in "
-                       "the policy (like jobs@...).",
-                       "Fjern den; skal læserne kunne skrive til os, så brug en fælles postkasse "
-                       "fra politikken (som jobs@...)."),
-    "personal-phone": ("A phone number", "Et telefonnummer",
-                       "Remove it; people who want to reach us find the way on the jobs page.",
-                       "Fjern det; den, der vil kontakte os, finder vej via jobsiden."),
-    "personal-cpr": ("A CPR number", "Et CPR-nummer",
-                     "Remove it at once; a CPR number never belongs in a post.",
-                     "Fjern det straks; et CPR-nummer hører aldrig hjemme i et indlæg."),
-    "personal-iban": ("A bank account number (IBAN)", "Et bankkontonummer (IBAN)",
-                      "Remove it.", "Fjern det."),
-    "personal-card": ("A payment card number", "Et betalingskortnummer",
-                      "Remove it at once.", "Fjern det straks."),
-}
-for rule_id, (en, da) in _SUMMARIES.items():
-    describe(rule_id, Severity.ERROR, en, da)
+
+def _declare(kind: str, what: tuple[str, str], summary: tuple[str, str], fix: tuple[str, str]
+             ) -> object:
+    return rule(f"personal-{kind}", E, summary,
+                (f"{what[0]} must not be published: '{{value}}'.", fix[0]),
+                (f"{what[1]} må ikke udgives: '{{value}}'.", fix[1]))
+
+
+EMAIL = _declare("email", ("An e-mail address", "En e-mailadresse"),
+                 ("No e-mail addresses, except the role mailboxes HR lists.",
+                  "Ingen e-mailadresser, undtagen de fælles postkasser, HR har godkendt."),
+                 _FIX["email"])
+PHONE = _declare("phone", ("A phone number", "Et telefonnummer"),
+                 ("No phone numbers.", "Ingen telefonnumre."), _FIX["phone"])
+CPR = _declare("cpr", ("A CPR number", "Et CPR-nummer"), ("No CPR numbers.", "Ingen CPR-numre."),
+               ("Remove it at once; a CPR number never belongs in a post.",
+                "Fjern det straks; et CPR-nummer hører aldrig hjemme i et indlæg."))
+IBAN = _declare("iban", ("A bank account number (IBAN)", "Et bankkontonummer (IBAN)"),
+                ("No bank account numbers.", "Ingen kontonumre."), ("Remove it.", "Fjern det."))
+CARD = _declare("card", ("A payment card number", "Et betalingskortnummer"),
+                ("No payment card numbers.", "Ingen betalingskortnumre."),
+                ("Remove it at once.", "Fjern det straks."))
+RULE_OF = {"email": EMAIL, "phone": PHONE, "cpr": CPR, "iban": IBAN, "card": CARD}
 
 
 def _digits(text: str) -> str:
     return re.sub(r"\D", "", text)
 
 
-def luhn(number: str) -> bool:
-    """The Luhn checksum that every payment card number passes."""
-    total = 0
-    for index, char in enumerate(reversed(number)):
-        value = int(char) * (2 if index % 2 else 1)
-        total += value - 9 if value > 9 else value
-    return total % 10 == 0
+def allowed_mailbox(address: str, patterns: list[str]) -> bool:
+    """Whether ``address`` is a role or team mailbox the policy allows (an exact address or a
+    pattern: ``jobs@kystlinje.dk``, ``*-team@kystlinje.dk``, ``*@press.kystlinje.dk``), or an
+    address at a reserved example domain."""
+    value = address.lower()
+    return bool(_NOT_AN_ADDRESS.search(value)) or any(
+        fnmatch.fnmatchcase(value, p) for p in patterns)
 
 
-def iban_valid(text: str) -> bool:
-    """ISO 13616: the rearranged number modulo 97 is 1."""
-    value = re.sub(r"\s", "", text).upper()
-    if not 15 <= len(value) <= 34:
-        return False
-    moved = value[4:] + value[:4]
-    return int("".join(str(int(c, 36)) for c in moved)) % 97 == 1
+def _card(number: str) -> bool:
+    digits = _digits(number)
+    return 13 <= len(digits) <= 19 and bool(_CARD_PREFIX.match(digits)) and luhn.is_valid(digits)
 
 
-def cpr_date_valid(day: str, month: str, year: str) -> bool:
-    """A real date in DDMMYY for some century (no modulus-11: not used since 2007)."""
-    for century in (1900, 2000):
-        try:
-            dt.date(century + int(year), int(month), int(day))
-            return True
-        except ValueError:
+def _phones(text: str) -> Iterator[tuple[int, int]]:
+    """Spans of phone numbers: any number written with its country code, and Danish numbers
+    written the way people write phone numbers (grouped; a bare eight-digit number is more
+    often an id)."""
+    work = _INTERNATIONAL.sub("+", text)  # 0045 ... as +45 ...: same length, same spans
+    work = work.replace("++", " +")
+    for match in phonenumbers.PhoneNumberMatcher(work, "DK", leniency=phonenumbers.Leniency.
+                                                 POSSIBLE):
+        raw = match.raw_string.strip()
+        if _DATE_LIKE.match(raw):
             continue
-    return False
+        international = raw.startswith("+") and not raw.startswith("+45")
+        if international or _DK_GROUPS.match(raw):
+            yield match.start, match.end
 
 
-def _phone(match: re.Match[str], repo: Repository) -> bool:
-    """Eight digits, unless they are years in a row (``2019 2020``)."""
-    groups = match.group().split()
-    if all(re.fullmatch(r"(?:19|20)\d\d", g) for g in groups):
-        return False
-    return len(_digits(match.group())) in (8, 10, 12)
+Detector = tuple[str, Callable[[str, list[str]], Iterator[tuple[int, int]]]]
 
 
-def _allowed_email(value: str, repo: Repository) -> bool:
-    return value.lower() in repo.policy.role_mailboxes or bool(_NOT_AN_ADDRESS.search(value))
+def _regex(pattern: re.Pattern[str], accept: Callable[[str, list[str]], bool]
+           ) -> Callable[[str, list[str]], Iterator[tuple[int, int]]]:
+    def find(text: str, mailboxes: list[str]) -> Iterator[tuple[int, int]]:
+        for match in pattern.finditer(text):
+            if accept(match.group(), mailboxes):
+                yield match.span()
+    return find
 
 
-Detector = tuple[str, re.Pattern[str], Callable[[re.Match[str], Repository], bool]]
 DETECTORS: list[Detector] = [
-    ("personal-email", _EMAIL, lambda m, repo: not _allowed_email(m.group(), repo)),
-    ("personal-iban", _IBAN, lambda m, repo: iban_valid(m.group())),
-    ("personal-card", _CARD, lambda m, repo: 13 <= len(_digits(m.group())) <= 19
-     and luhn(_digits(m.group()))),
-    ("personal-cpr", _CPR, lambda m, repo: cpr_date_valid(*m.groups()[:3])),
-    ("personal-phone", _PHONE_INTL, lambda m, repo: 8 <= len(_digits(m.group())) <= 15),
-    ("personal-phone", _PHONE_DK, _phone),
+    ("email", _regex(_EMAIL, lambda v, boxes: not allowed_mailbox(v, boxes))),
+    ("iban", _regex(_IBAN, lambda v, boxes: iban.is_valid(v))),
+    ("card", _regex(_CARD, lambda v, boxes: _card(v))),
+    ("cpr", _regex(_CPR, lambda v, boxes: cpr.is_valid(_digits(v)))),
+    ("phone", lambda text, boxes: _phones(text)),
 ]
 
 
-def find_personal_data(text: str, repo: Repository, code: bool = False
-                       ) -> list[tuple[str, str]]:
-    """(rule id, matched text) for every piece of personal data in ``text``.
+def find_personal_data(text: str, mailboxes: list[str], code: bool = False
+                       ) -> list[tuple[str, int, str]]:
+    """(kind, start, value) for every piece of personal data in ``text``.
 
-    In code, a lone eight-digit number is more often an id than a phone number, so phone
-    numbers are not looked for there; everything else is, since code is published too.
+    In code, a lone number is more often an id than a phone number, so phone numbers are not
+    looked for there; everything else is, since code is published too.
     """
     found = []
-    work = _URL.sub(" ", unescape_all(INVISIBLE.sub("", text)))
-    for rule_id, pattern, accept in DETECTORS:
-        if code and rule_id == "personal-phone":
+    work = _URL.sub(lambda m: " " * len(m.group()), text)
+    for kind, detect in DETECTORS:
+        if code and kind == "phone":
             continue
-        for match in pattern.finditer(work):
-            if accept(match, repo):
-                found.append((rule_id, match.group().strip()))
-                start, end = match.span()
-                work = work[:start] + "#" * (end - start) + work[end:]
-    return found
+        if kind == "phone":  # what has the shape of an account number is not a phone number
+            work = _IBAN.sub(lambda m: "#" * len(m.group()), work)
+        for start, end in list(detect(work, mailboxes)):
+            found.append((kind, start, text[start:end].strip()))
+            work = work[:start] + "#" * (end - start) + work[end:]
+    return sorted(found, key=lambda f: f[1])
 
 
-@rule
-def personal_data(repo: Repository, post: Post) -> Iterator[Finding]:
-    """E-mail addresses, phone, CPR, IBAN and card numbers, wherever they are published."""
-    for segment in segments(post):
+def findings_in(repo: Repository, segments: list[Segment]) -> Iterator[Finding]:
+    """Personal data in published texts, each at its line."""
+    boxes = [m.lower() for m in repo.policy.role_mailboxes]
+    for segment in segments:
         if not _CANDIDATE.search(segment.text):
             continue  # the common case: nothing that could be a number or an address
-        for rule_id, value in find_personal_data(segment.text, repo, segment.code):
-            en, da, fix_en, fix_da = _KINDS[rule_id]
-            yield repo.finding(post.file, segment.line, rule_id, "personal-data",
-                               Severity.ERROR, what={"en": en, "da": da}, value=value,
-                               fix_en=fix_en, fix_da=fix_da)
+        same = len(segment.text) == len(segment.folded)  # then positions are the text's too
+        for kind, start, value in find_personal_data(segment.folded, boxes, segment.code):
+            line = segment.line_of(value, segment.folded[:start])
+            if same:
+                value = segment.text[start:start + len(value)]
+            yield RULE_OF[kind].finding(repo.lang, segment.file, line, value=value)
+
+
+def _mailto(doc: Post | DocPage) -> list[Segment]:
+    """The addresses of ``mailto:`` links, which readers see only when they hover."""
+    if doc.rendered is None:
+        return []
+    return [Segment(doc.file, line, ref.written.split(":", 1)[1].split("?")[0], "link")
+            for ref, line in doc.rendered.refs
+            if ref.kind == "external" and ref.written.strip().lower().startswith("mailto:")]
+
+
+@check(on=(POST, PAGE))
+def personal_data(repo: Repository, doc: Post | DocPage) -> Iterator[Finding]:
+    """E-mail addresses, phone, CPR, IBAN and card numbers, wherever they are published."""
+    segments = post_segments(doc, repo.site.root) if isinstance(doc, Post) else page_segments(
+        doc)
+    yield from findings_in(repo, [*segments, *_mailto(doc)])
+
+
+def author_personal_data(repo: Repository) -> Iterator[Finding]:
+    """The same in what author pages publish (role, team, location, bio)."""
+    for author in repo.authors.values():
+        yield from findings_in(repo, author_segments(author))

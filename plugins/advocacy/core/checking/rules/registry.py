@@ -1,7 +1,8 @@
-"""The rule registry: stable ids, default severities, what HR may change.
+"""The checks that make findings, and what each applies to.
 
-A rule module registers functions with :func:`rule` and describes each id it reports
-with :func:`describe`; ``policy.yml`` may change a severity where ``adjustable`` allows.
+Rules themselves (ids, severities, texts) are declared with :func:`rule` from
+:mod:`advocacy.core.model.rules`, next to the check that reports them; a check is a function
+of the repository and one document, registered here with :func:`check`.
 """
 
 from __future__ import annotations
@@ -10,49 +11,49 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from advocacy.core.checking.segments import Segment, first_line, segments
-from advocacy.core.model.entities import Post
-from advocacy.core.model.findings import Finding, Severity
+from advocacy.core.model.entities import DocPage, Post
+from advocacy.core.model.findings import Finding
+from advocacy.core.model.rules import RULES, Rule, rule
 from advocacy.core.reading.repository import Repository
 
-RuleFunc = Callable[[Repository, Post], Iterable[Finding]]
+CheckFunc = Callable[[Repository, Any], Iterable[Finding]]
+POST, PAGE = "post", "page"
 
 
 @dataclass(frozen=True)
-class RuleInfo:
-    """What a rule id means: default severity, whether HR may change it, a description."""
+class Check:
+    """A registered check: the function, what it reads, and whether its findings may be
+    cached with the post (False when they depend on other posts or on media files)."""
 
-    id: str
-    severity: Severity
-    adjustable: bool  # False: the severity is fixed (schema, held-back consent)
-    can_block: bool  # False: never an error, whatever the policy says (hints)
-    summary: dict[str, str]
+    func: CheckFunc
+    on: frozenset[str]
+    cacheable: bool
 
-
-RULES: list[RuleFunc] = []
-RULE_INFO: dict[str, RuleInfo] = {}
-
-
-def rule(func: RuleFunc | None = None, *, cacheable: bool = True) -> Any:
-    """Register a post rule (``@rule``).
-
-    ``@rule(cacheable=False)`` marks a rule whose findings depend on more than the post, its
-    authors and the policy (other posts, media files): it runs on every check.
-    """
-
-    def register(f: RuleFunc) -> RuleFunc:
-        f.cacheable = cacheable  # type: ignore[attr-defined]
-        RULES.append(f)
-        return f
-
-    return register(func) if func is not None else register
+    def applies(self, doc: Post | DocPage) -> bool:
+        """Whether this check reads documents of ``doc``'s kind."""
+        return (POST if isinstance(doc, Post) else PAGE) in self.on
 
 
-def describe(rule_id: str, severity: Severity, en: str, da: str, adjustable: bool = True,
-             can_block: bool = True) -> None:
-    """Record what ``rule_id`` checks, for the policy page and for severity overrides."""
-    RULE_INFO[rule_id] = RuleInfo(rule_id, severity, adjustable, can_block, {"en": en, "da": da})
+CHECKS: list[Check] = []
 
 
-__all__ = ["RULES", "RULE_INFO", "RuleInfo", "Segment", "describe", "first_line", "rule",
-           "segments"]
+def check(*, on: tuple[str, ...] = (POST,), cacheable: bool = True
+          ) -> Callable[[CheckFunc], CheckFunc]:
+    """Register a check of posts (and, with ``on=(POST, PAGE)``, of pages too)."""
+
+    def register(func: CheckFunc) -> CheckFunc:
+        CHECKS.append(Check(func, frozenset(on), cacheable))
+        return func
+
+    return register
+
+
+def first_line(doc: Post | DocPage) -> int:
+    """The first body line with text: where a finding about the whole body points."""
+    for offset, line in enumerate(doc.body.split("\n")):
+        if line.strip():
+            return doc.body_line + offset
+    return doc.body_line
+
+
+__all__ = ["CHECKS", "PAGE", "POST", "RULES", "Check", "Rule", "check", "first_line", "rule"]

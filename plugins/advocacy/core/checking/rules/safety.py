@@ -1,0 +1,236 @@
+"""Safety of the published page, judged on the page as readers get it.
+
+What the sanitiser removes from the rendered page (see :mod:`advocacy.core.rendering.sanitize`)
+is reported here: scripts, event handlers, dangerous addresses and requests to other sites
+are errors nobody can lower; what it only tidies (a ``target``, a ``style``, a tag it drops
+but whose text it keeps) is a warning. Links are taken from the rendered ``href``s: internal
+systems are errors, plain http a warning; links to pages and files that do not exist, or
+to files that cannot be published, are errors.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from urllib.parse import urlsplit
+
+from advocacy.core.checking.rules.registry import PAGE, POST, check, rule
+from advocacy.core.model.entities import DocPage, Post
+from advocacy.core.model.findings import Finding, Severity
+from advocacy.core.reading.repository import Repository, media_finding
+
+E, W = Severity.ERROR, Severity.WARNING
+
+DANGEROUS = rule(
+    "html-dangerous", E,
+    ("Scripts, frames, forms, styles and embedded objects are never published.",
+     "Scripts, frames, formularer, styles og indlejrede objekter udgives aldrig."),
+    ("The HTML tag <{tag}> is not allowed in a post: it could run code or load another "
+     "site.", "Remove it. Posts are text, photos and video; anything else is added by the "
+     "site's maintainers."),
+    ("HTML-tagget <{tag}> er ikke tilladt i et indlæg: det kunne køre kode eller hente en "
+     "anden side.", "Fjern det. Indlæg er tekst, billeder og video; alt andet lægger sitets "
+     "ansvarlige ind."),
+    adjustable=False, variants={"html-dangerous-attribute": {
+        "en": ("The attribute '{attribute}' on <{tag}> is not allowed: it could run code or "
+               "load another site.", "Remove it."),
+        "da": ("Attributten '{attribute}' på <{tag}> er ikke tilladt: den kunne køre kode "
+               "eller hente en anden side.", "Fjern den."),
+    }, "html-unexplained": {
+        "en": ("The HTML here is changed when it is published, in a way the check cannot "
+               "explain.", "Write this part in plain Markdown, without HTML."),
+        "da": ("HTML'en her bliver ændret, når den udgives, på en måde tjekket ikke kan "
+               "forklare.", "Skriv denne del i almindelig Markdown, uden HTML."),
+    }})
+EVENT_HANDLER = rule(
+    "html-event-handler", E, ("No HTML attribute runs code.", "Ingen HTML-attribut kører kode."),
+    ("The attribute '{attribute}' on <{tag}> would run code in the reader's browser.",
+     "Remove it."),
+    ("Attributten '{attribute}' på <{tag}> ville køre kode i læserens browser.", "Fjern den."),
+    adjustable=False)
+UNSAFE_URL = rule(
+    "unsafe-url", E, ("No javascript: or data: addresses in links and images.",
+                      "Ingen javascript:- eller data:-adresser i links og billeder."),
+    ("A link or image uses the address '{value}', which can run code or hide content.",
+     "Link to an https:// address, or to a file under media/."),
+    ("Et link eller billede bruger adressen '{value}', som kan køre kode eller skjule indhold.",
+     "Link til en https://-adresse eller til en fil under media/."),
+    adjustable=False)
+EXTERNAL = rule(
+    "media-external", E, ("Photos and videos are stored with the site, never loaded from "
+                          "another website.", "Billeder og video ligger på sitet og hentes "
+                          "aldrig fra andre hjemmesider."),
+    ("The picture or video '{value}' would be loaded from another website, which tells that "
+     "website who reads our page.",
+     "Upload the file to media/ (if we may use it) and refer to that file, or link to the "
+     "other page instead of showing it."),
+    ("Billedet eller videoen '{value}' ville blive hentet fra en anden hjemmeside, som dermed "
+     "kan se, hvem der læser vores side.",
+     "Upload filen til media/ (hvis vi må bruge den), og henvis til den, eller link til den "
+     "anden side i stedet for at vise den."),
+    adjustable=False)
+TIDIED = rule(
+    "html-tidied", W, ("HTML the site does not use is left out when a post is published.",
+                       "HTML, som sitet ikke bruger, udelades, når et indlæg udgives."),
+    ("The attribute '{attribute}' on <{tag}> is left out when the post is published.",
+     "Nothing to do; to keep the post tidy, remove it (the site's own design decides how "
+     "things look)."),
+    ("Attributten '{attribute}' på <{tag}> udelades, når indlægget udgives.",
+     "Intet at gøre; vil du holde indlægget pænt, så fjern den (sitets eget design bestemmer, "
+     "hvordan tingene ser ud)."),
+    variants={"html-tidied-tag": {
+        "en": ("The HTML tag <{tag}> is left out when the post is published (its text stays).",
+               "Nothing to do; or use Markdown instead (# for headings, ** for bold, "
+               "` for code)."),
+        "da": ("HTML-tagget <{tag}> udelades, når indlægget udgives (teksten bliver).",
+               "Intet at gøre; eller brug Markdown i stedet (# til overskrifter, ** til fed, "
+               "` til kode)."),
+    }})
+BODY = rule(
+    "body-invalid", E, ("A post's text can be read and shown safely.",
+                        "Et indlægs tekst kan læses og vises sikkert."),
+    ("The text contains an invisible control character ({char}).",
+     "Delete the line and type it again (pasted text sometimes carries such characters)."),
+    ("Teksten indeholder et usynligt kontroltegn ({char}).",
+     "Slet linjen og skriv den igen (indsat tekst har nogle gange sådanne tegn med)."),
+    adjustable=False, variants={"body-too-deep": {
+        "en": ("Lists or quotes are nested more than {limit} levels deep.",
+               "Use fewer levels: a story reads best with one or two."),
+        "da": ("Lister eller citater er indlejret mere end {limit} niveauer.",
+               "Brug færre niveauer: en historie læses bedst med et eller to."),
+    }, "body-too-long": {
+        "en": ("The text is longer than {size} characters.",
+               "Split it into several posts."),
+        "da": ("Teksten er længere end {size} tegn.", "Del den op i flere indlæg."),
+    }, "render-failed": {
+        "en": ("The text could not be turned into a page ({error}).",
+               "Look for unusual Markdown near the start of the text; if you cannot find it, "
+               "ask a site maintainer."),
+        "da": ("Teksten kunne ikke laves om til en side ({error}).",
+               "Se efter usædvanlig Markdown i starten af teksten; kan du ikke finde det, så "
+               "spørg en ansvarlig for sitet."),
+    }})
+LINK_BROKEN = rule(
+    "link-broken", E, ("Links to other pages of the site lead somewhere.",
+                       "Links til andre sider på sitet fører et sted hen."),
+    ("The link '{value}' leads to a page that does not exist.",
+     "Check the file name (names are case-sensitive), or link to the page's address."),
+    ("Linket '{value}' fører til en side, der ikke findes.",
+     "Tjek filnavnet (der skelnes mellem store og små bogstaver), eller link til sidens "
+     "adresse."))
+FILE_REFUSED = rule(
+    "file-refused", E, ("Only photos, videos, captions and approved brand graphics are "
+                        "published from the media folder.", "Kun billeder, video, undertekster "
+                        "og godkendt grafik udgives fra mediemappen."),
+    ("'{path}' cannot be published: only photos (JPEG, PNG, WebP), MP4 and WebM videos, "
+     "WebVTT captions and SVG graphics HR approves are.",
+     "Convert it to one of those, or link to where it is published elsewhere."),
+    ("'{path}' kan ikke udgives: kun billeder (JPEG, PNG, WebP), MP4- og WebM-video, "
+     "WebVTT-undertekster og SVG-grafik, HR har godkendt, kan.",
+     "Konvertér den til en af dem, eller link til, hvor den er udgivet andetsteds."),
+    adjustable=False)
+ALT = rule(
+    "image-alt-missing", E, ("Every image has alt text for readers who cannot see it.",
+                             "Alle billeder har en alt-tekst til læsere, der ikke kan se dem."),
+    ("'image' is set but 'image_alt' is missing.",
+     "Add 'image_alt:' with a short description of what the picture shows, for readers who "
+     "cannot see it."),
+    ("'image' er sat, men 'image_alt' mangler.",
+     "Tilføj 'image_alt:' med en kort beskrivelse af, hvad billedet viser, til læsere, der "
+     "ikke kan se det."),
+    variants={"body-image-alt-missing": {
+        "en": ("The image '{path}' has no alt text.",
+               "Describe what the picture shows between the brackets: ![Two colleagues at a "
+               "whiteboard]({path})."),
+        "da": ("Billedet '{path}' har ingen alt-tekst.",
+               "Beskriv, hvad billedet viser, mellem de firkantede parenteser: ![To kolleger "
+               "ved en tavle]({path})."),
+    }})
+INTERNAL = rule(
+    "link-internal", E, ("No links to internal systems (intranet, Jira, Confluence).",
+                         "Ingen links til interne systemer (intranet, Jira, Confluence)."),
+    ("The link to {host} points inside the company; readers outside cannot open it and it "
+     "tells them about our internal systems.",
+     "Remove the link, or link to a public page instead."),
+    ("Linket til {host} peger ind i virksomheden; læsere udefra kan ikke åbne det, og det "
+     "fortæller om vores interne systemer.",
+     "Fjern linket, eller link til en offentlig side i stedet."))
+INSECURE = rule(
+    "link-insecure", W, ("Links use https://.", "Links bruger https://."),
+    ("The link '{url}' uses http:// without encryption.", "Use https:// if the site supports it."),
+    ("Linket '{url}' bruger http:// uden kryptering.",
+     "Brug https://, hvis siden understøtter det."))
+
+_RULES = {r.id: r for r in (DANGEROUS, EVENT_HANDLER, UNSAFE_URL, EXTERNAL, TIDIED)}
+_BODY_KEYS = {"body-control": None, "body-too-deep": "body-too-deep",
+              "body-too-long": "body-too-long", "render-failed": "render-failed"}
+_PHOTO_PROBLEMS = ("image-", "not-a-photo")  # judged with the photo itself (rules.media)
+
+
+def host_of(url: str) -> str:
+    """A link's host as browsers compare it: lower case, no trailing dot, IDNA, no port."""
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        return ""
+    host = host.rstrip(".").lower()
+    try:
+        return host.encode("idna").decode("ascii")
+    except UnicodeError:
+        return host
+
+
+def internal(host: str, hosts: list[str]) -> bool:
+    """Whether ``host`` is one of ``hosts`` or below one (both normalised)."""
+    return any(host == h or host.endswith("." + h) for h in hosts)
+
+
+@check(on=(POST, PAGE), cacheable=False)  # pages and files it links to may come and go
+def page_safety(repo: Repository, doc: Post | DocPage) -> Iterator[Finding]:
+    """What the sanitiser removed, what the page uses, and where it links."""
+    rendered, lang, file = doc.rendered, repo.lang, doc.file
+    if rendered is None:
+        return
+    for found in rendered.found:
+        values = found.values
+        if found.rule in _BODY_KEYS:
+            yield BODY.finding(lang, file, found.line, _BODY_KEYS[found.rule], **values)
+        elif found.rule == "html-dangerous":
+            key = ("html-unexplained" if values.get("tag") == "?" else
+                   "html-dangerous-attribute" if values.get("attribute") else None)
+            yield DANGEROUS.finding(lang, file, found.line, key, **values)
+        elif found.rule == "html-tidied":
+            key = None if values.get("attribute") else "html-tidied-tag"
+            yield TIDIED.finding(lang, file, found.line, key, **values)
+        elif found.rule in _RULES:
+            yield _RULES[found.rule].finding(lang, file, found.line, **values)
+    hosts = [host_of("https://" + h) or h for h in repo.policy.internal_hosts]
+    for ref, line in rendered.refs:
+        if ref.kind == "external" and ref.element == "a":
+            host = host_of(ref.written)
+            if host and internal(host, hosts):
+                yield INTERNAL.finding(lang, file, line, host=host)
+            elif ref.written.strip().lower().startswith("http:"):
+                yield INSECURE.finding(lang, file, line, url=ref.written)
+        elif ref.kind == "problem" and not ref.problem.startswith(_PHOTO_PROBLEMS):
+            if ref.problem == "link-broken":
+                yield LINK_BROKEN.finding(lang, file, line, value=ref.written)
+            elif ref.problem == "file-refused":
+                yield FILE_REFUSED.finding(lang, file, line, path=ref.written)
+            else:
+                yield media_finding(repo, file, line, ref.written,
+                                    ref.problem.removeprefix("media-"))
+        if ref.element == "img" and ref.kind in ("picture", "file") and not ref.alt.strip() \
+                and not _decorative(doc, line):
+            yield ALT.finding(lang, file, line, "body-image-alt-missing", path=ref.written)
+
+
+def _decorative(doc: Post | DocPage, line: int) -> bool:
+    """An HTML image written with ``alt=""`` on purpose: decoration, which screen readers
+    skip. (Rendered, it looks like a Markdown image without alt text; the source tells.)"""
+    lines = doc.body.split("\n")
+    index = line - doc.body_line
+    return 0 <= index < len(lines) and bool(_EMPTY_ALT.search(lines[index]))
+
+
+_EMPTY_ALT = re.compile(r"<img\b[^>]*\balt\s*=\s*(?:\"\"|'')", re.IGNORECASE)

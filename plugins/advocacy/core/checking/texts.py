@@ -1,0 +1,140 @@
+"""Everything a document publishes as text, in pieces with their lines: what the text rules
+(personal data, confidentiality, names of colleagues) read.
+
+The body's pieces come from its rendering (what readers read, tags stripped, entities and
+invisible characters resolved); the front matter's published fields and a video's captions
+come beside them. Each piece is matched as folded text and, for names and terms, also with
+Danish letters spelled out (``æ`` as ``ae``) and left out (``ø`` as ``o``), the two ways
+people write them without a Danish keyboard.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from advocacy.core.media.video import VttError, parse_vtt
+from advocacy.core.model.entities import Author, DocPage, Post
+from advocacy.core.rendering.locate import LineLocator, alnum
+from advocacy.core.rendering.textnorm import fold
+
+_SPELLED = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa", "ä": "ae", "ö": "oe", "ü": "ue"})
+_BARE = str.maketrans({"æ": "ae", "ø": "o", "å": "a", "ä": "a", "ö": "o", "ü": "u"})
+_SPACES = re.compile(r"\s+")
+
+
+def forms(text: str) -> tuple[str, ...]:
+    """The folded text, and its two ASCII spellings when they differ."""
+    folded = _SPACES.sub(" ", fold(text))
+    spelled, bare = folded.translate(_SPELLED), folded.translate(_BARE)
+    return tuple(dict.fromkeys((folded, spelled, bare)))
+
+
+@dataclass
+class Segment:
+    """A piece of published text: where it is (``file``, ``line``) and what it says."""
+
+    file: str
+    line: int | None
+    text: str
+    field: str  # body, alt, title, description, tags, image_alt, captions, bio.da, ...
+    code: bool = False  # a code block: shown as text, never run
+    locate: Callable[[str, str], int] | None = field(default=None, repr=False)
+    _forms: tuple[str, ...] | None = field(default=None, repr=False)
+
+    @property
+    def folded(self) -> str:
+        """The text folded (case, entities, look-alike letters, invisible characters)."""
+        return self.forms[0]
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        """See :func:`forms`."""
+        if self._forms is None:
+            self._forms = forms(self.text)
+        return self._forms
+
+    def line_of(self, found: str, before: str = "") -> int | None:
+        """The line of ``found`` in this piece (``before``: the piece's text before it)."""
+        if self.locate is None or not alnum(before):
+            return self.line
+        return self.locate(found, before)
+
+
+def _front(doc: Post | DocPage, names: list[tuple[str, str | None, tuple[str | int, ...]]]
+           ) -> list[Segment]:
+    return [Segment(doc.file, doc.line_of(*path), value, name)
+            for name, value, path in names if value]
+
+
+def post_segments(post: Post, root: Path) -> list[Segment]:
+    """The published texts of a post: front matter fields, rendered body, captions."""
+    out = _front(post, [
+        ("title", post.title, ("title",)), ("description", post.description, ("description",)),
+        ("image_alt", post.image_alt, ("image_alt",)),
+        ("share.text", post.share_text, ("share", "text")),
+        ("video.title", post.video.title if post.video else None, ("video", "title")),
+        ("slug", post.slug.replace("-", " "), ("slug",)),
+    ])
+    out += [Segment(post.file, post.line_of("tags", i), t, "tags") for i, t in enumerate(
+        post.tags)]
+    out += [Segment(post.file, post.line_of("categories", i), c, "categories")
+            for i, c in enumerate(post.categories)]
+    out += body_segments(post)
+    if post.video and post.video.captions:
+        out += caption_segments(post.video.captions, root)
+    post.cache["segments"] = out
+    return out
+
+
+def page_segments(page: DocPage) -> list[Segment]:
+    """The published texts of a page: its title and description, then its body."""
+    return _front(page, [("title", page.title, ("title",)),
+                         ("description", page.description, ("description",)),
+                         ("subtitle", page.meta.get("subtitle"), ("subtitle",))]
+                  ) + body_segments(page)
+
+
+def body_segments(doc: Post | DocPage) -> list[Segment]:
+    """The rendered body, block by block; a match inside a block finds its own line."""
+    rendered = doc.rendered
+    if rendered is None:
+        return []
+    locator = LineLocator(doc.body, doc.body_line)
+
+    def locate(found: str, before: str) -> int:
+        locator.cursor = 0  # a block's start is found from the top: rules ask in any order
+        return locator.line(found, before)
+
+    return [Segment(doc.file, block.line, block.text, "body" if block.kind == "text" else
+                    block.kind, block.code, locate if block.kind == "text" else None)
+            for block in rendered.blocks]
+
+
+def caption_segments(captions: str, root: Path) -> list[Segment]:
+    """A video's captions, cue by cue, reported in the captions file."""
+    try:
+        text = (root / captions).read_text("utf-8")
+        cues = parse_vtt(text)
+    except (OSError, UnicodeDecodeError, VttError):
+        return []
+    lines = text.split("\n")
+    out = []
+    at = 0
+    for cue in cues:
+        line = next((i for i in range(at, len(lines)) if cue.text.split(" ")[0] in lines[i]),
+                    at)
+        at = line
+        out.append(Segment(captions, line + 1, cue.text, "captions"))
+    return out
+
+
+def author_segments(author: Author) -> list[Segment]:
+    """What an author page publishes as text besides the name."""
+    out = [Segment(author.file, author.line_of(name), value, name) for name, value in (
+        ("role", author.role), ("team", author.team), ("location", author.location)) if value]
+    out += [Segment(author.file, author.line_of("bio", lang), text, f"bio.{lang}")
+            for lang, text in author.bio.items()]
+    return out

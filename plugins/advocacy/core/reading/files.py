@@ -1,0 +1,80 @@
+"""What the repository holds under the folders that are published: posts, pages, authors.
+
+The folders are walked without following symbolic links (a link could lead to the policy,
+another person's file, or anywhere on the machine), and every link found is reported. Under
+``docs_dir`` only Markdown pages are published: MkDocs would copy anything else verbatim, so
+anything else is refused here, by name, rather than published unjudged.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from advocacy.core.model.site import Site
+
+
+@dataclass
+class Inventory:
+    """Repository paths (``site_src/...``), each list in path order."""
+
+    posts: list[Path] = field(default_factory=list)
+    pages: list[Path] = field(default_factory=list)
+    authors: list[Path] = field(default_factory=list)
+    symlinks: list[str] = field(default_factory=list)  # repository-relative
+    refused: list[str] = field(default_factory=list)  # files under docs_dir that are not pages
+
+
+def _is_link(path: Path) -> bool:
+    try:
+        return stat.S_ISLNK(os.lstat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _walk(root: Path, folder: str, out: Inventory) -> list[tuple[str, Path]]:
+    """Every regular file below ``folder`` (repository-relative), links reported, not followed."""
+    base = root / folder
+    parts = PurePosixPath(folder).parts
+    for depth in range(1, len(parts) + 1):  # the folder itself, or one on the way to it
+        if _is_link(root.joinpath(*parts[:depth])):
+            out.symlinks.append("/".join(parts[:depth]))
+            return []
+    if not base.is_dir():
+        return []
+    found = []
+    for current, dirs, files in os.walk(base, followlinks=False):
+        here = Path(current)
+        for name in [*dirs, *files]:
+            if _is_link(here / name):
+                out.symlinks.append((here / name).relative_to(root).as_posix())
+        dirs[:] = sorted(d for d in dirs if not _is_link(here / d) and not d.startswith("."))
+        for name in sorted(files):
+            path = here / name
+            if not _is_link(path):
+                found.append((path.relative_to(root).as_posix(), path))
+    return found
+
+
+def take_inventory(site: Site) -> Inventory:
+    """Walk ``docs_dir``, the media and the author folders once."""
+    out = Inventory()
+    root = site.root
+    docs = site.docs_dir.strip("/")
+    posts = f"{docs}/{site.posts_dir.strip('/')}/"
+    for rel, path in _walk(root, docs, out):
+        if not rel.endswith(".md"):
+            if not PurePosixPath(rel).name.startswith("."):
+                out.refused.append(rel)
+        elif rel.startswith(posts):
+            out.posts.append(path)
+        else:
+            out.pages.append(path)
+    for rel, path in _walk(root, site.authors_dir.strip("/"), out):
+        if rel.endswith((".yml", ".yaml")) and "/" not in rel[len(site.authors_dir) + 1:]:
+            out.authors.append(path)
+    _walk(root, site.media_dir.strip("/"), out)  # links only: media are judged where used
+    out.symlinks = sorted(set(out.symlinks))
+    return out

@@ -1,0 +1,75 @@
+"""Read the site's other Markdown pages (everything under ``docs_dir`` that is not a post).
+
+They are published like posts, so they are read and checked like posts: front matter with
+a schema of its own (MkDocs' and Material's keys with the kinds they expect), and the body
+rendered and judged by the same rules.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import posixpath
+import re
+from pathlib import Path
+
+from advocacy.core.model.entities import DocPage
+from advocacy.core.model.findings import Finding, Severity
+from advocacy.core.model.site import Site
+from advocacy.core.reading.posts import MKDOCS_FIELDS, TITLE, read_document
+from advocacy.core.reading.schema import Checker, Choice, Field, Invalid, Kind, Text
+
+_TEMPLATE = re.compile(r"^[a-z0-9_-]+(?:/[a-z0-9_-]+)*\.html$")
+
+
+class Template(Kind):
+    """A theme template by name (``advocacy/home.html``): no paths out, no odd names."""
+
+    def parse(self, value: object, checker: Checker, path: tuple[str | int, ...]) -> str:
+        text = str(value).strip() if isinstance(value, str) else ""
+        if not _TEMPLATE.match(text):
+            raise Invalid("bad-template", value=value)
+        return text
+
+
+PAGE_FIELDS = (
+    Field("title", TITLE, example='"Om os"'),
+    Field("description", Text(high=300), example='"..."'),
+    Field("template", Template(), example="advocacy/home.html"),
+    Field("icon", Text(high=80), example="material/briefcase"),
+    Field("status", Choice(("new", "deprecated")), example="new"),
+    *MKDOCS_FIELDS,
+)
+
+
+def page_url(src_uri: str) -> str:
+    """A page's address from its path below ``docs_dir`` (``use_directory_urls``, as MkDocs):
+    ``index.md`` -> ``""``, ``write.md`` -> ``write/``, ``a/index.md`` -> ``a/``."""
+    stem, _ = posixpath.splitext(src_uri)
+    folder, name = posixpath.split(stem)
+    if name in ("index", "README"):
+        return f"{folder}/" if folder else ""
+    return f"{stem}/"
+
+
+def read_page(site: Site, path: Path, lang: str = "en") -> tuple[DocPage | None, list[Finding]]:
+    """Read and check one page; the page is None when its front matter is unusable."""
+    document, problems = read_document(site, path, lang, required=False)
+    if document is None:
+        return None, problems
+    src_uri = document.rel.removeprefix(site.docs_dir.strip("/") + "/")
+    values: dict[str, object] = {}
+    findings: list[Finding] = []
+    if document.doc is not None:
+        checker = Checker(document.rel, document.doc, lang)
+        values = checker.check_mapping(document.doc.data, PAGE_FIELDS)
+        findings = checker.findings
+    page = DocPage(
+        file=document.rel, src_uri=src_uri, url=page_url(src_uri),
+        title=values.get("title"), description=values.get("description"),  # type: ignore[arg-type]
+        body=document.parts.body, body_line=document.parts.body_line,
+        meta=dict(values), language=site.language,
+        digest=hashlib.sha256(document.text.encode("utf-8")).hexdigest(),
+        valid=not any(f.severity is Severity.ERROR for f in findings),
+        meta_lines=document.doc,
+    )
+    return page, [*problems, *findings]

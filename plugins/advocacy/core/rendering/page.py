@@ -1,0 +1,191 @@
+"""One rendering of a page, judged once: what the check reads and what the build publishes.
+
+:func:`render` turns a page's Markdown into the HTML readers get (the site's Markdown
+configuration, then the allow-list, then addresses and pictures), and keeps beside it what
+the rules read: the text in blocks, alt texts, links, the files the page uses and what the
+sanitiser removed, each with the nearest source line.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+from typing import Any
+
+from advocacy.core.rendering.locate import LineLocator
+from advocacy.core.rendering.resolve import Media, Ref, Rewriter
+from advocacy.core.rendering.sanitize import DANGER, Issue, judge, sanitize
+from advocacy.core.rendering.setup import MarkdownSetup
+
+MAX_DEPTH = 24  # nested quotes or lists: more is no story, and Python-Markdown's recursion
+MAX_BODY = 400_000  # characters; the longest real staff post we know is a tenth of this
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+_QUOTES = re.compile(r"^(?:[ \t]{0,3}>)+", re.MULTILINE)
+_LIST = re.compile(r"^([ \t]*)(?:[-*+]|\d+[.)])[ \t]", re.MULTILINE)
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+_BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "pre",
+                     "blockquote", "figcaption", "dt", "dd", "summary", "div", "caption",
+                     "section", "article", "aside", "header", "footer", "details", "tr",
+                     "table", "ul", "ol", "dl", "figure", "hr", "br"})
+
+
+@dataclass(frozen=True)
+class PageSource:
+    """A Markdown page to render: where it is, where it is published, and its text."""
+
+    file: str  # repository path (``site_src/blog/posts/2026/x.md``); "" for generated pages
+    url: str  # site-relative address (``blog/2026/11/20/x/``)
+    markdown: str  # the body, front matter already taken off
+    first_line: int = 1  # the body's first line in the file
+    eager_first: bool = True  # the first picture loads eagerly (not when a cover comes first)
+
+
+@dataclass(frozen=True)
+class Block:
+    """A piece of text readers read, and the file line it starts on."""
+
+    text: str
+    line: int
+    code: bool = False  # a code block: shown as text, never run
+    kind: str = "text"  # text, alt (an image's alt text) or title (a tooltip)
+
+
+@dataclass(frozen=True)
+class Found:
+    """Something a rule must hear about, with its line: a removal or an address problem."""
+
+    rule: str
+    level: str  # danger, tidy, or error (an address that cannot be published)
+    line: int
+    values: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Rendered:
+    """The published HTML of a page and what the rules read of it."""
+
+    html: str
+    toc: list[dict[str, Any]] = field(default_factory=list)
+    title: str | None = None  # the first heading's text, when the page starts with an h1
+    anchors: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    refs: list[tuple[Ref, int]] = field(default_factory=list)  # with their lines
+    found: list[Found] = field(default_factory=list)
+    words: int = 0
+
+    def text(self) -> str:
+        """Everything readers read, one block a line."""
+        return "\n".join(b.text for b in self.blocks)
+
+
+class _Reader(HTMLParser):
+    """Splits final HTML into text blocks; alt texts and titles come out on their own."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[tuple[str, bool, str, str]] = []  # text, code, kind, text before
+        self.current: list[str] = []
+        self.pre = 0
+        self.read: list[str] = []  # all text so far, for "before"
+
+    def _flush(self) -> None:
+        text = " ".join("".join(self.current).split())
+        if text:
+            self.blocks.append((text, self.pre > 0, "text", "".join(self.read)[-80:]))
+            self.read.append(" " + text)
+        self.current = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in _BLOCKS:
+            self._flush()
+        if tag == "pre":
+            self.pre += 1
+        values = dict(attrs)
+        for name in ("alt", "title"):
+            value = " ".join((values.get(name) or "").split())
+            if value and not (name == "title" and tag == "a" and value == "Permanent link"):
+                self.blocks.append((value, False, name, "".join(self.read)[-80:]
+                                    + "".join(self.current)))
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _BLOCKS:
+            self._flush()
+        if tag == "pre" and self.pre:
+            self.pre -= 1
+
+    def handle_data(self, data: str) -> None:
+        self.current.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+def _depth(body: str) -> int:
+    quotes = max((m.group().count(">") for m in _QUOTES.finditer(body)), default=0)
+    lists = max((len(m.group(1).expandtabs(4)) // 2 for m in _LIST.finditer(body)), default=0)
+    return max(quotes, lists)
+
+
+def _title(html_text: str, toc: list[dict[str, Any]]) -> str | None:
+    if html_text.startswith("<h1") and toc and toc[0].get("level") == 1:
+        return html.unescape(str(toc[0].get("name", ""))) or None
+    return None
+
+
+def _locate(source: PageSource, issue: Issue, locator: LineLocator) -> int:
+    return locator.needle(issue.needles, issue.before)
+
+
+def render(source: PageSource, setup: MarkdownSetup, media: Media) -> Rendered:
+    """Render, sanitise and resolve one page; never raises for what the page contains."""
+    body = source.markdown
+    locator = LineLocator(body, source.first_line)
+    found: list[Found] = []
+    for match in _CONTROL.finditer(body):
+        found.append(Found("body-control", "error", locator.line_at(0) + body.count(
+            "\n", 0, match.start()), {"char": f"U+{ord(match.group()):04X}"}))
+    body = _CONTROL.sub("", body)
+    if len(body) > MAX_BODY or _depth(body) > MAX_DEPTH:
+        key = "body-too-long" if len(body) > MAX_BODY else "body-too-deep"
+        found.append(Found(key, "error", source.first_line, {"limit": MAX_DEPTH,
+                                                             "size": MAX_BODY}))
+        return Rendered("", found=found)
+    md = setup.markdown()
+    try:
+        raw = md.convert(body)
+        toc = list(getattr(md, "toc_tokens", []) or [])
+    except Exception as exc:
+        found.append(Found("render-failed", "error", source.first_line,
+                           {"error": type(exc).__name__}))
+        return Rendered("", found=found)
+    judgement = judge(raw)
+    for issue in judgement.issues:
+        found.append(Found(issue.rule, issue.level, _locate(source, issue, locator), {
+            "tag": issue.tag, "attribute": issue.attribute, "value": issue.value}))
+    locator.cursor, locator.seen = 0, {}
+    rewriter = Rewriter(media, source.file, source.url, source.eager_first)
+    final = sanitize(rewriter.rewrite(judgement.clean))
+    reader = _Reader()
+    reader.feed(final)
+    reader.close()
+    locator.cursor, locator.seen = 0, {}
+    blocks = []
+    for text, code, kind, before in reader.blocks:
+        line = locator.line(text) if kind == "text" else locator.needle((text,), before)
+        blocks.append(Block(text, line, code, kind))
+    locator.cursor, locator.seen = 0, {}
+    refs = [(ref, locator.needle((ref.written,), ref.before)) for ref in rewriter.refs]
+    # What readers read: the text, and what a picture says in its alt text.
+    words = sum(len(_WORD.findall(b.text)) for b in blocks if b.kind != "title" and not b.code)
+    return Rendered(final, toc, _title(final, toc), re.findall(r'\sid="([^"]+)"', final),
+                    blocks, refs, found, words)
+
+
+def is_blocking(found: Found) -> bool:
+    """Whether a finding of rendering is an error whatever the policy says (danger)."""
+    return found.level == DANGER

@@ -1,0 +1,344 @@
+"""The product's allow-list, applied by a maintained sanitiser (nh3, the binding to ammonia),
+and a judgement of everything it removed.
+
+Every page's HTML is published as :func:`judge` returns it in ``clean``: whatever slipped past
+a check, no script, event handler, style, dangerous URL or request to another host survives.
+The check and the build call the same function on the same rendered HTML, so they cannot
+disagree about an input: what the sanitiser removes is reported as an :class:`Issue`,
+dangerous (an error) or only tidied (a warning).
+
+How removals are found: the HTML is cleaned twice by the same HTML5 parser, once with the
+allow-list and once with a permissive list that keeps every known element and attribute.
+When both agree nothing was removed (the common case, one comparison). Otherwise the
+permissive result, which is canonical HTML, is walked and each element and attribute is
+classified with the very rules the strict pass used. Should a difference remain that the
+walk cannot explain, that is reported as dangerous: fail closed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from html.parser import HTMLParser
+from urllib.parse import urlsplit
+
+import nh3
+
+from advocacy.core.rendering.textnorm import fold_letters
+
+# -- the allow-list --------------------------------------------------------------------------
+
+ALLOWED_TAGS = frozenset({
+    "a", "abbr", "article", "aside", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite",
+    "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
+    "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i",
+    "img", "ins", "kbd", "li", "mark", "ol", "p", "picture", "pre", "q", "rp", "rt", "ruby",
+    "s", "samp", "section", "small", "source", "span", "strong", "sub", "summary", "sup",
+    "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "track", "u", "ul", "var",
+    "video", "wbr",
+})
+GLOBAL_ATTRIBUTES = frozenset({"id", "class", "lang", "dir", "title", "role", "translate"})
+TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
+    "a": frozenset({"href", "hreflang"}),
+    "img": frozenset({"src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding"}),
+    "source": frozenset({"srcset", "sizes", "type", "media", "src"}),
+    "video": frozenset({"controls", "poster", "preload", "playsinline", "muted", "width",
+                        "height"}),
+    "track": frozenset({"kind", "src", "srclang", "label", "default"}),
+    "td": frozenset({"colspan", "rowspan", "align", "headers"}),
+    "th": frozenset({"colspan", "rowspan", "align", "scope", "headers", "abbr"}),
+    "col": frozenset({"span"}), "colgroup": frozenset({"span"}),
+    "ol": frozenset({"start", "reversed", "type"}), "li": frozenset({"value"}),
+    "time": frozenset({"datetime"}), "details": frozenset({"open"}),
+    "blockquote": frozenset({"cite"}), "q": frozenset({"cite"}), "del": frozenset({"cite",
+                                                                                   "datetime"}),
+    "ins": frozenset({"cite", "datetime"}),
+}
+# Addresses a browser loads by itself, without a click: only this site's own files.
+LOADED = frozenset({"src", "srcset", "poster", "data"})
+LINK_SCHEMES = frozenset({"https", "http", "mailto"})  # http only in links: a warning elsewhere
+# Material's own classes style its chrome; content must not borrow them to imitate it.
+OWN_CLASSES = re.compile(r"^(?:md-(?!button(?:--primary)?$)|adv-|__)")
+OWN_IDS = re.compile(r"^(?:__|md-|adv-)")
+
+# Elements whose removal is a matter of safety, not of tidiness: they run code, load other
+# sites, submit data or change how the page itself is read.
+DANGEROUS_TAGS = frozenset({
+    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form",
+    "input", "button", "textarea", "select", "option", "meta", "base", "link", "svg", "math",
+    "template", "noscript", "portal", "audio", "canvas", "dialog", "slot", "param", "area",
+    "map", "image", "xmp", "plaintext", "noembed", "noframes", "title", "head", "body", "html",
+    "fencedframe", "search",
+})
+# Every other element a browser knows: kept by the permissive pass so its removal is seen.
+# (The text of raw-text elements such as iframe or textarea is written unescaped and may be
+# read back as markup: more findings, never fewer, and the strict pass publishes none of it.)
+KNOWN_TAGS = frozenset(
+    ALLOWED_TAGS | DANGEROUS_TAGS | {
+        "acronym", "address", "big", "blink", "center", "data", "datalist", "dir", "fieldset",
+        "font", "hgroup", "label", "legend", "main", "menu", "meter", "nav", "nobr",
+        "optgroup", "output", "progress", "rb", "rtc", "spacer", "strike", "tt", "marquee",
+        "foreignobject", "animate", "set", "use", "mi", "mo", "mn", "mtext", "annotation-xml",
+    }
+)
+EVENT_HANDLERS = frozenset(
+    "on" + name for name in (
+        "abort afterprint animationend animationiteration animationstart auxclick beforecopy "
+        "beforecut beforeinput beforematch beforepaste beforeprint beforetoggle beforeunload "
+        "begin blur cancel canplay canplaythrough change click close "
+        "contentvisibilityautostatechange contextlost contextmenu contextrestored copy "
+        "cuechange cut dblclick drag dragend dragenter dragleave dragover dragstart drop "
+        "durationchange emptied end ended error focus focusin focusout formdata "
+        "fullscreenchange gotpointercapture hashchange input invalid keydown keypress keyup "
+        "languagechange load loadeddata loadedmetadata loadstart lostpointercapture message "
+        "messageerror mousedown mouseenter mouseleave mousemove mouseout mouseover mouseup "
+        "mousewheel offline online pagehide pagereveal pageshow pageswap paste pause play "
+        "playing pointercancel pointerdown pointerenter pointerleave pointermove pointerout "
+        "pointerover pointerrawupdate pointerup popstate progress ratechange rejectionhandled "
+        "repeat reset resize scroll scrollend scrollsnapchange scrollsnapchanging search "
+        "securitypolicyviolation seeked seeking select selectionchange selectstart slotchange "
+        "stalled storage submit suspend timeupdate toggle touchcancel touchend touchmove "
+        "touchstart transitioncancel transitionend transitionrun transitionstart "
+        "unhandledrejection unload volumechange waiting webkitanimationend "
+        "webkitanimationiteration webkitanimationstart webkittransitionend wheel zoom"
+    ).split()
+)
+KNOWN_ATTRIBUTES = frozenset(
+    GLOBAL_ATTRIBUTES | {a for attrs in TAG_ATTRIBUTES.values() for a in attrs} | EVENT_HANDLERS
+    | {"style", "srcdoc", "action", "formaction", "data", "background", "xlink:href", "href",
+       "src", "http-equiv", "content", "target", "rel", "name", "value", "type", "form",
+       "accesskey", "tabindex", "contenteditable", "draggable", "hidden", "autofocus", "nonce",
+       "is", "slot", "part", "popover", "popovertarget", "inert", "ping", "download",
+       "referrerpolicy", "crossorigin", "integrity", "usemap", "ismap", "longdesc", "codebase",
+       "classid", "archive", "dynsrc", "lowsrc", "manifest", "icon", "itemprop", "itemscope",
+       "itemtype", "itemid", "itemref", "color", "face", "size", "bgcolor", "border",
+       "cellpadding", "cellspacing", "valign", "width", "height", "nowrap", "frameborder",
+       "allow", "allowfullscreen", "sandbox", "loading", "fetchpriority", "attributename",
+       "to", "from", "values", "xmlns", "xlink", "markdown"}
+    | {f"aria-{name}" for name in (
+        "label labelledby describedby hidden live current expanded controls "
+        "haspopup level details owns roledescription"
+    ).split()}
+)
+# Schemes that are only not ours to link to (a phone number is personal data anyway).
+HARMLESS_SCHEMES = frozenset({"tel", "sms", "ftp", "ws", "wss"})
+ALL_SCHEMES = frozenset({"https", "http", "mailto", "tel", "javascript", "vbscript", "data",
+                         "livescript", "file", "ftp", "blob", "filesystem", "about", "sms",
+                         "ws", "wss", "intent", "view-source", "jar", "ms-its", "mhtml"})
+
+
+def _is_relative(url: str) -> bool:
+    """A path on this site (``media/x.jpg``, ``../x/``, ``/x``, ``#a``), not ``//other.host``."""
+    value = url.strip()
+    if value.startswith(("//", "\\\\", "/\\", "\\/")):
+        return False
+    try:
+        return not urlsplit(value).scheme
+    except ValueError:
+        return False
+
+
+def _srcset_urls(value: str) -> list[str]:
+    return [part.strip().split()[0] for part in value.split(",") if part.strip()]
+
+
+def _scheme(url: str) -> str:
+    try:
+        return urlsplit(url.strip()).scheme.lower()
+    except ValueError:
+        return "?"
+
+
+def keep(tag: str, attribute: str, value: str) -> str | None:
+    """The value an allowed attribute keeps, or None when it must go (the strict pass's
+    ``attribute_filter``; nh3 has already removed URLs with a scheme not on the list)."""
+    if attribute in LOADED:
+        urls = _srcset_urls(value) if attribute == "srcset" else [value]
+        return value if urls and all(_is_relative(u) for u in urls) else None
+    if attribute == "href" and tag == "a" and value.strip().startswith(("//", "\\\\")):
+        return value  # a link to another site without a scheme: https in practice
+    if attribute == "class":
+        kept = [c for c in value.split() if not OWN_CLASSES.match(c)]
+        return " ".join(kept) or None
+    if attribute == "id" and OWN_IDS.match(value):
+        return None
+    return value
+
+
+def _strict_attributes() -> dict[str, set[str]]:
+    out = {tag: set(attrs) for tag, attrs in TAG_ATTRIBUTES.items()}
+    out["*"] = set(GLOBAL_ATTRIBUTES)
+    return out
+
+
+STRICT = {
+    "tags": set(ALLOWED_TAGS), "clean_content_tags": {"script", "style"},
+    "attributes": _strict_attributes(), "url_schemes": set(LINK_SCHEMES),
+    "strip_comments": True, "link_rel": None, "attribute_filter": keep,
+}
+PERMISSIVE = {
+    "tags": set(KNOWN_TAGS), "clean_content_tags": set(), "attributes": {"*": set(
+        KNOWN_ATTRIBUTES)}, "url_schemes": set(ALL_SCHEMES), "strip_comments": True,
+    "link_rel": None,
+}
+
+
+def sanitize(html: str) -> str:
+    """``html`` as the product publishes it: only the allow-list survives."""
+    return nh3.clean(html, **STRICT)
+
+
+# -- the judgement ---------------------------------------------------------------------------
+
+DANGER, TIDY = "danger", "tidy"
+
+
+@dataclass(frozen=True)
+class Issue:
+    """Something the sanitiser removed: ``rule`` names it, ``level`` says how much it matters.
+
+    ``before`` is the reader's text just before it, ``needles`` what to look for in the
+    source: together they find the nearest source line.
+    """
+
+    rule: str  # html-dangerous, html-event-handler, unsafe-url, media-external, html-tidied
+    level: str  # danger or tidy
+    tag: str
+    attribute: str = ""
+    value: str = ""
+    before: str = ""
+    needles: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Judgement:
+    """The published HTML and what was taken out of it."""
+
+    clean: str
+    issues: tuple[Issue, ...]
+
+    @property
+    def dangerous(self) -> list[Issue]:
+        """The removals that are errors."""
+        return [i for i in self.issues if i.level == DANGER]
+
+
+class _Census(HTMLParser):
+    """Walks canonical HTML and classifies every element and attribute the strict pass drops."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.issues: list[Issue] = []
+        self.text: list[str] = []
+        self.raw_depth = 0  # inside script/style: their text is not the reader's
+        self.silent = 0  # removals that need no word (md_in_html's markdown attribute)
+
+    def _before(self) -> str:
+        return "".join(self.text)[-80:]
+
+    def _add(self, rule: str, level: str, tag: str, attribute: str = "", value: str = "",
+             *needles: str) -> None:
+        self.issues.append(Issue(rule, level, tag, attribute, value[:200], self._before(),
+                                 tuple(n for n in needles if n)))
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag in ("script", "style"):
+            self.raw_depth += 1
+        allowed_tag = tag in ALLOWED_TAGS
+        if not allowed_tag:
+            level = DANGER if tag in DANGEROUS_TAGS else TIDY
+            self._add("html-dangerous" if level == DANGER else "html-tidied", level, tag, "", "",
+                      f"<{tag}", tag)
+        allowed = GLOBAL_ATTRIBUTES | TAG_ATTRIBUTES.get(tag, frozenset())
+        for name, raw in attrs:
+            value = raw or ""
+            if name == "markdown":
+                self.silent += 1  # md_in_html's instruction to the writer's Markdown
+                continue
+            if name in EVENT_HANDLERS or name.startswith("on"):
+                self._add("html-event-handler", DANGER, tag, name, value, name, value)
+            elif name in ("srcdoc", "formaction", "action", "xlink:href", "background",
+                          "http-equiv") or (name in ("href", "src", "data") and not allowed_tag
+                                            and _scheme(value) not in ("", "https", "http",
+                                                                        "mailto")):
+                self._add("unsafe-url" if "href" in name or name in ("src", "data", "background",
+                                                                      "formaction", "action")
+                          else "html-dangerous", DANGER, tag, name, value, value, name)
+            elif tag in DANGEROUS_TAGS:
+                continue  # the element is reported, and goes with everything on it
+            elif name in LOADED and name not in allowed:
+                external = not all(_is_relative(u) for u in _srcset_urls(value))
+                self._add("media-external" if external else "html-tidied",
+                          DANGER if external else TIDY, tag, name, value, value, name)
+            elif not allowed_tag:
+                continue  # the element goes, and its harmless attributes with it
+            elif name not in allowed:
+                self._add("html-tidied", TIDY, tag, name, value, name, value)
+            else:
+                self._judge_value(tag, name, value)
+
+    handle_startendtag = handle_starttag
+
+    def _judge_value(self, tag: str, name: str, value: str) -> None:
+        urls = _srcset_urls(value) if name == "srcset" else [value]
+        if name in LOADED or name in ("href", "cite"):
+            for url in urls:
+                scheme = _scheme(url)
+                if scheme and scheme not in LINK_SCHEMES:
+                    level = TIDY if scheme in HARMLESS_SCHEMES else DANGER
+                    self._add("unsafe-url" if level == DANGER else "html-tidied", level, tag,
+                              name, url, url)
+                elif name in LOADED and not _is_relative(url):
+                    self._add("media-external", DANGER, tag, name, url, url)
+        if keep(tag, name, value) != value and name in ("class", "id"):
+            self._add("html-tidied", TIDY, tag, name, value, value)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style") and self.raw_depth:
+            self.raw_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if not self.raw_depth:
+            self.text.append(data)
+
+
+# A tag whose name hides a dangerous one (``<scr<script>ipt>``, ``<ſcrіpt>``): a browser reads
+# it as an unknown element, which is harmless, but nobody writes it by accident.
+_HIDDEN_TAG = re.compile(r"<\s*(?!/)[^\s>/]*?(" + "|".join(sorted(
+    DANGEROUS_TAGS - {"title", "head", "body", "html", "search", "image", "map", "area", "option",
+                      "slot", "param", "dialog", "canvas", "audio", "input", "button", "select",
+                      "link", "meta", "base"})) + r")")
+
+
+@lru_cache(maxsize=4096)
+def judge(html: str) -> Judgement:
+    """Sanitise ``html`` and say what was removed (see the module's docstring)."""
+    clean = nh3.clean(html, **STRICT)
+    permissive = nh3.clean(html, **PERMISSIVE)
+    hidden = _hidden_tags(html, permissive)
+    if clean == permissive:
+        return Judgement(clean, hidden)
+    census = _Census()
+    census.feed(permissive)
+    census.close()
+    issues = list(dict.fromkeys([*census.issues, *hidden]))
+    if not issues and not census.silent:
+        # Removed, but by no rule we know of: never publish what we cannot explain.
+        issues = [Issue("html-dangerous", DANGER, "?", before="")]
+    return Judgement(clean, tuple(issues))
+
+
+def _hidden_tags(html: str, permissive: str) -> tuple[Issue, ...]:
+    """Disguised dangerous tags in the rendered HTML that no browser would run but that only
+    an attacker writes. Rendered Markdown escapes ``<`` in text and code, so a ``<`` here is
+    markup the writer typed."""
+    if "<" not in html:
+        return ()
+    out = []
+    for match in _HIDDEN_TAG.finditer(fold_letters(html)):
+        name = match.group(1)
+        if f"<{name}" in permissive.lower():
+            continue  # a real element of that name: the census reports it
+        out.append(Issue("html-dangerous", DANGER, name, needles=(match.group(0), name)))
+    return tuple(out)
