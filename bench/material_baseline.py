@@ -53,7 +53,8 @@ REQUIREMENTS = ("mkdocs>=1.6,<2", "mkdocs-material<10", "mkdocs-rss-plugin", "pi
 SOCIAL_CACHE = Path(".cache/plugin/social")  # the plugin's default, beside mkdocs.yml
 SOCIAL_FONT_FAMILY = "Roboto"  # what the default card layout asks for with `font: false`
 SOCIAL_FONTS = {"Regular.ttf": "DejaVuSans.ttf", "Bold.ttf": "DejaVuSans-Bold.ttf"}
-FONT_DIRS = (HERE.parent / "plugins/advocacy/core/media/fonts", Path("/usr/share/fonts/truetype/dejavu"))
+FONT_DIRS = (HERE.parent / "plugins/advocacy/core/media/fonts",
+             Path("/usr/share/fonts/truetype/dejavu"))
 COUNT_ENV = "ADVOCACY_BENCH_COUNT_FILE"
 HOOK = f'''"""When ${COUNT_ENV} is set: count Markdown conversions, refuse the network."""
 import os

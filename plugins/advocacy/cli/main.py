@@ -9,8 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from advocacy.cli.commands import as_date, dispatch
-from advocacy.cli.output import FORMATS
+from advocacy.cli.importing import add_import_parser
 from advocacy.core.i18n.messages import LANGUAGES
+from advocacy.core.review.formats import FORMATS
 from advocacy.core.writing.stories import STORY_TYPES
 
 
@@ -58,6 +59,8 @@ def build_parser() -> argparse.ArgumentParser:
                          help="count consent expiring within this many days (default 30)")
     consent.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     _common(consent)
+
+    add_import_parser(sub)
     return parser
 
 
