@@ -92,7 +92,7 @@ def test_changed_since_checks_changed_posts_and_what_they_depend_on(repo: Fixtur
     files = {f["file"] for f in report["findings"]}
     assert files == {"site_src/blog/posts/2026-11-20-new.md",
                      "site_src/blog/posts/2026-10-02-other.md"}
-    assert report["summary"]["files"] == 4  # new, other, old (its photo), the author file
+    assert report["summary"]["files"] == 5  # new, other, old, old's photo, the author file
 
 
 def test_policy_change_checks_everything(repo: FixtureSite) -> None:

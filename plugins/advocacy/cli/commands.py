@@ -13,16 +13,17 @@ from pathlib import Path
 from advocacy.core.cache.store import BuildCache
 from advocacy.core.checking.run import check_repository
 from advocacy.core.i18n.messages import LANGUAGES
-from advocacy.core.model.findings import Report
 from advocacy.core.model.site import Site, SiteError
 from advocacy.core.reading.repository import load_repository
-from advocacy.core.review.changes import GitError, affected_files, changes_since
+from advocacy.core.review.changes import GitError, submission_since
 from advocacy.core.review.consent_report import as_json as consent_json
 from advocacy.core.review.consent_report import as_markdown as consent_markdown
 from advocacy.core.review.consent_report import as_text as consent_text
 from advocacy.core.review.consent_report import consent_records
 from advocacy.core.review.formats import FORMATS
 from advocacy.core.review.summary import review
+from advocacy.core.review.traces import as_text as traces_text
+from advocacy.core.review.traces import traces
 from advocacy.core.writing.newpost import NewPost, NewPostError, create_post
 from advocacy.core.writing.stories import STORY_TYPES
 from advocacy.mkdocs_plugin.site import load_site as site_settings
@@ -47,24 +48,17 @@ def run_check(args: argparse.Namespace) -> int:
     """``advocacy check``: print the report; exit 1 when something blocks publication."""
     site, lang = _site(args)
     paths = list(args.paths)
-    submitted: set[str] | None = None
+    submission = None
     if args.changed_since:
         try:
-            changes = changes_since(site.root, args.changed_since)
-            selected = affected_files(site, changes)
+            submission = submission_since(site, args.changed_since, args.submitter or "", lang)
         except GitError as exc:
             raise CommandError(f"cannot tell what changed since {args.changed_since}: "
                                f"{exc}") from None
-        submitted = {c.path for c in changes if c.status != "D"}
-        if selected is not None:
-            paths += [site.root / p for p in selected]
-            if not paths:  # nothing of ours changed: nothing to report
-                sys.stdout.write(FORMATS[args.format](Report(files=0), lang))
-                return EXIT_OK
     store = BuildCache.for_repository(site.root)
     try:
-        _, report = check_repository(site, paths, lang, args.submitter, store=store,
-                                     submitted=submitted)
+        _, report = check_repository(site, paths, lang, store=store, submission=submission,
+                                     submitter=args.submitter)
     finally:
         store.close()
     sys.stdout.write(FORMATS[args.format](report, lang))
@@ -129,7 +123,21 @@ def run_review(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-COMMANDS = {"check": run_check, "consent": run_consent, "new": run_new, "review": run_review}
+def run_traces(args: argparse.Namespace) -> int:
+    """``advocacy traces SLUG``: every file that holds a person, and the steps to remove it."""
+    site, lang = _site(args)
+    store = BuildCache.for_repository(site.root)
+    try:
+        repo, _ = check_repository(site, (), lang, store=store)
+    finally:
+        store.close()
+    sys.stdout.write(traces_text(traces(repo, args.slug), args.slug, lang,
+                                 site.today.isoformat()))
+    return EXIT_OK if args.slug in repo.authors else EXIT_FAILED
+
+
+COMMANDS = {"check": run_check, "consent": run_consent, "new": run_new, "review": run_review,
+            "traces": run_traces}
 
 
 def dispatch(args: argparse.Namespace) -> int:

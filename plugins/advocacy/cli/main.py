@@ -53,6 +53,11 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--cards", type=Path, help="the built site's assets/cards folder")
     _common(review)
 
+    trace = sub.add_parser("traces", help="every file that holds a person, and how to remove "
+                                          "them (when consent is withdrawn)")
+    trace.add_argument("slug", help="the person's author file name, without .yml")
+    _common(trace)
+
     consent = sub.add_parser("consent", help="consent that is missing, expiring, withdrawn, "
                                              "or belongs to people who left")
     consent.add_argument("--within", type=int, default=30, metavar="DAYS",

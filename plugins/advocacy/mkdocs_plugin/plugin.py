@@ -8,8 +8,11 @@ from what published pages use).
 
 from __future__ import annotations
 
+import functools
 import gc
 import os
+import traceback
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +38,7 @@ from advocacy.core.publishing.pages import plan_pages
 from advocacy.core.reading.repository import Repository
 from advocacy.core.rendering.page import PageSource, Rendered, is_blocking
 from advocacy.core.rendering.sanitize import sanitize
+from advocacy.core.review.escape import line
 from advocacy.core.review.formats import as_text
 from advocacy.core.review.policy_page import policy_markdown
 from advocacy.core.writing.ideas import ideas_markdown
@@ -77,6 +81,29 @@ def _settle() -> None:
     gc.freeze()
 
 
+def _no_traceback(event: Callable[..., Any]) -> Callable[..., Any]:
+    """An unexpected fault in an event is a ``PluginError`` naming where it happened, never a
+    traceback for someone who only wanted to publish a story. (Faults in one post's check
+    are findings on that post already; this is the last net.)"""
+
+    @functools.wraps(event)
+    def guarded(self: Any, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return event(self, *args, **kwargs)
+        except PluginError:
+            raise
+        except Exception as exc:
+            frame = traceback.extract_tb(exc.__traceback__)[-1]
+            page = kwargs.get("page")
+            where = f" while making {page.file.src_uri}" if page is not None else ""
+            raise PluginError(
+                f"advocacy: {event.__name__}{where} failed: {type(exc).__name__}: {exc} (in "
+                f"{Path(frame.filename).name}:{frame.lineno}); nothing was published. Please "
+                "report this to the site's maintainers.") from None
+
+    return guarded
+
+
 def _our_template(name: str | None) -> bool:
     """Our templates escape what they print (Material's do not: they print HTML)."""
     return bool(name) and (name.startswith("advocacy/") or name == "main.html")  # type: ignore[union-attr]
@@ -105,6 +132,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         self.pages_done = 0
 
     # -- on_config: where things are, and our templates on the theme's search path ----------
+    @_no_traceback
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Build the core's site settings and add our templates to the theme."""
         if not config.use_directory_urls:
@@ -123,6 +151,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         return config
 
     # -- on_pre_build: MkDocs is about to empty the site folder -----------------------------
+    @_no_traceback
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         """Keep the built site: unchanged files stay in place (see patches.SiteKeeper)."""
         self.keeper = SiteKeeper()
@@ -130,6 +159,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
 
     # -- on_files: read and check everything, then publish only what may be published ---------
     @event_priority(50)  # before other plugins see the files
+    @_no_traceback
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Check the repository; keep only judged pages; give posts their addresses; add the
         generated pages and the media published pages use."""
@@ -144,7 +174,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
                                     zone(self.config.timezone))
         for held in edition.held:
             log.info("%s %s: %s.", "Ikke udgivet:" if site.language == "da" else "Held back",
-                     held.post.file, describe_hold(held, site.language))
+                     line(held.post.file), line(describe_hold(held, site.language)))
         self.docs = self._keep_judged(files, config, edition, repo)
         self._add_generated(files, config, edition, repo)
         self.renderer = repo.renderer  # the check's: generated pages render the same way
@@ -170,8 +200,8 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         for finding in report.warnings:
             # Warnings never block publication, so they are logged below WARNING level:
             # --strict would otherwise turn them into errors.
-            log.info("%s:%s: warning: %s %s", finding.file, finding.line or "",
-                     finding.message, finding.fix)
+            log.info("%s:%s: warning: %s %s", line(finding.file), finding.line or "",
+                     line(finding.message), line(finding.fix))
         if not report.errors:
             return
         if not hold_mode():
@@ -266,6 +296,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         return rendered
 
     # -- on_nav: the navigation is part of every page's cache key ------------------------------
+    @_no_traceback
     def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
         """Start the page cache for this build's navigation."""
         assert self.store is not None
@@ -274,12 +305,14 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         return nav
 
     # -- on_page_read_source: MkDocs reads our body, never its own front matter parse --------
+    @_no_traceback
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """A post's or page's body as the core read it (front matter already taken off)."""
         doc = self.docs.get(page.file.src_uri)
         return doc.body if doc is not None else None
 
     # -- on_page_markdown: the meta MkDocs and Material see is the meta the check validated --
+    @_no_traceback
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
                          files: Files) -> str:
         """Give each page the validated (and escaped) meta, and posts our template."""
@@ -299,6 +332,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         return markdown
 
     # -- on_env: templates can render pictures, and ours escape what they print ---------------
+    @_no_traceback
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Register the ``adv_picture`` and ``adv_src`` filters; autoescape our templates."""
         assert self.media is not None
@@ -308,6 +342,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         return env
 
     # -- on_page_content: keep each post's HTML for the feeds (rendered once, used twice) ------
+    @_no_traceback
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
                         files: Files) -> str:
         """Remember the rendered HTML of published posts; use a cached page if unchanged."""
@@ -322,6 +357,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
 
     # -- on_page_context: the data our templates show -----------------------------------------
     @event_priority(-100)  # last: after Material's search has rewritten the content
+    @_no_traceback
     def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
                         nav: Navigation) -> dict[str, Any]:
         """Give templates the post, listing, author or home page data, and the head.
@@ -340,6 +376,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
 
     # -- on_post_page: Material's HTML errors mended; the page kept for the next build --------
     @event_priority(-100)  # last: the page is kept as every plugin left it
+    @_no_traceback
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Valid HTML from Material's templates; kept for the next build.
 
@@ -357,6 +394,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         unshare(page.file.abs_dest_path)  # MkDocs writes it: not into an earlier link
         return output
 
+    @_no_traceback
     def on_post_template(self, output_content: str, *, template_name: str,
                          config: MkDocsConfig) -> str:
         """The same for pages made from templates alone (404.html)."""
@@ -365,6 +403,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
 
     # -- on_post_build: pictures, cards and feeds ---------------------------------------------
     @event_priority(100)  # first: other plugins' on_post_build may read the site's files
+    @_no_traceback
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Wait for pictures and cards and link them into the site; write the feeds."""
         self._restore()

@@ -22,6 +22,7 @@ from advocacy.core.checking.rules import CHECKS
 from advocacy.core.checking.rules.confidential import author_confidential
 from advocacy.core.checking.rules.media import author_media
 from advocacy.core.checking.rules.personal_data import author_personal_data
+from advocacy.core.checking.submission import Submission, same_names, submission_findings
 from advocacy.core.media.catalog import MediaCatalog
 from advocacy.core.model.entities import DocPage, Post
 from advocacy.core.model.findings import Finding, Report, Severity
@@ -31,20 +32,9 @@ from advocacy.core.reading.files import take_inventory
 from advocacy.core.reading.policy import Policy
 from advocacy.core.reading.posts import read_post
 from advocacy.core.reading.repository import Repository, load_repository
-from advocacy.core.rendering.documents import Renderer
+from advocacy.core.rendering.documents import Renderer, uses
 
 E = Severity.ERROR
-SUBMITTER = rule(
-    "submitter-not-author", E, ("Only a post's authors, or HR, may add or change it.",
-                                "Kun et indlægs forfattere, eller HR, må tilføje eller ændre det."),
-    ("'{login}' may not add or change this post: only its authors (GitHub: {allowed}) or HR "
-     "may.", "If you are one of the authors, ask HR to add your GitHub login under 'github:' "
-     "in your author file; otherwise ask an author to open the pull request."),
-    ("'{login}' må ikke tilføje eller ændre dette indlæg: kun dets forfattere (GitHub: "
-     "{allowed}) eller HR må.", "Er du en af forfatterne, så bed HR om at tilføje dit "
-     "GitHub-login under 'github:' i din forfatterfil; ellers bed en forfatter om at oprette "
-     "pull requesten."),
-    adjustable=False)
 UNKNOWN_RULE = rule(
     "policy-severity", E, ("The policy names only rules that exist.",
                            "Politikken nævner kun regler, der findes."),
@@ -146,20 +136,6 @@ def _unknown_rules(repo: Repository) -> list[Finding]:
     return out
 
 
-def check_submitter(repo: Repository, posts: list[Post], login: str) -> list[Finding]:
-    """Each post may be added or changed only by one of its authors or by HR."""
-    out = []
-    login = login.lower()
-    for post in posts:
-        allowed = {g.lower() for slug in post.authors if slug in repo.authors
-                   for g in repo.authors[slug].github}
-        if login not in allowed and login not in repo.policy.hr_logins:
-            names = ", ".join(sorted(allowed)) or "-"
-            out.append(SUBMITTER.finding(repo.lang, post.file, post.line_of("authors"),
-                                         login=login, allowed=names))
-    return out
-
-
 def select(site: Site, paths: Sequence[Path], posts: list[Path]
            ) -> tuple[list[Path] | None, set[str] | None]:
     """The post files to read and the repository files to report on for ``paths``.
@@ -183,19 +159,19 @@ def select(site: Site, paths: Sequence[Path], posts: list[Path]
 
 
 def check_repository(site: Site, paths: Sequence[Path] = (), lang: str = "en",
-                     submitter: str | None = None, store: BuildCache | None = None,
-                     submitted: set[str] | None = None) -> tuple[Repository, Report]:
+                     store: BuildCache | None = None, submission: Submission | None = None,
+                     submitter: str | None = None) -> tuple[Repository, Report]:
     """Read, render and check the repository; report on ``paths`` only, when given.
 
     ``store`` keeps what can be remembered between runs (posts as read, renderings,
-    findings). The submitter rule applies to the posts in ``submitted`` (the ones a pull
-    request adds or changes), or to every post read when that is None; never to posts checked
-    only because something they depend on changed.
+    findings). ``submission`` is a pull request: what it may change is judged by its base
+    branch, and the report is on what it changes and on everything that uses it. Without
+    one, ``submitter`` checks the posts of ``paths`` against the rights in the work tree (a
+    writer trying it out; pull requests always come with their base branch).
     """
     posts, chosen = select(site, paths, take_inventory(site).posts)
     reads = ReadCache(store, site, lang, read_post) if store else None
-    repo = load_repository(site, lang, posts, reads.read if reads else None)
-    repo.store = store
+    repo = load_repository(site, lang, posts, reads.read if reads else None, store)
     if reads:
         reads.save({site.rel(p) for p in repo.inventory.posts} if posts is None else None)
     repo.media = MediaCatalog(site.root, frozenset(a.lower() for a in repo.policy.brand_assets))
@@ -203,10 +179,17 @@ def check_repository(site: Site, paths: Sequence[Path] = (), lang: str = "en",
     renderer.render_all([*repo.posts, *repo.pages])
     cache = RuleCache(store, context_key(repo)) if store else None
     findings = [*repo.findings, *_unknown_rules(repo), *run_rules(repo, cache),
-                *author_media(repo), *author_personal_data(repo), *author_confidential(repo)]
-    if submitter:
-        findings += check_submitter(repo, [p for p in repo.posts if submitted is None
-                                           or p.file in submitted], submitter)
+                *author_media(repo), *author_personal_data(repo), *author_confidential(repo),
+                *same_names(repo)]
+    if submission is None and submitter:
+        submission = Submission(submitter, {p.file for p in repo.posts if chosen is None or
+                                            p.file in chosen}, set(), repo.policy,
+                                dict(repo.authors))
+        findings += [f for f in submission_findings(repo, submission)
+                     if f.rule == "submitter-not-author"]
+    elif submission is not None:
+        findings += submission_findings(repo, submission)
+        chosen = involved(repo, submission)
     findings = apply_severities(findings, repo.policy)
     _invalidate(repo, findings)
     if chosen is not None:
@@ -218,6 +201,26 @@ def check_repository(site: Site, paths: Sequence[Path] = (), lang: str = "en",
     return repo, report
 
 
+def involved(repo: Repository, submission: Submission) -> set[str]:
+    """What a pull request's report is about: the files it changes or deletes, the posts
+    and pages that use a file it changes, and the posts of an author whose file it changes."""
+    touched = submission.changed | submission.deleted
+    prefix = repo.site.authors_dir.strip("/") + "/"
+    authors = {p[len(prefix):].rsplit(".", 1)[0] for p in touched if p.startswith(prefix)}
+    out = set(touched)
+    for post in repo.posts:  # a changed post is reported with its authors' files
+        if post.file in touched:
+            out |= {repo.authors[s].file for s in post.authors if s in repo.authors}
+    for doc in [*repo.posts, *repo.pages]:
+        if uses(doc) & touched or (isinstance(doc, Post) and authors & {
+                *doc.authors, *(p.author for p in doc.people if p.author)}):
+            out.add(doc.file)
+    if repo.site.policy in touched or "mkdocs.yml" in touched:
+        out |= {d.file for d in [*repo.posts, *repo.pages]} | {a.file for a in
+                                                               repo.authors.values()}
+    return out
+
+
 def _invalidate(repo: Repository, findings: list[Finding]) -> None:
     """A post or page with an error is not valid, whatever found it and wherever (in its
     text, or in a file it uses, like its captions): it is never published."""
@@ -225,12 +228,3 @@ def _invalidate(repo: Repository, findings: list[Finding]) -> None:
     for doc in [*repo.posts, *repo.pages]:
         if doc.file in failed or failed & uses(doc):
             doc.valid = False
-
-
-def uses(doc: Post | DocPage) -> set[str]:
-    """The repository files a post or page shows or links to."""
-    out = {ref.path for ref, _ in doc.rendered.refs if ref.path} if doc.rendered else set()
-    if isinstance(doc, Post):
-        out |= {p for p in (doc.image, *((doc.video and (doc.video.src, doc.video.captions,
-                                                        doc.video.poster)) or ())) if p}
-    return out

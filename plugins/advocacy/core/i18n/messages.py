@@ -89,6 +89,12 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "da": ("'{field}' fylder mere end én linje.",
                "Skriv det på én linje, i anførselstegn hvis det indeholder et kolon."),
     },
+    "bad-email": {
+        "en": ("'{field}' must be an e-mail address, not '{value}'.",
+               "Write it like this: '{field}: {example}'."),
+        "da": ("'{field}' skal være en e-mailadresse, ikke '{value}'.",
+               "Skriv den sådan: '{field}: {example}'."),
+    },
     "bad-url-host": {
         "en": ("'{field}' must be an address on {hosts}, not '{value}'.",
                "Copy the address of your profile there, e.g. '{field}: {example}'."),
@@ -112,6 +118,12 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
                "Use a word as the tag."),
         "da": ("Emnet '{value}' har hverken bogstaver eller tal, så det kan ikke få en side.",
                "Brug et ord som emne."),
+    },
+    "team-no-address": {
+        "en": ("The team '{value}' has no letters or digits, so it cannot have a page.",
+               "Write the team's name in words."),
+        "da": ("Teamet '{value}' har hverken bogstaver eller tal, så det kan ikke få en side.",
+               "Skriv teamets navn med ord."),
     },
     "tag-same-address": {
         "en": ("The tags '{value}' and '{other}' would share one page.",
@@ -297,6 +309,16 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
                "'{media}/2026/photo.jpg'."),
         "da": ("'{path}' ligger ikke under {media}/; kun filer der kan vises på sitet.",
                "Læg filen under {media}/, og skriv stien derfra, som '{media}/2026/foto.jpg'."),
+    },
+    "cache-committed": {
+        "en": ("'{path}' is a build cache file committed to the repository; a cache is this "
+               "machine's own and is never taken from a branch.",
+               "Remove it from the repository (git rm -r --cached .cache) and keep .cache/ in "
+               ".gitignore."),
+        "da": ("'{path}' er en fil fra byggecachen, der er lagt i repositoriet; en cache er "
+               "maskinens egen og hentes aldrig fra en gren.",
+               "Fjern den fra repositoriet (git rm -r --cached .cache), og behold .cache/ i "
+               ".gitignore."),
     },
     "docs-file-refused": {
         "en": ("'{path}' is not a Markdown page; only pages are published from this folder.",

@@ -13,6 +13,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+import yaml
+
 from advocacy.core.i18n.ui import strings
 from advocacy.core.model.entities import Post
 from advocacy.core.model.site import Site
@@ -34,12 +36,17 @@ class GeneratedPage:
     search: bool = False
 
     def markdown(self) -> str:
-        """The page's Markdown source with front matter."""
-        title = self.title.replace('"', '\\"')
-        meta = [f'title: "{title}"', f"template: {self.template}"]
+        """The page's Markdown source with front matter (written by YAML's own writer: a
+        title from a person's name or a tag can hold any character)."""
+        meta: dict[str, Any] = {"title": self.title, "template": self.template}
         if not self.search:
-            meta.append("search:\n  exclude: true")
-        return "---\n" + "\n".join(meta) + "\n---\n\n" + self.body + "\n"
+            meta["search"] = {"exclude": True}
+        return front_matter(meta) + self.body + "\n"
+
+
+def front_matter(meta: dict[str, Any]) -> str:
+    """``---`` front matter for generated Markdown, by ``yaml.safe_dump``."""
+    return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
 def _paginate(prefix: str, title: str, cards: list[dict[str, Any]], per_page: int, t: dict,

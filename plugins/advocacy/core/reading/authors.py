@@ -83,8 +83,12 @@ def _consent(checker: Checker, data: dict[str, object]) -> tuple[Consent, bool]:
     return Consent(**values), readable
 
 
-def read_author(site: Site, path: Path, lang: str = "en") -> tuple[Author | None, list[Finding]]:
-    """Read and check one author file; the author is None when the file is unusable."""
+def read_author(site: Site, path: Path, lang: str = "en", text: str | None = None
+                ) -> tuple[Author | None, list[Finding]]:
+    """Read and check one author file; the author is None when the file is unusable.
+
+    ``text`` is the file's text when it does not come from the work tree (the base branch).
+    """
     rel = site.rel(path)
     slug = path.stem
 
@@ -94,7 +98,7 @@ def read_author(site: Site, path: Path, lang: str = "en") -> tuple[Author | None
 
     what = localized("author file", "Forfatterfilen")
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8") if text is None else text
         doc = load_yaml(text)
     except (OSError, UnicodeDecodeError) as exc:
         return None, [whole_file("unreadable", "unreadable", None, error=exc)]
@@ -112,6 +116,8 @@ def read_author(site: Site, path: Path, lang: str = "en") -> tuple[Author | None
     consent, readable = _consent(checker, doc.data)
     values = checker.check_mapping({k: v for k, v in doc.data.items() if k != "consent"},
                                    AUTHOR_FIELDS)
+    if values.get("team") and not slugify(values["team"]):
+        checker.report("schema-team", "team-no-address", ("team",), value=values["team"])
     if any(f.severity is Severity.ERROR for f in checker.findings):
         return None, checker.findings
     author = Author(

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -56,6 +57,28 @@ def _walk(root: Path, folder: str, out: Inventory) -> list[tuple[str, Path]]:
             if not _is_link(path):
                 found.append((path.relative_to(root).as_posix(), path))
     return found
+
+
+def tracked_caches(root: Path, folders: list[Path]) -> list[str]:
+    """Files Git tracks under ``folders`` (cache folders: ``.cache/`` and wherever the build
+    cache is, when that is inside the work tree). A branch that tracks them replaces a
+    machine's own on checkout; nothing may be committed there. Empty when Git is not there."""
+    inside = []
+    for folder in folders:
+        try:
+            inside.append(folder.resolve().relative_to(root.resolve()).as_posix())
+        except (ValueError, OSError):
+            continue
+    if not inside:
+        return []
+    try:
+        proc = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--", *inside],
+                              capture_output=True, check=False, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return []
+    if proc.returncode != 0:
+        return []
+    return sorted(p.decode("utf-8", "surrogateescape") for p in proc.stdout.split(b"\0") if p)
 
 
 def take_inventory(site: Site) -> Inventory:

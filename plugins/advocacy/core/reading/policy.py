@@ -15,7 +15,16 @@ from typing import Any
 from advocacy.core.i18n.messages import localized, render
 from advocacy.core.model.findings import Finding, Severity
 from advocacy.core.model.site import Site
-from advocacy.core.reading.schema import Checker, Choice, Date, Field, Group, ListOf, Text
+from advocacy.core.reading.schema import (
+    Checker,
+    Choice,
+    Date,
+    Email,
+    Field,
+    Group,
+    ListOf,
+    Text,
+)
 from advocacy.core.reading.yamlsource import YamlDoc, YamlSyntaxError, load_yaml
 
 TERMS_ENV = "ADVOCACY_CONFIDENTIAL_TERMS"
@@ -48,6 +57,9 @@ POLICY_FIELDS = (
     Field("disclosure", Group((Field("da", Text()), Field("en", Text()))),
           example='{da: "Jeg arbejder hos Kystlinje.", en: "I work at Kystlinje."}'),
     Field("hr_logins", ListOf(Text()), example="[hr-kystlinje]"),
+    # Where employees write to HR, e.g. to withdraw consent: shown on the policy page (never a
+    # public issue, which would name the person).
+    Field("hr_contact", Email(), example="hr@kystlinje.dk"),
     Field("role_mailboxes", ListOf(Text()), example="[jobs@kystlinje.dk]"),
     Field("approved_organisations", ListOf(Group(ORG_FIELDS)), example="[{name: ...}]"),
     Field("restricted_organisations", ListOf(Group(ORG_FIELDS)), example="[{name: ...}]"),
@@ -88,6 +100,7 @@ class Policy:
     company: str = ""
     disclosure: dict[str, str] = field(default_factory=dict)
     hr_logins: list[str] = field(default_factory=list)
+    hr_contact: str | None = None  # HR's e-mail address, for withdrawals
     role_mailboxes: list[str] = field(default_factory=list)
     approved: list[Organisation] = field(default_factory=list)
     restricted: list[Organisation] = field(default_factory=list)
@@ -128,15 +141,16 @@ def _private_terms(site: Site, values: dict[str, Any], checker: Checker) -> list
     return terms
 
 
-def load_policy(site: Site, lang: str = "en") -> tuple[Policy, list[Finding]]:
+def load_policy(site: Site, lang: str = "en", text: str | None = None
+                ) -> tuple[Policy, list[Finding]]:
     """Read ``policy.yml``; a missing file means the defaults (and a policy with no terms)."""
     path = site.root / site.policy
     policy = Policy(file=site.policy)
-    if not path.is_file():
+    if text is None and not path.is_file():
         return policy, []
     what = localized("policy", "Politikken")
     try:
-        doc = load_yaml(path.read_text(encoding="utf-8"))
+        doc = load_yaml(path.read_text(encoding="utf-8") if text is None else text)
     except (OSError, UnicodeDecodeError) as exc:
         message, fix = render("unreadable", lang, error=exc)
         return policy, [Finding("unreadable", Severity.ERROR, site.policy, None, message, fix)]
@@ -160,6 +174,7 @@ def load_policy(site: Site, lang: str = "en") -> tuple[Policy, list[Finding]]:
     policy.company = values.get("company", site.site_name)
     policy.disclosure = values.get("disclosure", {})
     policy.hr_logins = [str(x).lower() for x in values.get("hr_logins", [])]
+    policy.hr_contact = values.get("hr_contact")
     policy.role_mailboxes = [str(x).lower() for x in values.get("role_mailboxes", [])]
     policy.approved = [Organisation(o["name"], o.get("aliases", []))
                        for o in values.get("approved_organisations", [])]

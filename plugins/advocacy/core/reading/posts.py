@@ -128,15 +128,15 @@ class Document:
     doc: YamlDoc | None  # None when the file has no front matter
 
 
-def read_document(site: Site, path: Path, lang: str, required: bool = True
-                  ) -> tuple[Document | None, list[Finding]]:
+def read_document(site: Site, path: Path, lang: str, required: bool = True,
+                  text: str | None = None) -> tuple[Document | None, list[Finding]]:
     """Read a Markdown file and parse its front matter exactly as MkDocs will split it.
 
     A file without front matter is an error when ``required`` (posts), else it has none.
     """
     rel = site.rel(path)
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = path.read_bytes().decode("utf-8") if text is None else text
     except (OSError, UnicodeDecodeError) as exc:
         return None, [_finding(lang, rel, None, "unreadable", "unreadable", error=exc)]
     parts = split_front_matter(text)
@@ -178,9 +178,13 @@ def _tags(checker: Checker, tags: list[str]) -> list[str]:
     return out
 
 
-def read_post(site: Site, path: Path, lang: str = "en") -> tuple[Post | None, list[Finding]]:
-    """Read and check one post file; the post is None when its front matter is unusable."""
-    document, problems = read_document(site, path, lang)
+def read_post(site: Site, path: Path, lang: str = "en", text: str | None = None
+              ) -> tuple[Post | None, list[Finding]]:
+    """Read and check one post file; the post is None when its front matter is unusable.
+
+    ``text`` is the file's text when it does not come from the work tree (the base branch).
+    """
+    document, problems = read_document(site, path, lang, text=text)
     if document is None or document.doc is None:
         return None, problems
     rel, parts, doc = document.rel, document.parts, document.doc

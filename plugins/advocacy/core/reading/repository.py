@@ -15,8 +15,9 @@ from advocacy.core.i18n.messages import render
 from advocacy.core.model.entities import Author, DocPage, Post
 from advocacy.core.model.findings import Finding, Severity
 from advocacy.core.model.site import Site
+from advocacy.core.model.slugs import slugify
 from advocacy.core.reading.authors import read_author
-from advocacy.core.reading.files import Inventory, take_inventory
+from advocacy.core.reading.files import Inventory, take_inventory, tracked_caches
 from advocacy.core.reading.pages import read_page
 from advocacy.core.reading.paths import MediaRef, resolve_media
 from advocacy.core.reading.policy import Policy, load_policy
@@ -76,16 +77,21 @@ def post_files(site: Site) -> list[Path]:
 
 
 def load_repository(site: Site, lang: str = "en", posts: Iterable[Path] | None = None,
-                    reader: PostReader | None = None) -> Repository:
+                    reader: PostReader | None = None, store: BuildCache | None = None
+                    ) -> Repository:
     """Read the policy, every author, every page and the given posts (all when None).
 
     ``reader`` reads one post (the build cache passes one that remembers posts by their
     bytes); :func:`read_post` by default.
     """
-    repo = Repository(site=site, lang=lang)
+    repo = Repository(site=site, lang=lang, store=store)
     repo.inventory = inventory = take_inventory(site)
     for link in inventory.symlinks:
         repo.findings.append(repo.finding(link, None, "symlink", "symlink", path=link))
+    for path in tracked_caches(site.root, [site.root / ".cache", *(
+            [store.folder] if store is not None else [])])[:20]:
+        repo.findings.append(repo.finding(path, None, "cache-committed", "cache-committed",
+                                          path=path))
     for refused in inventory.refused:
         repo.findings.append(repo.finding(refused, None, "docs-file-refused",
                                           "docs-file-refused", path=refused))
@@ -116,7 +122,30 @@ def load_repository(site: Site, lang: str = "en", posts: Iterable[Path] | None =
         if page is not None:
             repo.pages.append(page)
     repo.findings.extend(_duplicate_addresses(repo))
+    _one_spelling(repo)
     return repo
+
+
+def _one_spelling(repo: Repository) -> None:
+    """Teams and tags that share an address share one name: the spelling most used.
+
+    ``IT`` and ``It``, or ``Aarhus`` and ``aarhus``, would otherwise be two pages at one
+    address (and two feeds in one folder).
+    """
+    def canonical(names: list[str]) -> dict[str, str]:
+        counts: dict[str, dict[str, int]] = {}
+        for name in names:
+            spellings = counts.setdefault(slugify(name), {})
+            spellings[name] = spellings.get(name, 0) + 1
+        return {name: max(sorted(spellings), key=lambda n: spellings[n])
+                for spellings in counts.values() for name in spellings}
+
+    teams = canonical([a.team for a in repo.authors.values()])
+    for author in repo.authors.values():
+        author.team = teams.get(author.team, author.team)
+    tags = canonical([t for p in repo.posts for t in p.tags])
+    for post in repo.posts:
+        post.tags = list(dict.fromkeys(tags.get(t, t) for t in post.tags))
 
 
 MEDIA_RULES = {"external": "media-external", "outside": "media-outside",

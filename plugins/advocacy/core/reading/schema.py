@@ -144,6 +144,19 @@ class Boolean(Kind):
         raise Invalid("wrong-type", expected=self.expected, got=describe(value))
 
 
+class Email(Kind):
+    """An e-mail address (a mailbox the company publishes, like HR's)."""
+
+    expected = localized("an e-mail address", "en e-mailadresse")
+    _ADDRESS = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}$")
+
+    def parse(self, value: Any, checker: Checker, path: tuple[str | int, ...]) -> str:
+        text = str(value).strip() if isinstance(value, str) else ""
+        if not self._ADDRESS.match(text):
+            raise Invalid("bad-email", value=value)
+        return text
+
+
 class Number(Kind):
     """A number (an integer or a decimal)."""
 

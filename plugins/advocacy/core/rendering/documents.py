@@ -121,6 +121,15 @@ class Renderer:
                    entry["found"]], words=entry["words"])
 
 
+def uses(doc: Post | DocPage) -> set[str]:
+    """The repository files a post or page shows or links to."""
+    out = {ref.path for ref, _ in doc.rendered.refs if ref.path} if doc.rendered else set()
+    if isinstance(doc, Post):
+        out |= {p for p in (doc.image, *((doc.video and (doc.video.src, doc.video.captions,
+                                                        doc.video.poster)) or ())) if p}
+    return out
+
+
 def _entry(result: Rendered) -> dict[str, Any]:
     return {
         "v": ENTRY_VERSION, "html": result.html, "toc": result.toc, "title": result.title,

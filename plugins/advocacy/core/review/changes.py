@@ -1,37 +1,43 @@
-"""What a pull request changes, from git, and what must be checked because of it.
+"""What a pull request changes, from Git, and the base branch's view of who may change what.
 
-A changed post is checked with everything it depends on (its authors, its media, the
-policy); a changed author file brings in that author's posts; changed media the posts that
-show them; a changed ``policy.yml`` or ``mkdocs.yml`` means everything.
+Every Git call that lists files uses ``-z``: names come back as Git stores them (a post
+named ``Julefrokost på lageret.md`` is not turned into ``"Julefrokost p\\303\\245..."``). The
+base branch's files are read with ``git cat-file --batch``, never checked out, so nothing of
+the pull request decides who may change what.
 """
 
 from __future__ import annotations
 
 import subprocess
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
+from advocacy.core.checking.submission import Submission
+from advocacy.core.model.entities import Post
 from advocacy.core.model.site import Site
-from advocacy.core.reading.paths import resolve_media
-from advocacy.core.reading.repository import post_files
-from advocacy.core.reading.yamlsource import YamlSyntaxError, load_yaml, split_front_matter
-from advocacy.core.rendering.markdown_refs import find_refs
+from advocacy.core.reading.authors import read_author
+from advocacy.core.reading.policy import load_policy
+from advocacy.core.reading.posts import read_post
 
 
 class GitError(RuntimeError):
     """git could not answer (not a repository, unknown ref)."""
 
 
-def _git(root: Path, *args: str) -> str:
+def _git(root: Path, *args: str, data: bytes | None = None) -> bytes:
     try:
-        proc = subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=True,
-                              check=False)
+        proc = subprocess.run(["git", "-C", str(root), "-c", "core.quotePath=false", *args],
+                              capture_output=True, input=data, check=False)
     except OSError as exc:
         raise GitError(f"git could not run: {exc.strerror}") from None
     if proc.returncode != 0:
-        raise GitError(proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else
-                       f"git {' '.join(args)} failed")
+        error = proc.stderr.decode("utf-8", "replace").strip()
+        raise GitError(error.splitlines()[-1] if error else f"git {' '.join(args)} failed")
     return proc.stdout
+
+
+def _names(output: bytes) -> list[str]:
+    return [part.decode("utf-8", "surrogateescape") for part in output.split(b"\0") if part]
 
 
 @dataclass(frozen=True)
@@ -42,66 +48,83 @@ class Change:
     path: str
 
 
+def merge_base(root: Path, ref: str) -> str:
+    """The commit the pull request started from."""
+    return _git(root, "merge-base", ref, "HEAD").decode().strip()
+
+
 def changes_since(root: Path, ref: str) -> list[Change]:
     """Files changed since the merge base with ``ref``, plus uncommitted and new files."""
-    base = _git(root, "merge-base", ref, "HEAD").strip()
+    base = merge_base(root, ref)
     out: dict[str, str] = {}
-    for text in (_git(root, "diff", "--name-status", "--no-renames", base),
-                 _git(root, "diff", "--name-status", "--no-renames", "--cached", base)):
-        for line in text.splitlines():
-            status, _, path = line.partition("\t")
-            if path:
-                out[path] = "A" if out.get(path) == "A" and status[0] == "M" else status[0]
-    for path in _git(root, "ls-files", "--others", "--exclude-standard").splitlines():
+    for args in (("diff", "-z", "--name-status", "--no-renames", base),
+                 ("diff", "-z", "--name-status", "--no-renames", "--cached", base)):
+        fields = _names(_git(root, *args))
+        for status, path in zip(fields[0::2], fields[1::2], strict=False):
+            out[path] = "A" if out.get(path) == "A" and status[0] == "M" else status[0]
+    for path in _names(_git(root, "ls-files", "-z", "--others", "--exclude-standard")):
         out[path] = "A"
     return [Change(status, path) for path, status in sorted(out.items())]
 
 
-def _post_references(site: Site, path: Path) -> tuple[set[str], set[str]]:
-    """The author slugs and media paths a post refers to (read leniently)."""
-    rel = site.rel(path)
-    try:
-        parts = split_front_matter(path.read_text(encoding="utf-8"))
-        data = load_yaml(parts.yaml_text or "").data if parts.yaml_text else {}
-    except (OSError, UnicodeDecodeError, YamlSyntaxError):
-        return set(), set()
-    data = data if isinstance(data, dict) else {}
-    authors = {str(a) for a in (data.get("authors") or []) if isinstance(a, str)} if isinstance(
-        data.get("authors"), list) else {str(data.get("authors"))}
-    people = data.get("people") if isinstance(data.get("people"), list) else []
-    authors |= {str(p["author"]) for p in people if isinstance(p, dict) and p.get("author")}
-    refs = [data.get("image")] + [r.src for r in find_refs(parts.body, parts.body_line)]
-    video = data.get("video") if isinstance(data.get("video"), dict) else {}
-    refs += [video.get(k) for k in ("src", "captions", "poster")]
-    refs += [m for p in people if isinstance(p, dict) for m in (p.get("media") or [])
-             if isinstance(m, str)]
-    media = set()
-    for ref in refs:
-        if isinstance(ref, str):
-            resolved = resolve_media(ref, rel, site.root, site.media_dir)
-            if resolved.path:
-                media.add(resolved.path)
-    return authors, media
+def read_at(root: Path, commit: str, paths: list[str]) -> dict[str, str]:
+    """The text of ``paths`` at ``commit`` (missing files left out), in one Git call."""
+    if not paths:
+        return {}
+    request = b"".join(f"{commit}:{p}\n".encode() for p in paths)
+    output = _git(root, "cat-file", "--batch", data=request)
+    texts: dict[str, str] = {}
+    at = 0
+    for path in paths:
+        end = output.index(b"\n", at)
+        header = output[at:end].split()
+        at = end + 1
+        if len(header) < 3 or header[1] == b"missing":
+            continue
+        size = int(header[2])
+        texts[path] = output[at:at + size].decode("utf-8", "replace")
+        at += size + 1
+    return texts
 
 
-def affected_files(site: Site, changes: list[Change]) -> list[str] | None:
-    """Repository files to check and report on; None means everything."""
-    present = {c.path for c in changes if c.status != "D"}
-    if site.policy in present or "mkdocs.yml" in present:
-        return None
-    posts_prefix = site.rel(site.posts_path) + "/"
-    authors_prefix = site.authors_dir.rstrip("/") + "/"
-    media_prefix = site.media_dir.rstrip("/") + "/"
-    selected = {p for p in present if p.startswith(posts_prefix) and p.endswith(".md")}
-    changed_authors = {Path(p).stem for p in present if p.startswith(authors_prefix)}
-    changed_media = {p for p in {c.path for c in changes} if p.startswith(media_prefix)}
-    selected |= {p for p in present if p.startswith(authors_prefix)}
-    for path in post_files(site):
-        rel = site.rel(path)
-        authors, media = _post_references(site, path)
-        if rel in selected:
-            selected |= {f"{authors_prefix}{a}.yml" for a in authors
-                         if (site.authors_path / f"{a}.yml").is_file()}
-        elif authors & changed_authors or media & changed_media:
-            selected.add(rel)
-    return sorted(selected)
+def files_at(root: Path, commit: str, folder: str) -> list[str]:
+    """The files below ``folder`` at ``commit``."""
+    return _names(_git(root, "ls-tree", "-r", "-z", "--name-only", commit, "--", folder))
+
+
+def submission_since(site: Site, ref: str, login: str, lang: str = "en") -> Submission:
+    """The pull request of ``login`` since ``ref``, with the base branch's policy, authors
+    and the posts it deletes as they were."""
+    root = site.root
+    base = merge_base(root, ref)
+    changes = changes_since(root, ref)
+    authors = [p for p in files_at(root, base, site.authors_dir)
+               if p.endswith((".yml", ".yaml"))]
+    deleted = {c.path for c in changes if c.status == "D"}
+    posts_prefix = f"{site.docs_dir.strip('/')}/{site.posts_dir.strip('/')}/"
+    deleted_posts = sorted(p for p in deleted if p.startswith(posts_prefix) and p.endswith(
+        ".md"))
+    texts = read_at(root, base, [site.policy, *authors, *deleted_posts])
+    policy = load_policy(site, lang, texts[site.policy])[0] if site.policy in texts else None
+    base_authors = {}
+    for path in authors:
+        if path in texts:
+            author, _ = read_author(site, root / path, lang, text=texts[path])
+            if author is not None:
+                base_authors[author.slug] = author
+    base_posts: dict[str, Post] = {}
+    for path in deleted_posts:
+        if path in texts:
+            post, _ = read_post(site, root / path, lang, text=texts[path])
+            if post is not None:
+                base_posts[path] = post
+    return Submission(login=login, changed={c.path for c in changes if c.status != "D"},
+                      deleted=deleted, base_policy=policy, base_authors=base_authors,
+                      base_posts=base_posts)
+
+
+def content_paths(site: Site, changes: list[Change]) -> list[Change]:
+    """The changes under the folders that are published (posts, pages, authors, media)."""
+    folders = tuple(str(PurePosixPath(f)) + "/" for f in (site.docs_dir, site.authors_dir,
+                                                          site.media_dir))
+    return [c for c in changes if c.path.startswith(folders) or c.path == site.policy]

@@ -7,6 +7,7 @@ from dataclasses import asdict, dataclass, field
 
 from advocacy.core.checking import consent
 from advocacy.core.reading.repository import Repository
+from advocacy.core.review.escape import code, line, markdown
 
 EXPIRING = "expiring"
 LEFT = "left"
@@ -96,7 +97,7 @@ def as_markdown(records: list[Record], lang: str, within: int) -> str:
     lines += [intro.format(n=len(records), days=within), "",
               f"| {who} | {state} | {date} | {where} | {posts} |", "|---|---|---|---|---|"]
     for r in records:
-        lines.append(f"| {r.who} | {labels[r.state]} | {r.date or ''} | `{r.file}` | "
+        lines.append(f"| {markdown(r.who)} | {labels[r.state]} | {r.date or ''} | {code(r.file)} | "
                      f"{len(r.posts)} |")
     return "\n".join(lines) + "\n"
 
@@ -106,6 +107,6 @@ def as_text(records: list[Record], lang: str, within: int) -> str:
     labels = LABELS.get(lang, LABELS["en"])
     if not records:
         return HEAD.get(lang, HEAD["en"])[7] + "\n"
-    return "".join(f"{r.file}:{r.line or 1}: {labels[r.state]}: {r.who}"
+    return "".join(f"{line(r.file)}:{r.line or 1}: {labels[r.state]}: {line(r.who)}"
                    f"{' (' + r.date + ')' if r.date else ''}; {len(r.posts)} post(s)\n"
                    for r in records)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 from advocacy.core.model.findings import Finding, Report, Severity
+from advocacy.core.review.escape import code, line, markdown
 
 GITHUB_LIMIT = 10  # GitHub shows at most 10 error and 10 warning annotations per step
 
@@ -35,9 +36,11 @@ def as_text(report: Report, lang: str = "en") -> str:
     w = WORDS.get(lang, WORDS["en"])
     lines = []
     for f in report.sorted():
-        where = f"{f.file}:{f.line}" if f.line else f.file
-        lines.append(f"{where}: {w['severity'][str(f.severity)]}: {f.message} [{f.rule}]")
-        lines.append(f"    {w['fix']}: {f.fix}")
+        # File names and messages carry the repository's text: one line each, always.
+        where = f"{line(f.file)}:{f.line}" if f.line else line(f.file)
+        lines.append(f"{where}: {w['severity'][str(f.severity)]}: {line(f.message)} "
+                     f"[{f.rule}]")
+        lines.append(f"    {w['fix']}: {line(f.fix)}")
     lines.append(_count_line(report, lang))
     return "\n".join(lines) + "\n"
 
@@ -78,7 +81,7 @@ def as_github(report: Report, lang: str = "en") -> str:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    return markdown(text)
 
 
 def as_markdown(report: Report, lang: str = "en") -> str:
@@ -91,7 +94,7 @@ def as_markdown(report: Report, lang: str = "en") -> str:
                   "|---|---|---|---|---|"]
         for f in ordered:
             icon = "❌" if f.severity is Severity.ERROR else "⚠️"
-            lines.append(f"| {icon} | `{_cell(f.file)}` | {f.line or ''} | {_cell(f.message)} "
+            lines.append(f"| {icon} | {code(f.file)} | {f.line or ''} | {_cell(f.message)} "
                          f"| {_cell(f.fix)} |")
     return "\n".join(lines) + "\n"
 

@@ -7,6 +7,7 @@ the confidential terms, the lists of organisations or the internal hosts.
 from __future__ import annotations
 
 from advocacy.core.checking.rules import RULES
+from advocacy.core.publishing.pages import front_matter
 from advocacy.core.reading.policy import Policy
 
 TEXT = {
@@ -21,8 +22,12 @@ TEXT = {
                         "eller ses, giver skriftligt samtykke, som HR opbevarer. Samtykke kan "
                         "altid trækkes tilbage: så forsvinder indholdet fra sitet, feeds og "
                         "søgning ved næste opdatering, senest dagen efter.",
-        "withdraw": "Sådan trækker du dit samtykke tilbage: udfyld [formularen]({url}) eller "
-                    "skriv til HR.",
+        "withdraw": "Sådan trækker du dit samtykke tilbage: skriv til HR på {contact}. Du "
+                    "skal ikke forklare hvorfor, og det bliver ikke offentligt: HR fjerner "
+                    "indholdet, og ved næste daglige opdatering er det væk fra sitet, feeds "
+                    "og søgning.",
+        "withdraw_nobody": "Sådan trækker du dit samtykke tilbage: skriv til HR. Du skal ikke "
+                           "forklare hvorfor, og det bliver ikke offentligt.",
         "disclosure": "Når du deler på LinkedIn",
         "disclosure_text": "Skriv, at du arbejder hos os. Vores forslag til delingstekst "
                            "indeholder altid: «{disclosure}»",
@@ -41,7 +46,11 @@ TEXT = {
                         "gives written consent, kept by HR. Consent can always be withdrawn: "
                         "the content then leaves the site, its feeds and search at the next "
                         "update, at the latest the next day.",
-        "withdraw": "To withdraw your consent, fill in [the form]({url}) or write to HR.",
+        "withdraw": "To withdraw your consent, write to HR at {contact}. You need not say why, "
+                    "and nothing about it is public: HR takes the content down, and by the "
+                    "next daily update it is gone from the site, its feeds and search.",
+        "withdraw_nobody": "To withdraw your consent, write to HR. You need not say why, and "
+                           "nothing about it is public.",
         "disclosure": "When you share on LinkedIn",
         "disclosure_text": "Say that you work here. Our suggested share text always says: "
                            "“{disclosure}”",
@@ -68,9 +77,9 @@ def policy_markdown(policy: Policy, company: str, languages: tuple[str, ...] = (
         lines = [f'<div lang="{lang}" markdown>' if md_in_html else "", "", f"## {t['title']}", "",
                  t["intro"].format(company=company), "", f"### {t['consent']}", "",
                  t["consent_text"], ""]
-        if repository:
-            form = f"{repository.rstrip('/')}/issues/new?template=withdraw-consent.yml"
-            lines += [t["withdraw"].format(url=form), ""]
+        contact = policy.hr_contact
+        lines += [t["withdraw"].format(contact=f"[{contact}](mailto:{contact})") if contact
+                  else t["withdraw_nobody"], ""]
         disclosure = policy.disclosure.get(lang)
         if disclosure:
             lines += [f"### {t['disclosure']}", "", t["disclosure_text"].format(
@@ -83,4 +92,4 @@ def policy_markdown(policy: Policy, company: str, languages: tuple[str, ...] = (
         lines += ["</div>" if md_in_html else "", ""]
         sections.append("\n".join(lines))
     title = TEXT[languages[0]]["title"]
-    return f'---\ntitle: "{title}"\n---\n\n' + "\n".join(sections)
+    return front_matter({"title": title}) + "\n".join(sections)

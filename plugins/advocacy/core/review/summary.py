@@ -21,7 +21,9 @@ from advocacy.core.model.site import Site
 from advocacy.core.publishing.edition import Held, decide, describe_hold
 from advocacy.core.publishing.share import share_text
 from advocacy.core.reading.repository import Repository
-from advocacy.core.review.changes import Change, affected_files, changes_since
+from advocacy.core.review.changes import Change, changes_since, submission_since
+from advocacy.core.review.escape import code
+from advocacy.core.review.escape import markdown as md
 
 LIMIT = 900_000  # GitHub's job summary takes 1 MiB; stay well below
 WORDS = {
@@ -33,7 +35,7 @@ WORDS = {
            "warnings": "Warnings", "no_posts": "No posts are added, changed or removed.",
            "more": "{n} more posts are not shown here (GitHub limits the summary's size).",
            "draft": "not yet: it is a draft", "held": "no: {reason}",
-           "at": "{date} at `{url}`", "consent_ok": "consent {date} ({evidence})",
+           "at": "{date} at {url}", "consent_ok": "consent {date} ({evidence})",
            "file": "File", "size": "Size", "metadata": "Metadata",
            "exif": "EXIF (stripped when published)", "gps": "GPS position (!)",
            "clean": "none", "artifact": "`{name}` in the site-preview artifact",
@@ -47,7 +49,7 @@ WORDS = {
            "warnings": "Advarsler", "no_posts": "Ingen indlæg er tilføjet, ændret eller fjernet.",
            "more": "{n} indlæg mere vises ikke her (GitHub begrænser opsummeringens størrelse).",
            "draft": "ikke endnu: det er en kladde", "held": "nej: {reason}",
-           "at": "{date} på `{url}`", "consent_ok": "samtykke {date} ({evidence})",
+           "at": "{date} på {url}", "consent_ok": "samtykke {date} ({evidence})",
            "file": "Fil", "size": "Størrelse", "metadata": "Metadata",
            "exif": "EXIF (fjernes ved udgivelse)", "gps": "GPS-position (!)",
            "clean": "ingen", "artifact": "`{name}` i site-preview-artefakten",
@@ -94,9 +96,9 @@ def _people(repo: Repository, post: Post, w: dict[str, str], lang: str) -> list[
             if state == consent.OK and not person.evidence:
                 state = consent.NO_EVIDENCE
             evidence = person.evidence
-        text = w["consent_ok"].format(date=date, evidence=evidence or "-") if (
+        text = w["consent_ok"].format(date=date, evidence=md(evidence or "-")) if (
             state == consent.OK) else f"**{STATE[lang][state]}**"
-        rows.append(f"- {name}: {text}")
+        rows.append(f"- {md(name)}: {text}")
     return rows or [f"- {w['none']}"]
 
 
@@ -109,9 +111,9 @@ def _people_line(repo: Repository, author: Author, w: dict[str, str], lang: str
                                 ("photo", consent.photo_state(author, today))):
         if kind == "photo" and not author.photo:
             continue
-        text = w["consent_ok"].format(date=date, evidence=author.consent.evidence or "-") if (
-            state == consent.OK) else f"**{STATE[lang][state]}**"
-        lines.append(f"- {author.name} ({kind}): {text}")
+        text = w["consent_ok"].format(date=date, evidence=md(author.consent.evidence or "-")
+                                      ) if state == consent.OK else f"**{STATE[lang][state]}**"
+        lines.append(f"- {md(author.name)} ({kind}): {text}")
     return lines
 
 
@@ -121,7 +123,8 @@ def _findings(findings: list[Finding], w: dict[str, str]) -> list[str]:
         chosen = [f for f in findings if str(f.severity) == wanted]
         if chosen:
             lines += [f"{label}:", ""]
-            lines += [f"- {w['line']} {f.line or '-'}: {f.message} *{f.fix}*" for f in chosen]
+            lines += [f"- {w['line']} {f.line or '-'}: {md(f.message)} *{md(f.fix)}*"
+                      for f in chosen]
             lines.append("")
     return lines or [f"- {w['none']}", ""]
 
@@ -137,15 +140,16 @@ def _post_section(repo: Repository, report: Report, held: dict[str, Held], post:
     if post.draft:
         publishes = w["draft"]
     elif post.file in held:
-        publishes = w["held"].format(reason=describe_hold(held[post.file], lang))
+        publishes = w["held"].format(reason=md(describe_hold(held[post.file], lang)))
     else:
-        publishes = w["at"].format(date=post.date.date().isoformat(), url=post.url)
-    authors = ", ".join(repo.authors[s].name if s in repo.authors else s for s in post.authors)
-    media = [f"| `{ref}` | {_size(repo.site.root / ref)} | "
+        publishes = w["at"].format(date=post.date.date().isoformat(), url=code(post.url))
+    authors = ", ".join(md(repo.authors[s].name if s in repo.authors else s)
+                        for s in post.authors)
+    media = [f"| {code(ref)} | {_size(repo.site.root / ref)} | "
              f"{_metadata(repo.site.root / ref, w)} |" for ref in sorted(uses(post))
              if (repo.site.root / ref).is_file()]
     media = list(dict.fromkeys(media))  # a cover shown again in the text is one file
-    lines = [f"### {w[status]}: {post.title}", "", f"`{post.file}`", "",
+    lines = [f"### {w[status]}: {md(post.title)}", "", code(post.file), "",
              f"- **{w['authors']}:** {authors}", f"- **{w['publishes']}:** {publishes}",
              f"- **{w['card']}:** {_card(cards, post, w)}", "", f"**{w['people']}**", "",
              *_people(repo, post, w, lang), "", f"**{w['media']}**", ""]
@@ -153,7 +157,7 @@ def _post_section(repo: Repository, report: Report, held: dict[str, Held], post:
         media) else [f"- {w['none']}"]
     lines += ["", f"**{w['findings']}**", "",
               *_findings([f for f in report.sorted() if f.file == post.file], w),
-              f"**{w['share']}**", "", *[f"> {line}" if line else ">" for line in
+              f"**{w['share']}**", "", *[f"> {md(text)}" if text else ">" for text in
                                          share_text(post, repo.policy).splitlines()], ""]
     return "\n".join(lines)
 
@@ -165,9 +169,8 @@ def review(site: Site, base: str, cards: Path | None = None, lang: str = "en") -
     posts_prefix = site.rel(site.posts_path) + "/"
     post_changes = [c for c in changes if c.path.startswith(posts_prefix)
                     and c.path.endswith(".md")]
-    affected = affected_files(site, changes)
-    paths = [site.root / p for p in affected] if affected is not None else []
-    repo, report = check_repository(site, paths, lang)
+    repo, report = check_repository(site, (), lang,
+                                    submission=submission_since(site, base, "", lang))
     by_file = {p.file: p for p in repo.posts}
     held = {h.post.file: h for h in decide(repo).held}
     out = [f"## {w['title']}", ""]
@@ -189,7 +192,7 @@ def review(site: Site, base: str, cards: Path | None = None, lang: str = "en") -
         shown += 1
     removed = [c.path for c in post_changes if c.status == "D"]
     if removed:
-        out += [f"### {w['removed']}", "", *[f"- `{p}`" for p in removed], ""]
+        out += [f"### {w['removed']}", "", *[f"- {code(p)}" for p in removed], ""]
     authors_prefix = site.authors_dir.rstrip("/") + "/"
     changed_authors = [c for c in changes if c.path.startswith(authors_prefix)
                        and c.status != "D"]
@@ -202,7 +205,7 @@ def review(site: Site, base: str, cards: Path | None = None, lang: str = "en") -
         out.append("")
     other = [c for c in changes if c not in post_changes]
     if other:
-        out += [f"### {w['other']}", "", *[f"- {_mark(c)} `{c.path}`" for c in other], ""]
+        out += [f"### {w['other']}", "", *[f"- {_mark(c)} {code(c.path)}" for c in other], ""]
     return "\n".join(out)
 
 

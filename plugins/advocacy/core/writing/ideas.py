@@ -8,6 +8,7 @@ from urllib.parse import quote
 
 from advocacy.core.model.entities import Author
 from advocacy.core.model.site import Site
+from advocacy.core.publishing.pages import front_matter
 from advocacy.core.writing.newpost import NewPost, post_path, render_post
 from advocacy.core.writing.stories import STORY_TYPES
 
@@ -20,7 +21,7 @@ TEXT = {
            "terminal": "Har du en terminal, gør `advocacy new` det samme.",
            "placeholder": "Din titel", "name": "[Navn]", "slug": "dit-navn",
            "withdraw": "Vil du trække dit samtykke tilbage?",
-           "withdraw_text": "Udfyld [formularen]({url}) eller skriv til HR. Ved næste "
+           "withdraw_text": "Skriv til HR, som står på siden om SoMe-politikken. Ved næste "
                             "daglige opdatering forsvinder indholdet fra sitet, feeds og "
                             "søgning."},
     "en": {"title": "Story ideas", "intro": "Pick a kind of story. The button opens GitHub's "
@@ -31,8 +32,9 @@ TEXT = {
            "terminal": "With a terminal, `advocacy new` does the same.",
            "placeholder": "Your title", "name": "[Name]", "slug": "your-name",
            "withdraw": "Want to withdraw your consent?",
-           "withdraw_text": "Fill in [the form]({url}) or write to HR. At the next daily "
-                            "update the content leaves the site, its feeds and search."},
+           "withdraw_text": "Write to HR, whose address is on the social media policy page. At "
+                            "the next daily update the content leaves the site, its feeds and "
+                            "search."},
 }
 
 
@@ -54,7 +56,7 @@ def ideas_markdown(site: Site, repository: str | None, branch: str = "main",
                    languages: tuple[str, ...] = ("da", "en")) -> str:
     """The page's Markdown: Danish then English, buttons only when the repository is known."""
     first = TEXT[languages[0]]
-    out = [f'---\ntitle: "{first["title"]}"\n---\n']
+    out = [front_matter({"title": first["title"]})]
     for lang in languages:
         t = TEXT[lang]
         out += [f'<div lang="{lang}" markdown>\n', f"## {t['title']}\n", t["intro"] + "\n",
@@ -69,8 +71,6 @@ def ideas_markdown(site: Site, repository: str | None, branch: str = "main",
                 en = editor_url(site, repository, branch, story, "en", site.today)
                 out.append(f"[{t['start']}]({da}){{ .md-button }} "
                            f"[{t['start_en']}]({en}){{ .md-button }}\n")
-        if repository:
-            form = f"{repository.rstrip('/')}/issues/new?template=withdraw-consent.yml"
-            out += [f"### {t['withdraw']}\n", t["withdraw_text"].format(url=form) + "\n"]
+        out += [f"### {t['withdraw']}\n", t["withdraw_text"] + "\n"]
         out.append("</div>\n")
     return "\n".join(out)

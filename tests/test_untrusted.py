@@ -1,0 +1,253 @@
+"""The repository is untrusted: links, files the check did not judge, committed caches,
+withdrawal that cannot fail open, bombs and limits."""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from PIL import Image
+
+from advocacy.core.cache.store import BuildCache, CacheError
+from conftest import FixtureSite, assert_no_warnings
+
+POST = "site_src/blog/posts/2026-11-20-p.md"
+
+
+def _findings(site: FixtureSite) -> list[tuple[str, str, str]]:
+    proc = site.check("--format", "json")
+    assert "Traceback" not in proc.stderr, proc.stderr
+    return [(f["rule"], f["file"], f["severity"]) for f in json.loads(proc.stdout)["findings"]]
+
+
+def _post(site: FixtureSite, body: str = "Words of my own.\n", extra: str = "") -> None:
+    site.simple_post("2026-11-20-p.md", "A story", "2026-11-20", body=body, extra=extra)
+
+
+# -- symbolic links and files nobody judged ---------------------------------------------------
+
+@pytest.mark.parametrize(("link", "target"), [
+    ("site_src/leak.md", "../policy.yml"),  # a page that is really the policy
+    ("site_src/blog/posts/other", "/etc"),  # a folder of posts that is elsewhere
+    ("media/a.jpg", "/etc/passwd"),
+    ("authors/evil.yml", "mette-hansen.yml"),
+])
+def test_symlinks_are_refused_and_never_followed(site: FixtureSite, link: str,
+                                                 target: str) -> None:
+    site.write("policy.yml", "confidential_terms: [Projekt Fyrtårn]\n")
+    _post(site)
+    path = site.root / link
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.symlink_to(target)
+    assert ("symlink", link, "error") in _findings(site)
+    result = site.build()
+    assert result.returncode == 1 and "Traceback" not in result.log
+    # Even in hold mode (publish what has no error) nothing of the link's target is copied.
+    env = {**os.environ, **site.cache_env(), "ADVOCACY_ON_ERROR": "hold",
+           "ADVOCACY_TODAY": "2026-11-28", "NO_MKDOCS_2_WARNING": "1"}
+    out = site.root.parent / "held-site"
+    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(out)],
+                          cwd=site.root, env=env, capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    text = "\n".join(p.read_text("utf-8", "replace") for p in out.rglob("*") if p.is_file()
+                     and p.suffix in (".html", ".xml", ".json", ".md", ".yml", ".txt"))
+    assert "Fyrtårn" not in text and "root:x:0:0" not in text
+    assert not list(out.rglob("leak*")) and not (out / "authors").exists()
+
+
+def test_files_in_docs_dir_that_are_not_pages_are_refused(site: FixtureSite) -> None:
+    site.write("site_src/evil.html", "<script>alert(1)</script>")
+    site.write("site_src/x.js", "alert(1)")
+    _post(site)
+    found = _findings(site)
+    assert ("docs-file-refused", "site_src/evil.html", "error") in found
+    assert ("docs-file-refused", "site_src/x.js", "error") in found
+
+
+def test_an_author_photo_is_a_picture_under_media(site: FixtureSite) -> None:
+    site.write("policy.yml", "confidential_terms: [Projekt Fyrtårn]\n")
+    for photo, rule in (("../policy.yml", "media-outside"),
+                        ("../../etc/passwd", "media-outside"),
+                        ("media/notes.txt", "image-unreadable")):
+        site.write("media/notes.txt", "not a picture")
+        site.write("authors/ole-dam.yml", "name: Ole Dam\nrole: Developer\nteam: IT\n"
+                   f"photo: {photo}\nconsent: {{profile: 2026-01-10, photo: 2026-01-10, "
+                   "evidence: HR-1}\n")
+        site.simple_post("2026-11-20-p.md", "A story", "2026-11-20", authors="[ole-dam]")
+        assert (rule, "authors/ole-dam.yml", "error") in _findings(site), photo
+
+
+@pytest.mark.parametrize(("name", "data", "rule"), [
+    ("media/phone.heic", b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic", "image-format"),
+    ("media/photo.jfif", None, None),  # a JPEG by its bytes: processed, never copied
+    ("media/logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script>'
+                       b"</svg>", "file-refused"),
+    ("media/report.pdf", b"%PDF-1.4\n%...", "file-refused"),
+])
+def test_linked_files_are_processed_or_refused_never_copied(site: FixtureSite, name: str,
+                                                            data: bytes | None,
+                                                            rule: str | None) -> None:
+    if data is None:
+        (site.root / "media").mkdir(exist_ok=True)
+        Image.new("RGB", (900, 600), "teal").save(site.root / name, "JPEG")
+    else:
+        site.write(name, "")
+        (site.root / name).write_bytes(data)
+    _post(site, body=f"Words of my own: [the file]({name}).\n")
+    found = _findings(site)
+    if rule is None:
+        assert found == []
+        result = site.build()
+        assert result.returncode == 0, result.log
+        assert_no_warnings(result)
+        link = result.html("blog/2026/11/20/p/").select_one(".adv-post__body a")
+        assert link["href"].endswith("-900.jpg")  # the processed picture, not the original
+        assert not list(result.site.rglob("*.jfif"))
+    else:
+        assert (rule, POST, "error") in found, found
+        assert site.build().returncode == 1
+
+
+# -- caches -----------------------------------------------------------------------------------
+
+def test_a_committed_cache_is_an_error_and_never_read(site: FixtureSite) -> None:
+    _post(site)
+    site.write(".cache/advocacy/reads/ab/" + "ab" * 32 + ".json", '{"x": 1}')
+    (site.root / ".cache/advocacy/reads.pickle").write_bytes(b"\x80\x04cos\nsystem\n.")
+    site.write(".cache/advocacy/images/../../../../escape.json", "{}")
+    subprocess.run(["git", "init", "-q"], cwd=site.root, check=True)
+    subprocess.run(["git", "add", "-f", "."], cwd=site.root, check=True)
+    found = _findings(site)
+    assert ("cache-committed", ".cache/advocacy/reads.pickle", "error") in found
+    result = site.build()
+    assert result.returncode == 1 and "cache-committed" in result.log
+
+
+def test_cache_names_are_checked_before_they_are_followed(tmp_path: Path) -> None:
+    store = BuildCache(tmp_path / "cache", b"s" * 32)
+    with pytest.raises(CacheError):
+        store.path("images", "../../etc/passwd")
+    with pytest.raises(CacheError):
+        store.member("images", "../x.webp")
+    with pytest.raises(CacheError):
+        store.path("pickles", "a" * 64)
+    assert store.key("a", "b") != BuildCache(tmp_path / "cache", b"t" * 32).key("a", "b")
+    entry = store.path("html", store.key("x"))
+    entry.parent.mkdir(parents=True)
+    entry.write_text('{"v": 1, "html": 5}')
+    assert store.read_json("html", store.key("x"), lambda d: isinstance(d["html"], str)) is None
+
+
+def test_the_default_cache_is_outside_the_work_tree(site: FixtureSite) -> None:
+    _post(site)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ADVOCACY_CACHE")}
+    env["XDG_CACHE_HOME"] = str(site.root.parent / "xdg-cache")
+    env["XDG_CONFIG_HOME"] = str(site.root.parent / "xdg-config")
+    proc = subprocess.run([sys.executable, "-m", "advocacy", "check"], cwd=site.root, env=env,
+                          capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert not (site.root / ".cache").exists()
+    assert list((site.root.parent / "xdg-cache" / "advocacy").glob("repo-*"))
+    secret = site.root.parent / "xdg-config" / "advocacy" / "cache-secret"
+    assert secret.stat().st_mode & 0o077 == 0  # the user's own
+
+
+# -- withdrawal never fails open -----------------------------------------------------------
+
+@pytest.mark.parametrize("consent", [
+    {"profile": "2026-01-10", "evidence": "HR-1", "withdrawen": "2026-11-01"},  # misspelled
+    {"profile": "2026-01-10", "evidence": "HR-1", "withdrawn": "2026-13-01"},  # not a date
+    {"profile": "2026-01-10", "evidence": "HR-1", "withdrawn": "yesterday"},
+])
+def test_unreadable_consent_holds_the_person_back_and_the_build_runs(
+        site: FixtureSite, consent: dict[str, str]) -> None:
+    site.author("ole-dam", "Ole Dam", consent=consent)
+    site.simple_post("2026-11-20-p.md", "Ole's story", "2026-11-20", authors="[ole-dam]")
+    found = _findings(site)
+    assert ("consent-unreadable", "authors/ole-dam.yml", "warning") in found
+    assert ("consent-held", POST, "warning") in found
+    result = site.build()
+    assert result.returncode == 0, result.log
+    assert "Ole Dam" not in result.all_text()
+    assert not (result.site / "blog/author/ole-dam").exists()
+
+
+def test_a_deleted_author_file_takes_their_posts_down(site: FixtureSite) -> None:
+    site.author("ole-dam", "Ole Dam")
+    site.simple_post("2026-11-20-p.md", "Ole's story", "2026-11-20", authors="[ole-dam]")
+    assert site.build().returncode == 0
+    (site.root / "authors/ole-dam.yml").unlink()
+    assert ("author-unknown", POST, "warning") in _findings(site)
+    result = site.build()
+    assert result.returncode == 0, result.log
+    assert "Ole's story" not in result.all_text()
+
+
+def test_traces_lists_every_file_that_holds_a_person(site: FixtureSite) -> None:
+    site.author("ole-dam", "Ole Dam", photo=True)
+    site.image("media/team.jpg")
+    site.simple_post("2026-11-20-p.md", "Ole's story", "2026-11-20", authors="[ole-dam]",
+                     body="![The team](media/team.jpg)\n")
+    site.simple_post("2026-11-21-q.md", "Mette's story", "2026-11-21",
+                     body="I worked with Ole Dam.\n")
+    proc = site.run("traces", "ole-dam", "--lang", "en")
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.splitlines()[4:9] == [
+        "- `authors/ole-dam.yml`: author file",
+        "- `media/authors/ole-dam.jpg`: photo",
+        "- `media/team.jpg`: a file in their post",
+        "- `site_src/blog/posts/2026-11-20-p.md`: post by them",
+        "- `site_src/blog/posts/2026-11-21-q.md`: names them in the text",
+    ]
+    assert "withdrawn: 2026-11-28" in proc.stdout and "git filter-repo" in proc.stdout
+    assert site.run("traces", "nobody").returncode == 2
+
+
+# -- bombs and limits ------------------------------------------------------------------------
+
+BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
+    f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
+    for p, c in zip("abcdefgh", "bcdefghi", strict=True))
+
+
+@pytest.mark.parametrize("where", ["post", "author", "policy"])
+def test_an_alias_bomb_is_refused_in_bounded_time_and_memory(site: FixtureSite,
+                                                             where: str) -> None:
+    if where == "post":
+        site.write("site_src/blog/posts/bomb.md", "---\n" + BOMB + "title: x\n---\nText\n")
+    elif where == "author":
+        site.write("authors/bomb.yml", BOMB + "name: Bo Mb\n")
+    else:
+        site.write("policy.yml", BOMB)
+    start = time.monotonic()
+    proc = site.check("--format", "json")
+    assert time.monotonic() - start < 20
+    assert proc.returncode == 1, proc.stderr
+    assert any(f["rule"] == "yaml-syntax" and "anchor" in f["message"]
+               for f in json.loads(proc.stdout)["findings"])
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # kilobytes on Linux
+    assert usage < 600_000
+
+
+def test_limits_on_titles_tags_and_nesting(site: FixtureSite) -> None:
+    tags = ", ".join(f"t{n}" for n in range(20))
+    site.simple_post("2026-11-20-p.md", "x" * 200, "2026-11-20",
+                     extra=f"tags: [{tags}, '!!!', Code Review, code-review]\n",
+                     body="> " * 60 + "deep\n")
+    rules = {(r, s) for r, _, s in _findings(site)}
+    assert {("schema-type", "error"), ("schema-limit", "error"),
+            ("body-invalid", "error")} <= rules
+
+
+def test_names_and_titles_cannot_inject_into_logs_or_reports(site: FixtureSite) -> None:
+    name = "2026-11-20-a\n::error file=x::owned.md"
+    site.write(f"site_src/blog/posts/{name}", "---\ntitle: x\n---\n")
+    for fmt in ("text", "github", "markdown"):
+        out = site.check("--format", fmt).stdout
+        assert not any(line.startswith("::error file=x") for line in out.splitlines()), fmt
