@@ -167,8 +167,9 @@ def test_story_ideas_open_the_web_editor_with_a_template(site: FixtureSite) -> N
     front = load_yaml(parts.yaml_text or "").data
     assert front["title"] == "Din titel" and front["authors"] == ["dit-navn"]
     assert front["description"].startswith("[Navn] fortæller")
-    withdraw = page.select_one('a[href$="issues/new?template=withdraw-consent.yml"]')
-    assert withdraw is not None
+    # Withdrawing takes no public issue: the page sends people to HR (the policy page).
+    assert not page.select('a[href*="withdraw-consent"]')
+    assert "Skriv til HR, som står på siden om SoMe-politikken." in page.get_text()
 
 
 def test_submitter_rule_spares_posts_checked_only_as_dependents(repo: FixtureSite) -> None:

@@ -16,6 +16,7 @@ from advocacy.core.i18n.messages import LANGUAGES
 from advocacy.core.model.site import Site, SiteError
 from advocacy.core.reading.repository import load_repository
 from advocacy.core.review.changes import GitError, submission_since
+from advocacy.core.review.consent_report import as_anonymous_markdown as consent_anonymous
 from advocacy.core.review.consent_report import as_json as consent_json
 from advocacy.core.review.consent_report import as_markdown as consent_markdown
 from advocacy.core.review.consent_report import as_text as consent_text
@@ -72,7 +73,8 @@ def run_consent(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(json.dumps(consent_json(records), ensure_ascii=False, indent=2) + "\n")
     elif args.format == "markdown":
-        sys.stdout.write(consent_markdown(records, lang, args.within))
+        write = consent_anonymous if args.anonymous else consent_markdown
+        sys.stdout.write(write(records, lang, args.within))
     else:
         sys.stdout.write(consent_text(records, lang, args.within))
     return EXIT_OK

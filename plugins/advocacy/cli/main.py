@@ -63,6 +63,8 @@ def build_parser() -> argparse.ArgumentParser:
     consent.add_argument("--within", type=int, default=30, metavar="DAYS",
                          help="count consent expiring within this many days (default 30)")
     consent.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    consent.add_argument("--anonymous", action="store_true",
+                         help="counts only, no names or files (for a public issue)")
     _common(consent)
 
     add_import_parser(sub)

@@ -47,6 +47,30 @@ def site_from_config(config: MkDocsConfig, options: object | None = None) -> Sit
     )
 
 
+# Tags MkDocs' loader understands and that run nothing: environment variables, paths, and a
+# function named by its import path (the toc's slugify), which only imports what is installed.
+SAFE_TAGS = ("!ENV", "!relative", "tag:yaml.org,2002:python/name:")
+
+
+def refuse_code(text: str, config_file: str) -> None:
+    """MkDocs reads mkdocs.yml with a loader that can build any Python object and call it
+    (``!!python/object/apply:os.system``); such a tag is refused before MkDocs reads the file,
+    so that checking a pull request's files can never run its code."""
+    import yaml
+
+    try:
+        for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            tag = getattr(event, "tag", None)
+            if tag and tag.startswith(("!", "tag:yaml.org,2002:python")) and not (
+                    tag.startswith(SAFE_TAGS) or tag in ("!", "tag:yaml.org,2002:str")):
+                line = event.start_mark.line + 1 if event.start_mark else "?"
+                raise SiteError(f"{config_file}:{line}: the tag '{tag}' would run code when "
+                                "the file is read; only !ENV, !relative and !!python/name: are "
+                                "allowed.")
+    except yaml.YAMLError:
+        return  # load_yaml has said what is wrong
+
+
 def load_site(root: Path, config_file: str = "mkdocs.yml") -> Site:
     """Load ``mkdocs.yml`` with MkDocs' own loader and make the core's site settings.
 
@@ -57,7 +81,9 @@ def load_site(root: Path, config_file: str = "mkdocs.yml") -> Site:
 
     path = root / config_file
     try:
-        load_yaml(path.read_text("utf-8"), strict=False)  # a syntax error said with its line
+        text = path.read_text("utf-8")
+        load_yaml(text, strict=False)  # a syntax error said with its line
+        refuse_code(text, config_file)
     except OSError as exc:
         raise SiteError(f"Cannot read {path}: {exc.strerror}.") from None
     except UnicodeDecodeError:

@@ -125,16 +125,30 @@ CATALOG: dict[str, dict[str, tuple[str, str]]] = {
         "da": ("Teamet '{value}' har hverken bogstaver eller tal, så det kan ikke få en side.",
                "Skriv teamets navn med ord."),
     },
+    "not-in-posts": {
+        "en": ("'{field}' is not allowed in a post: every post is shown the site's own way.",
+               "Delete the line '{field}: ...'."),
+        "da": ("'{field}' er ikke tilladt i et indlæg: alle indlæg vises på sitets egen måde.",
+               "Slet linjen '{field}: ...'."),
+    },
+    "front-matter-multimarkdown": {
+        "en": ("The page starts with 'name: value' lines without '---' around them; MkDocs "
+               "would read them as settings the check never saw.",
+               "Put a line '---' before and after them, or start the page with its text."),
+        "da": ("Siden starter med 'navn: værdi'-linjer uden '---' omkring; MkDocs ville læse "
+               "dem som indstillinger, tjekket aldrig har set.",
+               "Sæt en linje '---' før og efter dem, eller start siden med teksten."),
+    },
     "tag-same-address": {
         "en": ("The tags '{value}' and '{other}' would share one page.",
                "Keep one of them."),
         "da": ("Emnerne '{value}' og '{other}' ville dele én side.", "Behold det ene."),
     },
     "bad-template": {
-        "en": ("'{value}' is not the name of a template.",
-               "Write a template's name, like 'advocacy/home.html', or remove the line."),
-        "da": ("'{value}' er ikke navnet på en skabelon.",
-               "Skriv en skabelons navn, som 'advocacy/home.html', eller fjern linjen."),
+        "en": ("'{value}' is not a template a page may use.",
+               "Use one of {choices}, or remove the line."),
+        "da": ("'{value}' er ikke en skabelon, en side må bruge.",
+               "Brug en af {choices}, eller fjern linjen."),
     },
     "bad-login": {
         "en": ("'{value}' is not a GitHub login.",

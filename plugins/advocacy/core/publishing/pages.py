@@ -8,6 +8,7 @@ excerpt, so each post's Markdown is rendered exactly once, on its own page.
 from __future__ import annotations
 
 import html
+import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -42,6 +43,17 @@ class GeneratedPage:
         if not self.search:
             meta["search"] = {"exclude": True}
         return front_matter(meta) + self.body + "\n"
+
+
+_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+
+
+def as_text(text: str) -> str:
+    """Plain text as Markdown that renders to exactly that text: a bio is words, never links,
+    pictures or markup, whatever it looks like."""
+    paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
+    return "\n\n".join(_MARKDOWN.sub(r"\\\1", html.escape(p, quote=False))
+                       for p in paragraphs)
 
 
 def front_matter(meta: dict[str, Any]) -> str:
@@ -149,6 +161,6 @@ def plan_pages(site: Site, edition: Edition,
             {"kind": "author", "author": view,
              "posts": listing(edition.posts_by(author.slug)),
              "heading": t["posts_by"].format(name=author.name)},
-            body=html.escape(view["bio"] or ""), search=True,
+            body=as_text(view["bio"] or ""), search=True,
         ))
     return pages

@@ -12,6 +12,7 @@ import posixpath
 import re
 from pathlib import Path
 
+from advocacy.core.i18n.messages import render
 from advocacy.core.model.entities import DocPage
 from advocacy.core.model.findings import Finding, Severity
 from advocacy.core.model.site import Site
@@ -19,6 +20,10 @@ from advocacy.core.reading.posts import MKDOCS_FIELDS, TITLE, read_document
 from advocacy.core.reading.schema import Checker, Choice, Field, Invalid, Kind, Text
 
 _TEMPLATE = re.compile(r"^[a-z0-9_-]+(?:/[a-z0-9_-]+)*\.html$")
+_MULTIMARKDOWN = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:\s*\S")  # MkDocs' META_RE, first line
+# Templates a page may choose: Material's page and our home page (the others are ours to
+# use, like the post and listing templates, or render nothing, like the cached one).
+PAGE_TEMPLATES = ("main.html", "advocacy/home.html")
 
 
 class Template(Kind):
@@ -26,8 +31,9 @@ class Template(Kind):
 
     def parse(self, value: object, checker: Checker, path: tuple[str | int, ...]) -> str:
         text = str(value).strip() if isinstance(value, str) else ""
-        if not _TEMPLATE.match(text):
-            raise Invalid("bad-template", value=value)
+        if not _TEMPLATE.match(text) or (text not in PAGE_TEMPLATES and not text.startswith(
+                "overrides/")):
+            raise Invalid("bad-template", value=value, choices=", ".join(PAGE_TEMPLATES))
         return text
 
 
@@ -56,6 +62,11 @@ def read_page(site: Site, path: Path, lang: str = "en") -> tuple[DocPage | None,
     document, problems = read_document(site, path, lang, required=False)
     if document is None:
         return None, problems
+    if document.doc is None and _MULTIMARKDOWN.match(document.parts.body):
+        # MkDocs reads such lines as meta-data when there is no '---': fields the check
+        # would not have validated.
+        return None, [Finding("front-matter", Severity.ERROR, document.rel, 1,
+                              *render("front-matter-multimarkdown", lang))]
     src_uri = document.rel.removeprefix(site.docs_dir.strip("/") + "/")
     values: dict[str, object] = {}
     findings: list[Finding] = []

@@ -63,6 +63,9 @@ MKDOCS_FIELDS = (
     Field("subtitle", Text(high=160), example='"..."'),
 )
 TITLE = Text(3, 150)
+# Keys MkDocs or Material would act on in a page, which a post must not set: every post is
+# shown with the post template, and its look is the site's.
+NOT_IN_POSTS = ("template", "status", "icon", "hide_title", "redirect")
 
 
 def post_fields(site: Site) -> tuple[Field, ...]:
@@ -170,8 +173,8 @@ def _tags(checker: Checker, tags: list[str]) -> list[str]:
         if not address:
             checker.report("schema-tag", "tag-no-address", ("tags", index), value=tag)
         elif address in addresses:
-            checker.report("schema-duplicate", "tag-same-address", ("tags", index),
-                           Severity.WARNING, value=tag, other=addresses[address])
+            checker.report("schema-tag", "tag-same-address", ("tags", index),
+                           value=tag, other=addresses[address])
         else:
             addresses[address] = tag
             out.append(tag)
@@ -189,7 +192,11 @@ def read_post(site: Site, path: Path, lang: str = "en", text: str | None = None
         return None, problems
     rel, parts, doc = document.rel, document.parts, document.doc
     checker = Checker(rel, doc, lang, tz=zone(site.timezone))
-    values = checker.check_mapping(doc.data, post_fields(site))
+    for key in NOT_IN_POSTS:
+        if key in doc.data:
+            checker.report("schema-mkdocs-key", "not-in-posts", (key,), field=key)
+    values = checker.check_mapping({k: v for k, v in doc.data.items() if k not in NOT_IN_POSTS},
+                                   post_fields(site))
     for index, person in enumerate(values.get("people", [])):
         if not person.get("author") and not person.get("name"):
             checker.report("schema-person", "person-without-name", ("people", index))

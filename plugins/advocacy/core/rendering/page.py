@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import html
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from typing import Any
 
@@ -137,6 +137,13 @@ def _title(html_text: str, toc: list[dict[str, Any]]) -> str | None:
     return None
 
 
+def _tokens(toc: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    out = []
+    for token in toc:
+        out += [token, *_tokens(token.get("children", []))]
+    return out
+
+
 def _locate(source: PageSource, issue: Issue, locator: LineLocator) -> int:
     return locator.needle(issue.needles, issue.before)
 
@@ -164,7 +171,13 @@ def render(source: PageSource, setup: MarkdownSetup, media: Media) -> Rendered:
                            {"error": type(exc).__name__}))
         return Rendered("", found=found)
     judgement = judge(raw)
-    for issue in judgement.issues:
+    issues = list(judgement.issues)
+    for token in _tokens(toc):  # the table of contents is published too (Material's sidebar)
+        issues += [replace(i, needles=(token.get("name", ""), *i.needles))
+                   for i in judge(str(token.get("html", ""))).issues]
+        if token.get("data-toc-label"):
+            issues += judge(str(token["data-toc-label"])).issues
+    for issue in dict.fromkeys(issues):
         found.append(Found(issue.rule, issue.level, _locate(source, issue, locator), {
             "tag": issue.tag, "attribute": issue.attribute, "value": issue.value}))
     locator.cursor, locator.seen = 0, {}

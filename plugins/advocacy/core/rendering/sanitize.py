@@ -128,6 +128,12 @@ ALL_SCHEMES = frozenset({"https", "http", "mailto", "tel", "javascript", "vbscri
                          "ws", "wss", "intent", "view-source", "jar", "ms-its", "mhtml"})
 
 
+# Attributes that run, load or send something whatever the element (``ping`` reports a click
+# to another site; ``srcdoc`` is a whole page).
+_ACTIVE = frozenset({"srcdoc", "formaction", "action", "xlink:href", "background", "http-equiv",
+                     "ping"})
+
+
 def _is_relative(url: str) -> bool:
     """A path on this site (``media/x.jpg``, ``../x/``, ``/x``, ``#a``), not ``//other.host``."""
     value = url.strip()
@@ -258,10 +264,8 @@ class _Census(HTMLParser):
                 continue
             if name in EVENT_HANDLERS or name.startswith("on"):
                 self._add("html-event-handler", DANGER, tag, name, value, name, value)
-            elif name in ("srcdoc", "formaction", "action", "xlink:href", "background",
-                          "http-equiv") or (name in ("href", "src", "data") and not allowed_tag
-                                            and _scheme(value) not in ("", "https", "http",
-                                                                        "mailto")):
+            elif name in _ACTIVE or (name in ("href", "src", "data") and not allowed_tag
+                                     and _scheme(value) not in ("", "https", "http", "mailto")):
                 self._add("unsafe-url" if "href" in name or name in ("src", "data", "background",
                                                                       "formaction", "action")
                           else "html-dangerous", DANGER, tag, name, value, value, name)

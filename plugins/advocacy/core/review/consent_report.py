@@ -87,8 +87,30 @@ def as_json(records: list[Record]) -> dict[str, object]:
     return {"records": [asdict(r) for r in records], "summary": summary}
 
 
+ANONYMOUS = {
+    "en": ("Run `advocacy consent` on your own computer for the names: this report is public "
+           "when the repository is, so it counts and never names."),
+    "da": ("Kør `advocacy consent` på din egen computer for at se navnene: rapporten er "
+           "offentlig, når repositoriet er det, så den tæller og nævner ingen."),
+}
+
+
+def as_anonymous_markdown(records: list[Record], lang: str, within: int) -> str:
+    """The report without a single name or file: counts by state, for a public issue (who
+    withdrew consent, or left, is nobody else's business)."""
+    title, intro, _, state, *_rest = HEAD.get(lang, HEAD["en"])
+    labels = LABELS.get(lang, LABELS["en"])
+    lines = [f"## {title}", ""]
+    if not records:
+        return "\n".join([*lines, HEAD.get(lang, HEAD["en"])[7], ""])
+    counts = as_json(records)["summary"]
+    lines += [intro.format(n=len(records), days=within), "", f"| {state} | # |", "|---|---|"]
+    lines += [f"| {labels[s]} | {n} |" for s, n in counts.items() if n]  # type: ignore[union-attr]
+    return "\n".join([*lines, "", ANONYMOUS.get(lang, ANONYMOUS["en"]), ""])
+
+
 def as_markdown(records: list[Record], lang: str, within: int) -> str:
-    """A table HR can read in an issue or a job summary."""
+    """A table HR can read in a private place (never a public issue: it names people)."""
     title, intro, who, state, date, where, posts, nothing = HEAD.get(lang, HEAD["en"])
     labels = LABELS.get(lang, LABELS["en"])
     lines = [f"## {title}", ""]

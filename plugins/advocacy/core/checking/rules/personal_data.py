@@ -12,6 +12,7 @@ from __future__ import annotations
 import fnmatch
 import re
 from collections.abc import Callable, Iterator
+from urllib.parse import unquote
 
 import phonenumbers
 from stdnum import iban, luhn
@@ -103,8 +104,7 @@ def _phones(text: str) -> Iterator[tuple[int, int]]:
         raw = match.raw_string.strip()
         if _DATE_LIKE.match(raw):
             continue
-        international = raw.startswith("+") and not raw.startswith("+45")
-        if international or _DK_GROUPS.match(raw):
+        if raw.startswith("+") or _DK_GROUPS.match(raw):  # a country code says "phone"
             yield match.start, match.end
 
 
@@ -155,6 +155,9 @@ def findings_in(repo: Repository, segments: list[Segment]) -> Iterator[Finding]:
     for segment in segments:
         if not _CANDIDATE.search(segment.text):
             continue  # the common case: nothing that could be a number or an address
+        if segment.field == "tel" and len(_digits(segment.text)) >= 6:
+            yield PHONE.finding(repo.lang, segment.file, segment.line, value=segment.text)
+            continue
         same = len(segment.text) == len(segment.folded)  # then positions are the text's too
         for kind, start, value in find_personal_data(segment.folded, boxes, segment.code):
             line = segment.line_of(value, segment.folded[:start])
@@ -164,12 +167,14 @@ def findings_in(repo: Repository, segments: list[Segment]) -> Iterator[Finding]:
 
 
 def _mailto(doc: Post | DocPage) -> list[Segment]:
-    """The addresses of ``mailto:`` links, which readers see only when they hover."""
+    """The addresses of ``mailto:`` and ``tel:`` links, which readers see only when they
+    hover (a ``tel:`` link is left out of the page, but the writer meant to publish it)."""
     if doc.rendered is None:
         return []
-    return [Segment(doc.file, line, ref.written.split(":", 1)[1].split("?")[0], "link")
+    return [Segment(doc.file, line, unquote(ref.written.split(":", 1)[1].split("?")[0]),
+                    ref.written.strip().split(":", 1)[0].lower())
             for ref, line in doc.rendered.refs
-            if ref.kind == "external" and ref.written.strip().lower().startswith("mailto:")]
+            if ref.written.strip().lower().startswith(("mailto:", "tel:"))]
 
 
 @check(on=(POST, PAGE))

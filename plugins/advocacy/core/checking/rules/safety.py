@@ -161,6 +161,14 @@ INSECURE = rule(
     ("Linket '{url}' bruger http:// uden kryptering.",
      "Brug https://, hvis siden understøtter det."))
 
+DISGUISED = rule(
+    "link-disguised", E, ("Links say where they go: no user name before the address.",
+                          "Links siger, hvor de fører hen: intet brugernavn før adressen."),
+    ("The link '{url}' looks like it goes to one site but goes to {host}.",
+     "Link to the page's own address, without anything before an '@'."),
+    ("Linket '{url}' ligner et link til én side, men fører til {host}.",
+     "Link til sidens egen adresse, uden noget før et '@'."))
+_USERINFO = re.compile(r"^(?:https?:)?[/\\]{2}[^/\\?#]*@", re.IGNORECASE)
 _RULES = {r.id: r for r in (DANGEROUS, EVENT_HANDLER, UNSAFE_URL, EXTERNAL, TIDIED)}
 _BODY_KEYS = {"body-control": None, "body-too-deep": "body-too-deep",
               "body-too-long": "body-too-long", "render-failed": "render-failed"}
@@ -168,9 +176,13 @@ _PHOTO_PROBLEMS = ("image-", "not-a-photo")  # judged with the photo itself (rul
 
 
 def host_of(url: str) -> str:
-    """A link's host as browsers compare it: lower case, no trailing dot, IDNA, no port."""
+    """A link's host as browsers read it: a backslash is a slash in web addresses, the user
+    name before '@' is not the host; lower case, no trailing dot, IDNA, no port."""
+    value = re.sub(r"[\t\n\r]", "", url.strip())
+    if value.lower().startswith(("http:", "https:")):
+        value = value.replace("\\", "/")
     try:
-        host = urlsplit(url.strip()).hostname or ""
+        host = urlsplit(value).hostname or ""
     except ValueError:
         return ""
     host = host.rstrip(".").lower()
@@ -210,6 +222,8 @@ def page_safety(repo: Repository, doc: Post | DocPage) -> Iterator[Finding]:
             host = host_of(ref.written)
             if host and internal(host, hosts):
                 yield INTERNAL.finding(lang, file, line, host=host)
+            elif _USERINFO.match(ref.written.strip()):
+                yield DISGUISED.finding(lang, file, line, url=ref.written, host=host)
             elif ref.written.strip().lower().startswith("http:"):
                 yield INSECURE.finding(lang, file, line, url=ref.written)
         elif ref.kind == "problem" and not ref.problem.startswith(_PHOTO_PROBLEMS):
