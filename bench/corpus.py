@@ -141,8 +141,15 @@ def sentence(rng: random.Random, lang: str, count: int) -> str:
 def make_authors(rng: random.Random, posts: int) -> list[Author]:
     """Create ``max(2, posts // 20)`` authors spread over the teams."""
     authors: list[Author] = []
+    used: set[str] = set()
     for i in range(max(2, posts // 20)):
         name = f"{rng.choice(FIRST)} {rng.choice(LAST)}"
+        first, last = name.split(" ", 1)
+        for initial in "ABCDEFGHIJKLMNOPRSTUV":  # two colleagues never share a name
+            if name not in used:
+                break
+            name = f"{first} {initial}. {last}"
+        used.add(name)
         consent = date(2023, 1, 2) + timedelta(days=rng.randrange(300))
         authors.append(Author(
             slug=f"{slugify(name)}-{i + 1}", name=name, role=rng.choice(ROLES),

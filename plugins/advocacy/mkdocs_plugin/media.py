@@ -24,6 +24,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from advocacy.core.cache.store import BuildCache
+from advocacy.core.checking.run import image_slots
 from advocacy.core.media import catalog as kinds
 from advocacy.core.media.catalog import MediaCatalog
 from advocacy.core.media.images import ImageProblem, Processed, Processing, Slot
@@ -52,8 +53,7 @@ class MediaPublisher:
 
     def slot(self, key: str) -> Slot:
         """Where the build cache keeps a photo's results (keyed with the cache's secret)."""
-        storage = self.store.key("images", key)
-        return Slot(self.store.path("images", storage).parent, storage)
+        return image_slots(self.store)(key)
 
     def publish(self, config: MkDocsConfig, files: Files, edition: Edition,
                 docs: Iterable[Post | DocPage], pool: WorkerPool) -> None:

@@ -8,6 +8,7 @@ and when no colleague without current consent is named in its text.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 
@@ -120,14 +121,45 @@ def _by_name(repo: Repository) -> dict[str, str]:
 
 
 def mentions(post: Post, repo: Repository) -> dict[str, int | None]:
-    """Colleagues (by slug) whose full name appears in the post's text, with the first line."""
+    """Colleagues (by slug) whose full name appears in the post's text, with the first line.
+
+    Kept in the build cache by the post's bytes and the colleagues' names: the build asks
+    for every post, and reading all of a post's text in three spellings takes a while.
+    """
     pattern = _names_pattern(repo)
     if pattern is None:
         return {}
+    store = repo.store
+    if store is None or post.rendered is None:
+        return _mentions(post, repo, pattern)
+    key = store.key("findings", "mentions", _names_key(repo), post.file, post.digest,
+                    post.rendered.html)
+    kept = store.read_json("findings", key, lambda d: isinstance(d, dict) and all(
+        isinstance(k, str) and (v is None or isinstance(v, int)) for k, v in d.items()))
+    if kept is None:
+        kept = _mentions(post, repo, pattern)
+        store.write_json("findings", key, kept)
+    return {slug: line for slug, line in kept.items() if slug in repo.authors}
+
+
+def _names_key(repo: Repository) -> str:
+    cached = repo.cache.get("names-key")
+    if cached is None:
+        cached = repo.cache["names-key"] = json.dumps(sorted(_by_name(repo).items()))
+    return str(cached)
+
+
+def _mentions(post: Post, repo: Repository, pattern: re.Pattern[str]
+              ) -> dict[str, int | None]:
     by_name = _by_name(repo)
     found: dict[str, int | None] = {}
     cached = post.cache.get("segments")
-    for segment in cached if cached is not None else post_segments(post, repo.site.root):
+    segments = cached if cached is not None else post_segments(post, repo.site.root)
+    # Most posts name no colleague: one search over all their text says so at once.
+    whole = " | ".join(segment.text for segment in segments)
+    if not any(pattern.search(text) for text in forms(whole)):
+        return found
+    for segment in segments:
         for number, text in enumerate(segment.forms):
             for match in pattern.finditer(text):
                 slug = by_name.get(" ".join(match.group().split()))

@@ -11,7 +11,7 @@ import difflib
 import hashlib
 import json
 import traceback
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
@@ -24,6 +24,7 @@ from advocacy.core.checking.rules.media import author_media
 from advocacy.core.checking.rules.personal_data import author_personal_data
 from advocacy.core.checking.submission import Submission, same_names, submission_findings
 from advocacy.core.media.catalog import MediaCatalog
+from advocacy.core.media.images import Slot
 from advocacy.core.model.entities import DocPage, Post
 from advocacy.core.model.findings import Finding, Report, Severity
 from advocacy.core.model.rules import RULES, rule
@@ -169,12 +170,14 @@ def check_repository(site: Site, paths: Sequence[Path] = (), lang: str = "en",
     one, ``submitter`` checks the posts of ``paths`` against the rights in the work tree (a
     writer trying it out; pull requests always come with their base branch).
     """
-    posts, chosen = select(site, paths, take_inventory(site).posts)
+    inventory = take_inventory(site)
+    posts, chosen = select(site, paths, inventory.posts)
     reads = ReadCache(store, site, lang, read_post) if store else None
-    repo = load_repository(site, lang, posts, reads.read if reads else None, store)
+    repo = load_repository(site, lang, posts, reads.read if reads else None, store, inventory)
     if reads:
         reads.save({site.rel(p) for p in repo.inventory.posts} if posts is None else None)
-    repo.media = MediaCatalog(site.root, frozenset(a.lower() for a in repo.policy.brand_assets))
+    repo.media = MediaCatalog(site.root, frozenset(a.lower() for a in repo.policy.brand_assets),
+                              image_slots(store) if store else None)
     renderer = repo.renderer = Renderer(repo, repo.media, store)
     renderer.render_all([*repo.posts, *repo.pages])
     cache = RuleCache(store, context_key(repo)) if store else None
@@ -199,6 +202,14 @@ def check_repository(site: Site, paths: Sequence[Path] = (), lang: str = "en",
     if store:
         store.flush()
     return repo, report
+
+
+def image_slots(store: BuildCache) -> Callable[[str], Slot]:
+    """Where the build cache keeps each processed photo, by its content key."""
+    def slot(key: str) -> Slot:
+        storage = store.key("images", key)
+        return Slot(store.path("images", storage).parent, storage)
+    return slot
 
 
 def involved(repo: Repository, submission: Submission) -> set[str]:

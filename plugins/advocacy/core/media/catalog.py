@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,6 +20,8 @@ from advocacy.core.media.images import (
     HEIC_BRANDS,
     ImageProblem,
     Processed,
+    Slot,
+    cached,
     content_key,
     plan,
 )
@@ -92,6 +95,9 @@ class MediaCatalog:
 
     root: Path
     brand_assets: frozenset[str] = frozenset()  # repository paths of approved SVGs
+    # Where the build cache keeps a processed photo (images.Slot by content key): a photo
+    # processed before is planned from its record there, without opening it.
+    slot_of: Callable[[str], Slot] | None = None
     kinds: dict[str, str] = field(default_factory=dict)
     plans: dict[str, Processed | ImageProblem] = field(default_factory=dict)
     problems: dict[str, str] = field(default_factory=dict)  # path -> why a file is refused
@@ -115,7 +121,9 @@ class MediaCatalog:
             found = ImageProblem("not-a-photo")
         else:
             try:
-                found = plan(self.root, path, content_key(self.root / path))
+                key = content_key(self.root / path)
+                found = (cached(path, key, self.slot_of(key)) if self.slot_of else None) or (
+                    plan(self.root, path, key))
             except ImageProblem as exc:
                 found = exc
             except Exception as exc:

@@ -77,15 +77,15 @@ def post_files(site: Site) -> list[Path]:
 
 
 def load_repository(site: Site, lang: str = "en", posts: Iterable[Path] | None = None,
-                    reader: PostReader | None = None, store: BuildCache | None = None
-                    ) -> Repository:
+                    reader: PostReader | None = None, store: BuildCache | None = None,
+                    inventory: Inventory | None = None) -> Repository:
     """Read the policy, every author, every page and the given posts (all when None).
 
     ``reader`` reads one post (the build cache passes one that remembers posts by their
     bytes); :func:`read_post` by default.
     """
     repo = Repository(site=site, lang=lang, store=store)
-    repo.inventory = inventory = take_inventory(site)
+    repo.inventory = inventory = inventory or take_inventory(site)
     for link in inventory.symlinks:
         repo.findings.append(repo.finding(link, None, "symlink", "symlink", path=link))
     for path in tracked_caches(site.root, [site.root / ".cache", *(

@@ -5,8 +5,10 @@ The disclosure check lives here too: a share text without it is completed by the
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
+import zlib
 from collections import Counter
 from collections.abc import Iterator
 
@@ -84,8 +86,11 @@ def _post_words(post: Post) -> list[str]:
 
 
 def _shingles(words: list[str]) -> set[int]:
-    """Hashes of every run of SHINGLE words (tuples and hashes made in C, not in a loop)."""
-    return set(map(hash, zip(*(words[i:] for i in range(SHINGLE)), strict=False)))
+    """Checksums of every run of SHINGLE words: stable across processes (``hash`` of a str is
+    not), so they can be kept in the build cache."""
+    runs = (" ".join(run).encode() for run in zip(*(words[i:] for i in range(SHINGLE)),
+                                                    strict=False))
+    return set(map(zlib.crc32, runs))
 
 
 def _hype_words(repo: Repository, language: str) -> dict[int, set[tuple[str, ...]]]:
@@ -116,7 +121,7 @@ def _index(repo: Repository) -> dict[int, set[str]]:
     """Which posts hold each run of words, over every post in the repository."""
     cached = repo.cache.get("shingles")
     if cached is None:
-        shingles = {file: _shingles(words) for file, words in _other_words(repo).items()}
+        shingles = _all_shingles(repo)
         counts: Counter[int] = Counter()
         for found in shingles.values():
             counts.update(found)
@@ -146,35 +151,60 @@ def authenticity(repo: Repository, post: Post) -> Iterator[Finding]:
                                  disclosure=disclosure)
 
 
-def _other_words(repo: Repository) -> dict[str, list[str]]:
-    """The words of every post in the repository, read from disk where not loaded."""
-    cached = repo.cache.get("all-words")
-    if cached is None:
-        cached = {p.file: _post_words(p) for p in repo.posts}
-        for path in repo.inventory.posts:
-            rel = repo.site.rel(path)
-            if rel not in cached:  # a partial check still compares with every other post
-                try:
-                    cached[rel] = _words(split_front_matter(path.read_text("utf-8")).body)
-                except (OSError, UnicodeDecodeError):
-                    continue
-        repo.cache["all-words"] = cached
-    return cached  # type: ignore[return-value]
+SHINGLES_VERSION = 2
+
+
+def _all_shingles(repo: Repository) -> dict[str, set[int]]:
+    """The word runs of every post in the repository, loaded or not, from each file's text
+    (the same source for all, so a copy is found whichever side was checked), kept in the
+    build cache by each file's bytes."""
+    cached = repo.cache.get("all-shingles")
+    if cached is not None:
+        return cached  # type: ignore[return-value]
+    store = repo.store
+    key = store.key("copied", "shingles", str(SHINGLES_VERSION), str(SHINGLE)) if store else ""
+    kept = store.read_json("copied", key, lambda d: isinstance(d, dict)) if store else None
+    kept = kept or {}
+    out: dict[str, set[int]] = {}
+    changed = False
+    for path in repo.inventory.posts:
+        rel = repo.site.rel(path)
+        try:
+            data = path.read_bytes()
+        except OSError:
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        entry = kept.get(rel)
+        if isinstance(entry, list) and len(entry) == 2 and entry[0] == digest:
+            out[rel] = set(entry[1])
+            continue
+        try:
+            body = split_front_matter(data.decode("utf-8")).body
+        except UnicodeDecodeError:
+            continue
+        out[rel] = _shingles(_words(body))
+        kept[rel] = [digest, sorted(out[rel])]
+        changed = True
+    if store and (changed or set(kept) - set(out)):
+        store.write_json("copied", key, {rel: kept[rel] for rel in out})
+    repo.cache["all-shingles"] = out
+    return out
 
 
 def _copied_from(repo: Repository, post: Post) -> str | None:
     """The other post this one shares the most runs of words with, if enough."""
+    everything = _all_shingles(repo)
+    own = everything.get(post.file, set())
     if len(repo.posts) <= FEW_POSTS and "shingles" not in repo.cache:
         # Checking a post or two: comparing with each other post directly is cheaper than
-        # indexing the whole repository (a second or so at 1,000 posts).
-        own = _shingles(_post_words(post))
-        counts = [(len(own.intersection(_shingles(words))), -n, file) for n, (file, words)
-                  in enumerate(_other_words(repo).items()) if file != post.file]
-        count, _, other = max(counts, default=(0, 0, ""))
-        return other if count >= COPIED_SHINGLES else None
+        # indexing the whole repository.
+        counts = [(len(own.intersection(other)), -n, file) for n, (file, other)
+                  in enumerate(everything.items()) if file != post.file]
+        count, _, found = max(counts, default=(0, 0, ""))
+        return found if count >= COPIED_SHINGLES else None
     shared: Counter[str] = Counter()
     index = _index(repo)
-    for shingle in _shingles(_post_words(post)):
+    for shingle in own:
         for other in index.get(shingle, ()):
             if other != post.file:
                 shared[other] += 1
