@@ -9,7 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: build serve test lint check clean browser-tools bench
+.PHONY: build serve test lint check clean browser-tools bench screenshots
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,11 @@ serve: $(STAMP)
 # The benchmark against Material's blog (about 15 minutes on 2 cores; writes BENCHMARKS.md).
 bench: $(STAMP)
 	$(BIN)/python bench/bench.py --posts 100 1000 3000 --runs 3 --out BENCHMARKS.md
+
+# Screenshots of the main pages, desktop (1366x900) and phone (390x844), for a design review:
+# builds the demo into a temporary folder and writes screenshots/*.png (git-ignored).
+screenshots: $(STAMP) browser-tools
+	$(BIN)/python tools/screenshots.py
 
 check: $(STAMP)
 	$(BIN)/advocacy check
@@ -66,4 +71,4 @@ browser-tools:
 	fi
 
 clean:
-	rm -rf site .cache
+	rm -rf site .cache screenshots

@@ -54,13 +54,15 @@ STEPS = ("cold build", "warm build", "one post edited", "check all", "check one 
 
 def pictures(log: str) -> int:
     """How many pictures the build processed (not taken from the cache)."""
-    found = re.search(r"Pictures: \d+ published, (\d+) processed now", log)
+    found = re.search(r"(?:Pictures|Billeder): \d+ (?:published|udgivet), (\d+) "
+                      r"(?:processed now|behandlet nu)", log)
     return int(found.group(1)) if found else -1
 
 
 def cards(log: str) -> int:
     """How many share cards the build made (not taken from the cache)."""
-    found = re.search(r"Share cards: \d+ published, (\d+) made now", log)
+    found = re.search(r"(?:Share cards|Delingskort): \d+ (?:published|udgivet), (\d+) "
+                      r"(?:made now|lavet nu)", log)
     return int(found.group(1)) if found else -1
 
 

@@ -45,12 +45,12 @@ def test_team_page_has_people_stories_feed_and_jobs(site: FixtureSite) -> None:
     assert page.select_one(".adv-person img.adv-avatar") is not None  # Jonas: photo consent
     assert page.select_one(".adv-person .adv-avatar--initials").get_text() == "IL"
     assert _titles(result, "blog/team/sales/") == ["Selling trucks"]
-    jobs = page.select_one("a.md-button--primary")
+    jobs = page.select_one(".adv-team-head a.adv-button")
     assert (jobs["href"], jobs.get_text()) == ("https://jobs.example.com/sales",
                                                "Open positions in Sales")
     assert [a["href"] for a in page.select(".adv-own-feeds a")] == ["feed_rss.xml",
                                                                    "feed_atom.xml"]
-    it = result.html("blog/team/it/").select_one("a.md-button--primary")
+    it = result.html("blog/team/it/").select_one(".adv-team-head a.adv-button")
     assert (it["href"], it.get_text()) == ("https://jobs.example.com/", "Open positions")
     people = result.html("blog/authors/")
     assert [a["href"] for a in people.select(".adv-team h2 a")] == ["../team/it/",
@@ -64,15 +64,22 @@ def test_every_post_ends_with_its_team_and_related_stories(site: FixtureSite) ->
     assert (work.get_text(), work["href"]) == ("Work with Jonas's team",
                                                "../../../../team/sales/")
     related = _titles(result, "blog/2026/11/20/frokost/", ".adv-related .adv-card__title a")
-    # Category 3 + team 2 + tag 1, then the same team (2), then only a tag (1); never itself.
-    assert related == ["Lunch for 200", "Something else", "Selling trucks"]
+    # The same team (2), then only a tag (1); never itself, and never its own translation
+    # ("Lunch for 200", which shares category, team and tag).
+    assert related == ["Something else", "Selling trucks"]
+    assert _titles(result, "blog/2026/11/21/lunch/",
+                   ".adv-related .adv-card__title a") == ["Something else", "Selling trucks"]
 
 
 def test_home_shows_featured_latest_teams_and_jobs(site: FixtureSite) -> None:
     result = _site(site)
     home = result.html("")
-    assert _titles(result, "", ".adv-featured .adv-card__title a") == ["Frokost til 200"]
-    # "Lunch for 200" translates the featured story: not shown twice.
+    # The featured story in the reader's language (the site's, English), once, with a link
+    # to the Danish original; not shown again among the latest.
+    assert _titles(result, "", ".adv-featured .adv-card__title a") == ["Lunch for 200"]
+    also = home.select_one(".adv-featured .adv-card__also a")
+    assert (also.get_text(), also["href"], also["hreflang"]) == (
+        "Also in Danish", "blog/2026/11/20/frokost/", "da")
     assert _titles(result, "", ".adv-latest .adv-card__title a") == ["Selling trucks",
                                                                      "Something else"]
     assert [a.get_text() for a in home.select(".adv-teams a")] == ["IT", "Sales"]
@@ -88,8 +95,13 @@ def test_languages_badges_filter_and_translations(site: FixtureSite) -> None:
     assert _titles(result, "blog/lang/da/") == ["Frokost til 200"]
     assert result.html("blog/lang/en/").find("h1").get_text(strip=True) == (
         "Stories in English")
-    card = blog.select_one(".adv-card")
-    assert (card["lang"], card.select_one(".adv-lang").get_text()) == ("en", "English")
+    # A story and its translation are one card, in the reader's language.
+    assert _titles(result, "blog/") == ["Lunch for 200", "Selling trucks"]
+    assert "Frokost til 200" not in [a.get_text(strip=True) for a in blog.select(
+        ".adv-card__title a")]
+    danish = result.html("blog/lang/da/").select_one(".adv-card")
+    assert (danish.select_one(".adv-card__title")["lang"],
+            danish.select_one(".adv-badge").get_text()) == ("da", "Danish")
     da = result.html("blog/2026/11/20/frokost/")
     assert da.select_one("article.adv-post")["lang"] == "da"
     assert da.select_one('meta[property="og:locale"]')["content"] == "da_DK"

@@ -117,3 +117,25 @@ def test_text_output_in_danish(site: FixtureSite) -> None:
     assert lines[1] == ("    Sådan retter du det: Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel "
                         "'date: 2026-11-20'.")
     assert lines[-1] == "4 filer tjekket: 1 fejl, 2 advarsler."
+
+
+def test_rules_lists_every_rule_with_what_the_policy_makes_of_it(site: FixtureSite) -> None:
+    from advocacy.core.review.rules import RULES
+
+    site.write("policy.yml", "severity: {link-insecure: error, authenticity-hype: off, "
+                             "consent-missing: off}\n")
+    proc = site.run("rules", "--format", "json", "--lang", "en")
+    assert proc.returncode == 0, proc.stderr
+    rows = {r["id"]: r for r in json.loads(proc.stdout)}
+    assert set(rows) == set(RULES)
+    assert rows["link-insecure"] == {
+        "id": "link-insecure", "default": "warning", "adjustable": True, "now": "error",
+        "summary": RULES["link-insecure"].summary["en"]}
+    assert (rows["authenticity-hype"]["now"], rows["consent-missing"]["now"]) == ("off", "error")
+    assert rows["consent-missing"]["adjustable"] is False
+    lines = site.run("rules", "--lang", "da").stdout.splitlines()
+    assert lines[0].startswith("Alle tjekkets regler.")
+    row = next(x for x in lines if x.startswith("link-insecure "))
+    assert row.split()[:4] == ["link-insecure", "advarsel", "ja", "fejl"]
+    table = site.run("rules", "--format", "markdown", "--lang", "en").stdout
+    assert "| `consent-missing` | error | no | error | " in table

@@ -10,8 +10,8 @@ from advocacy.core.checking.run import check_repository
 from advocacy.core.model.findings import Severity
 from advocacy.core.model.site import Site
 from advocacy.core.model.slugs import initials, slug_from_filename, slugify
-from advocacy.core.reading.paths import resolve_media
-from advocacy.core.reading.yamlsource import load_yaml, split_front_matter
+from advocacy.core.reading.files import resolve_media
+from advocacy.core.reading.schema.yamlsource import load_yaml, split_front_matter
 from conftest import FixtureSite, site_settings
 
 POST = "site_src/blog/posts/p.md"

@@ -104,14 +104,14 @@ def test_entries_carry_authors_categories_summary_and_enclosures(site: FixtureSi
 
 def test_feed_dates_follow_the_newest_post_and_builds_are_identical(site: FixtureSite) -> None:
     first = _blog(site).build()
-    feeds = {p: p.read_bytes() for p in first.site.rglob("feed*")}
+    feeds = {p: p.read_bytes() for p in first.site.rglob("feed*") if p.is_file()}
     rss = (first.site / "blog/feed_rss.xml").read_text("utf-8")
     # The newest change is the "updated" date of an older post, at midnight in Copenhagen.
     assert "<lastBuildDate>Wed, 25 Nov 2026 00:00:00 +0100</lastBuildDate>" in rss
     atom = (first.site / "blog/feed_atom.xml").read_text("utf-8")
     assert "<updated>2026-11-25T00:00:00+01:00</updated>" in atom
     second = site.build()
-    assert {p: p.read_bytes() for p in second.site.rglob("feed*")} == feeds
+    assert {p: p.read_bytes() for p in second.site.rglob("feed*") if p.is_file()} == feeds
 
 
 def test_guid_stays_when_the_title_changes(site: FixtureSite) -> None:
@@ -152,5 +152,13 @@ def test_pages_link_their_feeds(site: FixtureSite) -> None:
     category = result.html("blog/category/everyday/")
     assert [a["href"] for a in category.select(".adv-own-feeds a")] == ["feed_rss.xml",
                                                                        "feed_atom.xml"]
-    follow = [a.get_text() for a in result.html("").select(".adv-follow a")]
-    assert "Test Careers" in follow and "Test Careers: Sales" in follow
+    # One link to the feeds page in every footer; the feeds page lists every feed, by group.
+    home = result.html("")
+    assert home.select(".adv-follow") == [] and 'href="feeds/"' in str(home.select_one(
+        ".adv-footer"))
+    page = result.html("feeds/")
+    links = [a["href"] for a in page.select(".adv-feeds a")]
+    assert {"../blog/feed_rss.xml", "../blog/team/sales/feed_atom.xml",
+            "../blog/author/jonas-berg/feed_rss.xml"} <= set(links)
+    names = [n.get_text() for n in page.select(".adv-feeds__name")]
+    assert "All stories" in names and "Sales" in names and "Jonas Berg" in names

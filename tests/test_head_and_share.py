@@ -137,3 +137,25 @@ def test_share_kit_limits() -> None:
                                                                  [kit["full"]])
     own = share_kit(_post(share_text="Jeg arbejder hos Kystlinje og elsker det."), policy, URL)
     assert own["text"] == "Jeg arbejder hos Kystlinje og elsker det."
+
+
+def test_a_post_without_description_is_previewed_by_its_first_paragraph(
+        site: FixtureSite) -> None:
+    site.author("mette-hansen", "Mette Hansen")
+    first = ("On Mondays the whole kitchen team meets at seven to plan the week's menus, and "
+             "everyone, from the apprentice to the head chef, brings one idea & one dish to "
+             "taste.")
+    site.post("2026-11-20-frokost.md", 'title: "Lunch for 200"\ndate: 2026-11-20\n'
+              "authors: [mette-hansen]", f"## Our week\n\n{first}\n\nMore words.\n")
+    proc = site.check("--format", "json")
+    found = [(f["rule"], f["severity"]) for f in json.loads(proc.stdout)["findings"]]
+    assert found == [("description-length", "warning")]
+    result = site.build()
+    assert result.returncode == 0, result.log
+    head = result.html("blog/2026/11/20/frokost/").head
+    values = {m["property"]: m["content"] for m in head.select("meta[property]")}
+    expected = ("On Mondays the whole kitchen team meets at seven to plan the week's menus, and "
+                "everyone, from the apprentice to the head chef, brings one idea & one dish to…")
+    assert len(expected) <= 160
+    assert values["og:description"] == expected
+    assert head.select_one('meta[name="description"]')["content"] == expected

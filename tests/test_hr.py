@@ -72,18 +72,35 @@ def test_submitter_must_be_an_author_or_hr(site: FixtureSite) -> None:
 
 def test_policy_page_shows_rules_never_terms_or_customers(site: FixtureSite) -> None:
     site.write("policy.yml", POLICY)
+    config = (site.root / "mkdocs.yml").read_text("utf-8")
+    site.write("mkdocs.yml", config.replace("      language: en\n",
+                                            "      language: en\n      languages: [en, da]\n"))
     site.simple_post("2026-11-20-x.md", "A story", "2026-11-20", body="I write things.\n")
     result = site.build()
     assert result.returncode == 0, result.log
     assert_no_warnings(result)
-    page = result.html("some-policy/")
-    sections = {div["lang"]: div.get_text(" ", strip=True) for div in page.select("div[lang]")}
-    assert set(sections) == {"da", "en"}
-    assert "No phone numbers." in sections["en"]
-    assert "Ingen telefonnumre." in sections["da"]
-    assert "I work at Kystlinje." in sections["en"]
-    assert "Links use https://." in sections["en"].split("never stop a story")[0]  # now an error
-    assert "Hint: stories are told in the first person." not in sections["en"]  # switched off
+    # One page per language the site speaks, each in its language only.
+    en = result.html("some-policy/").select_one(".md-content").get_text(" ", strip=True)
+    da = result.html("da/some-policy/").select_one(".md-content").get_text(" ", strip=True)
+    assert "No phone numbers." in en and "Ingen telefonnumre." not in en
+    assert "Ingen telefonnumre." in da and "No phone numbers." not in da
+    assert "I work at Kystlinje." in en
+    assert "Links use https://." in en.split("never stop a story")[0]  # now an error
+    assert "Hint: stories are told in the first person." not in en  # switched off
     everything = result.all_text()
     for secret in ("Fyrtårn", "Hidden Client", "Secret Customer", "intranet.kystlinje"):
         assert secret not in everything
+
+
+def test_consent_that_cannot_be_read_comes_first_in_the_report(site: FixtureSite) -> None:
+    site.author("ole-dam", "Ole Dam", consent={"profile": "2026-01-10", "evidence": "HR-3",
+                                               "withdrawen": "2026-11-01"})
+    site.simple_post("p.md", "A story", "2026-11-20", authors="[ole-dam]")
+    proc = site.run("consent", "--format", "json")
+    assert proc.returncode == 0, proc.stderr
+    data = json.loads(proc.stdout)
+    assert [(r["who"], r["state"], r["posts"]) for r in data["records"]] == [
+        ("Ole Dam", "unreadable", ["site_src/blog/posts/p.md"])]
+    assert data["summary"]["unreadable"] == 1
+    text = site.run("consent").stdout
+    assert "Ole Dam" in text and "consent cannot be read" in text

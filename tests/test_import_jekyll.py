@@ -18,7 +18,7 @@ import yaml
 from PIL import Image
 
 from advocacy.cli.main import main
-from advocacy.core.importing.frontmatter import parse_when, to_site_time
+from advocacy.core.importing.convert.frontmatter import parse_when, to_site_time
 from conftest import TODAY, FixtureSite
 
 POSTS = "site_src/blog/posts"

@@ -428,3 +428,64 @@ def test_tabs_and_curly_quotes_get_their_own_message(repo: FixtureSite) -> None:
     assert (rule, line) == ("yaml-syntax", 2)
     assert message == ("Front matter bruger krumme anførselstegn (“ ”) på denne linje, som "
                        "YAML ikke læser som anførselstegn.")
+
+
+# -- people named in full but never asked (issue 15) ---------------------------------------------
+
+def test_full_name_of_someone_unlisted(repo: FixtureSite) -> None:
+    body(repo, "We did it.\nSøren Ørsted-Kjær from the harbour showed us around.\n")
+    assert findings(repo, "person-unlisted") == [
+        ("person-unlisted", "warning", BODY_LINE + 1,
+         "Søren Ørsted-Kjær is named on line 9, but is neither an author of the post nor "
+         "listed under 'people:'; HR must know that Søren Ørsted-Kjær agreed to be named, or "
+         "the name must go.")]
+    assert findings(repo, "person-unlisted", lang="da")[0][3] == (
+        "Søren Ørsted-Kjær nævnes i linje 9, men er hverken forfatter til indlægget eller står "
+        "under 'people:'; HR skal vide, at Søren Ørsted-Kjær har sagt ja til at blive nævnt, "
+        "ellers skal navnet ud.")
+    # Listed under people (in another spelling), or an author anywhere on the site: no finding.
+    body(repo, "We did it.\nSoeren Oersted-Kjaer showed us around, with Mette Hansen.\n",
+         extra="people:\n  - name: Søren Ørsted-Kjær\n    consent: 2026-11-01\n"
+               "    evidence: HR-3\n")
+    assert findings(repo, "person-unlisted") == []
+
+
+def test_unlisted_names_can_be_turned_off_or_made_errors(repo: FixtureSite) -> None:
+    body(repo, "We did it.\nAnna van der Berg showed us around.\n")
+    repo.write("policy.yml", POLICY + "severity: {person-unlisted: error}\n")
+    assert [f[:2] for f in findings(repo, "person-unlisted")] == [("person-unlisted", "error")]
+    repo.write("policy.yml", POLICY + "severity: {person-unlisted: off}\n")
+    assert findings(repo, "person-unlisted") == []
+
+
+def test_team_mailbox_the_policy_does_not_list(repo: FixtureSite) -> None:
+    body(repo, "We did it.\nAsk presse@kystlinje.dk or anna.berg@kystlinje.dk.\n")
+    assert findings(repo, "personal-email") + findings(repo, "mailbox-unlisted") == [
+        ("personal-email", "error", BODY_LINE + 1,
+         "An e-mail address must not be published: 'anna.berg@kystlinje.dk'."),
+        ("mailbox-unlisted", "warning", BODY_LINE + 1,
+         "'presse@kystlinje.dk' looks like a team mailbox, not a person's address, but the "
+         "policy does not list it.")]
+
+
+def test_link_to_a_page_by_its_web_address(repo: FixtureSite) -> None:
+    body(repo, "We did it.\nSee [the team](/team/) and [the plan](/files/plan.pdf).\n")
+    assert findings(repo, "link-broken") + findings(repo, "media-outside") == [
+        ("link-broken", "error", BODY_LINE + 1,
+         "The link '/team/' is an address on the web server, not a page or file in the "
+         "repository, so nobody can tell whether it leads anywhere."),
+        ("media-outside", "error", BODY_LINE + 1,
+         "The path '/files/plan.pdf' starts with '/', so it points at the web site, not at a "
+         "file in the repository.")]
+
+
+def test_full_name_in_the_captions_is_reported_on_the_post(repo: FixtureSite) -> None:
+    repo.write("media/talk.da.vtt", "WEBVTT\n\n00:00.000 --> 00:02.000\nHej, jeg hedder "
+               "Karen Blixen-Finecke.\n")
+    body(repo, "We did it.\n", extra="video:\n  youtube: dQw4w9WgXcQ\n"
+                                     "  captions: media/talk.da.vtt\n")
+    assert findings(repo, "person-unlisted") == [
+        ("person-unlisted", "warning", 8,
+         "Karen Blixen-Finecke is named on line 8, but is neither an author of the post nor "
+         "listed under 'people:'; HR must know that Karen Blixen-Finecke agreed to be named, "
+         "or the name must go.")]

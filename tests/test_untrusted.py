@@ -251,3 +251,29 @@ def test_names_and_titles_cannot_inject_into_logs_or_reports(site: FixtureSite) 
     for fmt in ("text", "github", "markdown"):
         out = site.check("--format", fmt).stdout
         assert not any(line.startswith("::error file=x") for line in out.splitlines()), fmt
+
+
+def test_a_post_linking_to_a_post_with_errors_is_told_it_waits(site: FixtureSite) -> None:
+    site.simple_post("2026-11-20-broken.md", "A broken story", "2026-11-20",
+                     body="<script>alert(1)</script>\n\nWords.\n")
+    site.simple_post("2026-11-21-linking.md", "A linking story", "2026-11-21",
+                     body="Words of my own.\n\nRead [the other one](2026-11-20-broken.md).\n")
+    site.simple_post("2026-11-22-chain.md", "A chain", "2026-11-22",
+                     body="Words of my own.\n\nSee [this](2026-11-21-linking.md).\n")
+    proc = site.check("--format", "json")
+    waits = [(f["file"].rsplit("/", 1)[1], f["line"], f["message"])
+             for f in json.loads(proc.stdout)["findings"] if f["rule"] == "depends-on-error"]
+    assert waits == [
+        ("2026-11-21-linking.md", 10, "This uses site_src/blog/posts/2026-11-20-broken.md, which "
+         "has errors, so it is not published until they are fixed."),
+        ("2026-11-22-chain.md", 10, "This uses site_src/blog/posts/2026-11-21-linking.md, which "
+         "has errors, so it is not published until they are fixed."),
+    ]
+    out = site.root.parent / "held-site"
+    env = {**os.environ, **site.cache_env(), "ADVOCACY_TODAY": "2026-11-28",
+           "ADVOCACY_ON_ERROR": "hold"}
+    held = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(out)],
+                          cwd=site.root, env=env, capture_output=True, text=True, check=False)
+    assert held.returncode == 0, held.stderr
+    assert not (out / "blog/2026/11/21/linking").exists()
+    assert not (out / "blog/2026/11/22/chain").exists()

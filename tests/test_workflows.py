@@ -31,7 +31,8 @@ EXACT_VERSION = re.compile(r"^v\d+\.\d+\.\d+$")
 USES_LINE = re.compile(r"^\s*(?:-\s+)?uses:\s*(?P<ref>\S+)\s*(?:#\s*(?P<comment>.*))?$")
 # Values anyone opening a pull request or an issue controls.
 UNTRUSTED = re.compile(
-    r"github\.event\.(pull_request|issue|comment|review|review_comment|head_commit|commits|pages)"
+    r"github\.event\.(pull_request|issue|comment|review|review_comment|head_commit|commits|pages"
+    r"|workflow_run)"
     r"|github\.head_ref"
 )
 WRITE = "write"
@@ -98,7 +99,8 @@ def runs_tools(step: dict[str, Any]) -> bool:
     """A step that runs our checker or MkDocs (and so reads or writes the build cache)."""
     script = step.get("run", "")
     return any(invokes(script, command) for command in (
-        "advocacy check", "advocacy review", "advocacy consent", "mkdocs build"))
+        "advocacy check", "advocacy review", "advocacy consent", "advocacy preview",
+        "mkdocs build"))
 
 
 def removes(script: str, path: str) -> bool:
@@ -245,6 +247,8 @@ def test_committed_cache_is_removed_right_after_checkout(path: Path) -> None:
     workflow = load(path)
     for job_id in workflow["jobs"]:
         job = job_steps(workflow, job_id)
+        if not any(runs_tools(step) for step in job):
+            continue  # a job that runs none of our tools reads no cache (the comment job)
         for index, step in enumerate(job):
             if not is_checkout(step) or "path" in step.get("with", {}):
                 continue
@@ -315,15 +319,22 @@ def test_secrets_only_where_needed() -> None:
 
 
 def test_only_justified_zizmor_suppressions() -> None:
-    """zizmor (and check-jsonschema) run clean over the workflows; the one audit suppressed
-    is the spelling of a same-commit reusable workflow, with the reason beside it."""
+    """zizmor (and check-jsonschema) run clean over the workflows; the audits suppressed are
+    the spelling of a same-commit reusable workflow, and the comment job's workflow_run
+    trigger (the reason it exists), each with the reason beside it."""
     for path in workflow_files():
         lines = path.read_text(encoding="utf-8").splitlines()
         for number, line in enumerate(lines):
             for audit in re.findall(r"zizmor: ignore\[([\w,\s-]+)\]", line):
+                before = "\n".join(lines[max(0, number - 5):number])
+                if audit.strip() == "dangerous-triggers":
+                    assert path.name == "pr-comment.yml", f"{path.name}:{number + 1}"
+                    assert line.strip().startswith("workflow_run:")
+                    assert "read-only token" in before, "say why"
+                    continue
                 assert audit.strip() == "self-repository", f"{path.name}:{number + 1}"
                 assert "uses: ./.github/workflows/" in line
-                assert "$/" in "\n".join(lines[max(0, number - 5):number]), "say why"
+                assert "$/" in before, "say why"
 
 
 # ---------------------------------------------------------------------------------------
@@ -402,13 +413,45 @@ def test_pr_writes_full_list_and_review_to_the_summary(pr: dict[str, Any]) -> No
 
 
 def test_pr_builds_strict_and_uploads_the_preview(pr: dict[str, Any]) -> None:
+    """The site is built strictly, made to work from a downloaded folder (``advocacy
+    preview``, after the build and only when it succeeded), and uploaded."""
     assert any(invokes(script, "mkdocs build --strict") for script in runs(pr))
     assert not any(invokes(script, "mkdocs build --no-strict") for script in runs(pr))
     assert "ADVOCACY_ON_ERROR" not in (WORKFLOWS / "pr.yml").read_text(encoding="utf-8")
-    (upload,) = step_using(pr, "actions/upload-artifact")
-    assert upload["with"]["name"] == "site-preview"
+    uploads = {step["with"]["name"]: step for step in step_using(pr, "actions/upload-artifact")}
+    assert set(uploads) == {"site-preview", "pr-review"}
+    upload = uploads["site-preview"]
     assert upload["with"]["path"].rstrip("/") == "site"
-    assert "steps.build.outcome == 'success'" in upload["if"]
+    job = job_steps(pr, "check")
+    (build,) = [s for s in job if invokes(s.get("run", ""), "mkdocs build --strict")]
+    (preview,) = [s for s in job if invokes(s.get("run", ""), "advocacy preview")]
+    assert job.index(build) < job.index(preview) < job.index(upload)
+    assert preview["run"].strip() == '"$ADVOCACY_VENV/bin/advocacy" preview site'
+    assert preview["if"] == f"steps.{build['id']}.outcome == 'success'"
+    assert f"steps.{preview['id']}.outcome == 'success'" in upload["if"]
+
+
+def test_pr_hands_the_review_to_the_comment_job(pr: dict[str, Any]) -> None:
+    """The review step writes the comment-sized review and the pull request's number (from
+    env:, never inside run:) into a folder under runner.temp, uploaded as "pr-review" even
+    when the check failed (a blocked pull request needs its review most)."""
+    job = job_steps(pr, "check")
+    (review,) = [s for s in job if invokes(s.get("run", ""), "advocacy review")]
+    env = review["env"]
+    assert env["PR_NUMBER"] == "${{ github.event.pull_request.number }}"
+    assert env["SUBMITTER"] == "${{ github.event.pull_request.user.login }}"
+    assert env["REVIEW_DIR"] == "${{ runner.temp }}/pr-review"
+    assert env["LINK_BASE"].endswith("/blob/${{ github.event.pull_request.head.sha }}/")
+    script = review["run"]
+    for option in ('--submitter "$SUBMITTER"', '--link-base "$LINK_BASE"',
+                   '--comment "$REVIEW_DIR/comment.md"', '>> "$GITHUB_STEP_SUMMARY"'):
+        assert option in script
+    assert '"$PR_NUMBER" > "$REVIEW_DIR/pr-number"' in script
+    (upload,) = [s for s in step_using(pr, "actions/upload-artifact")
+                 if s["with"]["name"] == "pr-review"]
+    assert upload["with"]["path"].rstrip("/") == env["REVIEW_DIR"]
+    assert upload["if"] == f"always() && steps.{review['id']}.outcome == 'success'"
+    assert job.index(review) < job.index(upload)
 
 
 def base_checkout(pr: dict[str, Any]) -> tuple[str, int, dict[str, Any]]:
@@ -793,3 +836,81 @@ def test_pull_request_template_checklist() -> None:
     for needle in ("people:", "share", "alt"):
         assert needle in text
     assert text.index("Tjekliste") < text.index("Checklist")
+
+
+# ---------------------------------------------------------------------------------------
+# The review comment (workflow_run)
+
+
+@pytest.fixture(scope="module")
+def comment() -> dict[str, Any]:
+    return load(WORKFLOWS / "pr-comment.yml")
+
+
+def _comment_script() -> str:
+    return (ROOT / "tools" / "pr_comment.py").read_text(encoding="utf-8")
+
+
+def test_comment_runs_after_the_pull_request_workflow(comment: dict[str, Any],
+                                                      pr: dict[str, Any]) -> None:
+    on = triggers(comment)
+    assert set(on) == {"workflow_run"}
+    assert on["workflow_run"] == {"workflows": [pr["name"]], "types": ["completed"]}
+    (job,) = comment["jobs"].values()
+    condition = " ".join(job["if"].split())
+    assert "github.event.workflow_run.event == 'pull_request'" in condition
+    assert "conclusion != 'cancelled'" in condition
+    assert "success" not in condition  # a blocked pull request gets its review too
+
+
+def test_comment_job_has_the_least_permissions(comment: dict[str, Any]) -> None:
+    assert comment["permissions"] == {"contents": "read"}
+    (job,) = comment["jobs"].values()
+    assert job["permissions"] == {"contents": "read", "actions": "read",
+                                  "pull-requests": "write"}
+    assert "secrets." not in (WORKFLOWS / "pr-comment.yml").read_text(encoding="utf-8")
+
+
+def test_comment_job_runs_none_of_the_pull_requests_code(comment: dict[str, Any]) -> None:
+    """One checkout, of the default branch (no ref, no repository: the workflow_run's own
+    commit), of the comment script alone; the one command is that script, with the standard
+    library's Python; the triggering run's values come through env:."""
+    (job,) = comment["jobs"].values()
+    (checkout,) = [s for s in job["steps"] if is_checkout(s)]
+    settings = checkout["with"]
+    assert "ref" not in settings and "repository" not in settings
+    assert settings["persist-credentials"] is False
+    assert settings["sparse-checkout"].strip() == "tools/pr_comment.py"
+    assert settings["sparse-checkout-cone-mode"] is False
+    (step,) = [s for s in job["steps"] if "run" in s]
+    assert step["run"].strip() == "python3 tools/pr_comment.py"
+    assert step["env"] == {
+        "GITHUB_TOKEN": "${{ github.token }}",
+        "RUN_ID": "${{ github.event.workflow_run.id }}",
+        "HEAD_SHA": "${{ github.event.workflow_run.head_sha }}",
+        "RUN_URL": "${{ github.event.workflow_run.html_url }}",
+    }
+    assert [s.get("uses", "").split("@")[0] for s in job["steps"] if "uses" in s] == [
+        "actions/checkout"]
+    text = (WORKFLOWS / "pr-comment.yml").read_text(encoding="utf-8")
+    assert "head_branch" not in text and "pip install" not in text
+
+
+def test_comment_script_uses_the_standard_library_only() -> None:
+    import ast
+    import sys
+
+    tree = ast.parse(_comment_script())
+    modules = {alias.name.split(".")[0] for node in ast.walk(tree)
+               if isinstance(node, ast.Import) for alias in node.names}
+    modules |= {node.module.split(".")[0] for node in ast.walk(tree)
+                if isinstance(node, ast.ImportFrom) and node.module}
+    assert modules <= set(sys.stdlib_module_names) | {"__future__"}, modules
+
+
+def test_comment_script_and_pr_workflow_agree_on_the_artifact(pr: dict[str, Any]) -> None:
+    script = _comment_script()
+    (upload,) = [s for s in step_using(pr, "actions/upload-artifact")
+                 if s["with"]["name"] == "pr-review"]
+    assert f'ARTIFACT = "{upload["with"]["name"]}"' in script
+    assert '("pr-number", "comment.md")' in script

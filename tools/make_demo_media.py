@@ -1,10 +1,12 @@
 #!/usr/bin/env python3
 """Draw the demo images for the Kystlinje A/S example blog.
 
-Writes original, illustrative pictures (no photographs, no fonts) into
-``media/2026/`` (1600x900 covers) and ``media/authors/`` (600x600 stylised
-portraits). Needs only Pillow. The output is deterministic: every scene uses
-its own fixed random seed, so running the script twice gives the same files.
+Writes original, illustrative pictures (no photographs) into ``media/2026/``
+(1600x900 covers), ``media/authors/`` (600x600 stylised portraits) and
+``media/brand/`` (the company's logo and favicon as SVG, a PNG logo for share cards
+in the repository's own DejaVu font, the entry page's hero and one picture per
+team). Needs only Pillow. The output is deterministic: every scene uses its own
+fixed random seed, so running the script twice gives the same files.
 The drawing code lives in the ``demo_media`` package next to this script.
 
     python3 tools/make_demo_media.py            # writes into the repository

@@ -12,8 +12,9 @@ from pathlib import Path
 
 from advocacy.core.cache.store import BuildCache
 from advocacy.core.checking.run import check_repository
-from advocacy.core.i18n.messages import LANGUAGES
+from advocacy.core.i18n.catalog import language, text
 from advocacy.core.model.site import Site, SiteError
+from advocacy.core.reading.policy import load_policy
 from advocacy.core.reading.repository import load_repository
 from advocacy.core.review.changes import GitError, submission_since
 from advocacy.core.review.consent_report import as_anonymous_markdown as consent_anonymous
@@ -21,8 +22,12 @@ from advocacy.core.review.consent_report import as_json as consent_json
 from advocacy.core.review.consent_report import as_markdown as consent_markdown
 from advocacy.core.review.consent_report import as_text as consent_text
 from advocacy.core.review.consent_report import consent_records
+from advocacy.core.review.decision.post_view import safe_base
+from advocacy.core.review.decision.preview import make_portable
+from advocacy.core.review.escape import line
 from advocacy.core.review.formats import FORMATS
-from advocacy.core.review.summary import review
+from advocacy.core.review.rules import rule_rows, rules_json, rules_markdown, rules_text
+from advocacy.core.review.summary import COMMENT_LIMIT, LIMIT, review
 from advocacy.core.review.traces import as_text as traces_text
 from advocacy.core.review.traces import traces
 from advocacy.core.writing.newpost import NewPost, NewPostError, create_post
@@ -37,12 +42,17 @@ class CommandError(Exception):
 
 
 def _site(args: argparse.Namespace) -> tuple[Site, str]:
-    """The site from mkdocs.yml, read by MkDocs' own loader (as the build reads it)."""
+    """The site from mkdocs.yml, read by MkDocs' own loader (as the build reads it), and the
+    language every message is in: ``--lang``, else the site's ``language`` option.
+
+    The language is kept in ``args.lang`` too, so that an error after this point is said in
+    it as well.
+    """
     site = site_settings(args.root, args.config_file)
     if getattr(args, "as_of", None):
         site = replace(site, today=args.as_of)
-    lang = args.lang or (site.language if site.language in LANGUAGES else "en")
-    return site, lang
+    args.lang = language(args.lang or site.language)
+    return site, args.lang
 
 
 def run_check(args: argparse.Namespace) -> int:
@@ -54,8 +64,8 @@ def run_check(args: argparse.Namespace) -> int:
         try:
             submission = submission_since(site, args.changed_since, args.submitter or "", lang)
         except GitError as exc:
-            raise CommandError(f"cannot tell what changed since {args.changed_since}: "
-                               f"{exc}") from None
+            raise CommandError(text(lang, "cli.error.changed_since", ref=args.changed_since,
+                                    error=exc)) from None
     store = BuildCache.for_repository(site.root)
     try:
         _, report = check_repository(site, paths, lang, store=store, submission=submission,
@@ -81,6 +91,7 @@ def run_consent(args: argparse.Namespace) -> int:
 
 
 def _ask(label: str, choices: list[str] | None = None, default: str | None = None) -> str:
+    """Ask on the terminal until the answer is one of ``choices`` (any answer without)."""
     hint = f" ({'/'.join(choices)})" if choices else ""
     hint += f" [{default}]" if default else ""
     while True:
@@ -91,37 +102,69 @@ def _ask(label: str, choices: list[str] | None = None, default: str | None = Non
 
 def run_new(args: argparse.Namespace) -> int:
     """``advocacy new``: start a post from a story template; ask for what is missing."""
-    site, _ = _site(args)
+    site, lang = _site(args)
     repo = load_repository(site, posts=[])
     interactive = sys.stdin.isatty() and not args.no_input
     values = {"title": args.title, "author": args.author, "language": args.language,
               "type": args.type}
     missing = [k for k, v in values.items() if not v]
     if missing and not interactive:
-        raise CommandError("missing " + ", ".join(f"--{k}" for k in missing) +
-                           f"; story types: {', '.join(STORY_TYPES)}")
-    title = args.title or _ask("Title / Titel")
-    author = args.author or _ask("Author (file name in authors/) / Forfatter",
-                                 sorted(repo.authors))
-    language = args.language or _ask("Language / Sprog", list(site.languages), site.language)
-    story = args.type or _ask("Story type / Slags historie", list(STORY_TYPES))
-    spec = NewPost(title, author, language, story, args.date or site.today, args.image,
+        raise CommandError(text(lang, "cli.error.missing",
+                                options=", ".join(f"--{k}" for k in missing),
+                                types=", ".join(STORY_TYPES)))
+    title = args.title or _ask(text(lang, "cli.ask.title"))
+    author = args.author or _ask(text(lang, "cli.ask.author"), sorted(repo.authors))
+    post_language = args.language or _ask(text(lang, "cli.ask.language"),
+                                          list(site.languages), site.language)
+    story = args.type or _ask(text(lang, "cli.ask.story"), list(STORY_TYPES))
+    spec = NewPost(title, author, post_language, story, args.date or site.today, args.image,
                    args.image_alt)
     try:
         path = create_post(site, repo.authors, spec)
     except NewPostError as exc:
-        raise CommandError(str(exc)) from None
+        raise CommandError(exc.message(lang)) from None
     print(site.rel(path))
     return EXIT_OK
 
 
 def run_review(args: argparse.Namespace) -> int:
-    """``advocacy review``: the Markdown summary of a pull request, for HR."""
+    """``advocacy review``: HR's decision on a pull request, as Markdown; with ``--comment
+    FILE`` also a version that fits in a pull-request comment. Exit 0 whatever it says (the
+    check's exit code is the one that blocks)."""
     site, lang = _site(args)
+    if args.link_base and not safe_base(args.link_base):
+        # A review without links is still the review: say why, and go on.
+        print(f"advocacy: {text(lang, 'review.bad_link_base', url=line(args.link_base))}",
+              file=sys.stderr)
+        args.link_base = None
+    limits = (LIMIT, COMMENT_LIMIT) if args.comment else (LIMIT,)
+    store = BuildCache.for_repository(site.root)
     try:
-        sys.stdout.write(review(site, args.base, args.cards, lang))
+        said = review(site, args.base, args.cards, lang, args.submitter or "",
+                      args.link_base, limits, store)
     except GitError as exc:
-        raise CommandError(f"cannot compare with {args.base}: {exc}") from None
+        raise CommandError(text(lang, "cli.error.cannot_compare", ref=args.base,
+                                error=exc)) from None
+    finally:
+        store.close()
+    if args.comment:
+        try:
+            args.comment.write_text(said[1] + "\n", encoding="utf-8")
+        except OSError as exc:
+            raise CommandError(f"{args.comment}: {exc.strerror}") from None
+    sys.stdout.write(said[0] + "\n")
+    return EXIT_OK
+
+
+def run_preview(args: argparse.Namespace) -> int:
+    """``advocacy preview SITE``: make a built site work when opened from a downloaded
+    folder (links to ``index.html``, search without a server), for HR's preview."""
+    lang = language(args.lang)
+    folder: Path = args.site
+    if not (folder / "index.html").is_file():
+        raise CommandError(text(lang, "review.preview.not_built", folder=folder))
+    done = make_portable(folder)
+    print(text(lang, "review.preview.done", pages=done.pages, links=done.links))
     return EXIT_OK
 
 
@@ -138,8 +181,22 @@ def run_traces(args: argparse.Namespace) -> int:
     return EXIT_OK if args.slug in repo.authors else EXIT_FAILED
 
 
+def run_rules(args: argparse.Namespace) -> int:
+    """``advocacy rules``: what HR can set in ``policy.yml`` and what it is set to now."""
+    site, lang = _site(args)
+    policy, _ = load_policy(site, lang)  # a policy with problems: `advocacy check` says them
+    rows = rule_rows(policy, lang)
+    if args.format == "json":
+        sys.stdout.write(json.dumps(rules_json(rows), ensure_ascii=False, indent=2) + "\n")
+    else:
+        sys.stdout.write((rules_markdown if args.format == "markdown" else rules_text)(
+            rows, lang))
+    return EXIT_OK
+
+
 COMMANDS = {"check": run_check, "consent": run_consent, "new": run_new, "review": run_review,
-            "traces": run_traces}
+            "preview": run_preview,
+            "traces": run_traces, "rules": run_rules}
 
 
 def dispatch(args: argparse.Namespace) -> int:
@@ -154,9 +211,10 @@ def dispatch(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     except Exception as exc:
         frame = traceback.extract_tb(exc.__traceback__)[-1]
-        print(f"advocacy: {args.command} could not finish: {type(exc).__name__}: {exc} "
-              f"(in {Path(frame.filename).name}:{frame.lineno}); please report this to the "
-              "site's maintainers.", file=sys.stderr)
+        said = text(language(getattr(args, "lang", None)), "cli.error.crash",
+                    command=args.command, error=f"{type(exc).__name__}: {exc}",
+                    where=f"{Path(frame.filename).name}:{frame.lineno}")
+        print(f"advocacy: {said}", file=sys.stderr)
         return EXIT_FAILED
 
 

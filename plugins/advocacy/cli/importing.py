@@ -8,26 +8,17 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from advocacy.cli import commands
-from advocacy.core.i18n.messages import LANGUAGES
+from advocacy.core.i18n.catalog import LANGUAGES, language, plural, text
 from advocacy.core.importing.common import ImportOptions, Note, SourceError
-from advocacy.core.importing.hugo import read_hugo
-from advocacy.core.importing.jekyll import read_jekyll
 from advocacy.core.importing.report import items_for_a_human, message, render
-from advocacy.core.importing.wordpress import read_wordpress
+from advocacy.core.importing.sources.hugo import read_hugo
+from advocacy.core.importing.sources.jekyll import read_jekyll
+from advocacy.core.importing.sources.wordpress import read_wordpress
 from advocacy.core.importing.writer import write_archive
-from advocacy.core.model.site import Site, SiteError, load_site
+from advocacy.core.model.site import Site, SiteError
+from advocacy.mkdocs_plugin.site import load_site
 
 READERS = {"jekyll": read_jekyll, "hugo": read_hugo, "wordpress": read_wordpress}
-FAILED = {
-    "en": "the import stopped here; please report this with the source that caused it",
-    "da": "importen stoppede her; meld det gerne sammen med den kilde, der gav fejlen",
-}
-DONE = {
-    "en": "Imported {posts} posts and {authors} authors into {into}; {items} items for a "
-    "human in {report}.",
-    "da": "Importerede {posts} indlæg og {authors} forfattere til {into}; {items} punkter til "
-    "et menneske i {report}.",
-}
 
 
 def add_import_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -64,7 +55,8 @@ def add_import_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[
         choices=("da", "en"),
         help="language of posts that do not say (default: the source's, else the site's)",
     )
-    parser.add_argument("--lang", choices=LANGUAGES, help="language of the messages and report")
+    parser.add_argument("--lang", choices=LANGUAGES,
+                        help="language of the messages and report (default: the site's)")
     parser.add_argument(
         "--force",
         action="store_true",
@@ -102,8 +94,8 @@ def run_import(args: argparse.Namespace) -> int:
         if not args.into.is_dir():
             raise SourceError("into-missing", path=args.into)
         site, notes = _site(args.into, args.config_file)
-        if not args.lang and not notes and site.language in LANGUAGES:
-            lang = site.language  # mkdocs.yml's advocacy language
+        if not args.lang and not notes:
+            lang = language(site.language)  # mkdocs.yml's advocacy language
         name = args.timezone or getattr(site, "timezone", None) or "Europe/Copenhagen"
         try:
             zone = ZoneInfo(name)
@@ -131,15 +123,17 @@ def run_import(args: argparse.Namespace) -> int:
     except OSError as exc:
         return _fail(f"{exc.strerror or exc}: {exc.filename or ''}")
     except Exception as exc:  # the contract: exit 2 with a sentence, never a traceback
-        return _fail(f"{type(exc).__name__}: {exc} ({FAILED[lang]})")
+        return _fail(f"{type(exc).__name__}: {exc} ({text(lang, 'import.failed')})")
     imported = sum(1 for p in result.posts if p.status != "failed")
     items = len(items_for_a_human(result))
     print(
-        DONE[lang].format(
-            posts=imported,
-            authors=len(result.authors),
+        text(
+            lang,
+            "import.done",
+            posts=plural(lang, "import.count.posts", imported),
+            authors=plural(lang, "import.count.authors", len(result.authors)),
             into=site.root,
-            items=items,
+            items=plural(lang, "import.count.items", items),
             report=report_path,
         )
     )

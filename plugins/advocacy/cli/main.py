@@ -10,7 +10,7 @@ from pathlib import Path
 
 from advocacy.cli.commands import as_date, dispatch
 from advocacy.cli.importing import add_import_parser
-from advocacy.core.i18n.messages import LANGUAGES
+from advocacy.core.i18n.catalog import LANGUAGES
 from advocacy.core.review.formats import FORMATS
 from advocacy.core.writing.stories import STORY_TYPES
 
@@ -19,7 +19,8 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--root", type=Path, default=Path("."),
                         help="the repository (the folder with mkdocs.yml)")
     parser.add_argument("--config-file", default="mkdocs.yml")
-    parser.add_argument("--lang", choices=LANGUAGES, help="language of the messages")
+    parser.add_argument("--lang", choices=LANGUAGES,
+                        help="language of the messages (default: the site's language)")
     parser.add_argument("--as-of", type=as_date, help="judge dates as of this day (YYYY-MM-DD)")
 
 
@@ -48,10 +49,20 @@ def build_parser() -> argparse.ArgumentParser:
     new.add_argument("--no-input", action="store_true", help="never ask; fail on what is missing")
     _common(new)
 
-    review = sub.add_parser("review", help="a Markdown summary of a pull request, for HR")
+    review = sub.add_parser("review", help="HR's decision on a pull request, as Markdown")
     review.add_argument("--base", required=True, metavar="REF", help="the branch merged into")
+    review.add_argument("--submitter", metavar="LOGIN", help="who opened the pull request")
     review.add_argument("--cards", type=Path, help="the built site's assets/cards folder")
+    review.add_argument("--link-base", metavar="URL",
+                        help="where the pull request's files open, e.g. "
+                             "https://github.com/OWNER/REPO/blob/SHA/ (links, thumbnails)")
+    review.add_argument("--comment", type=Path, metavar="FILE",
+                        help="also write a version that fits in a pull-request comment")
     _common(review)
+    preview = sub.add_parser("preview", help="make a built site work from a downloaded folder "
+                                             "(HR's preview of a pull request)")
+    preview.add_argument("site", type=Path, help="the built site's folder")
+    preview.add_argument("--lang", choices=LANGUAGES, help="language of the messages")
 
     trace = sub.add_parser("traces", help="every file that holds a person, and how to remove "
                                           "them (when consent is withdrawn)")
@@ -66,6 +77,11 @@ def build_parser() -> argparse.ArgumentParser:
     consent.add_argument("--anonymous", action="store_true",
                          help="counts only, no names or files (for a public issue)")
     _common(consent)
+
+    rules = sub.add_parser("rules", help="every rule, its default severity, and whether "
+                                         "policy.yml may change it")
+    rules.add_argument("--format", choices=("text", "markdown", "json"), default="text")
+    _common(rules)
 
     add_import_parser(sub)
     return parser

@@ -12,6 +12,7 @@ from mkdocs.plugins import get_plugin_logger
 
 from advocacy import __version__
 from advocacy.core.cache.store import BuildCache
+from advocacy.core.i18n.catalog import text
 from advocacy.core.model.entities import Post
 from advocacy.core.model.site import Site
 from advocacy.core.publishing.edition import Edition
@@ -84,8 +85,7 @@ class FeedWriter:
         """Put every feed into the built site (nothing when there is no site_url); return
         their names."""
         if not base:
-            log.info("No feeds: set site_url in mkdocs.yml, since feeds need absolute "
-                     "addresses.")
+            log.info(text(self.site.language, "build.no_feeds"))
             return []
         # Only the posts some feed shows (each feed holds the newest few).
         items = {p.src_uri: self._item(p, base, media) for group in self.groups
@@ -117,7 +117,7 @@ class FeedWriter:
                                      writers[name](info, entries), now=True)
             outputs += [(group.folder + name, cached[name]) for name in names]
         link_outputs(site_dir, outputs)
-        log.info("Feeds: %d written, %d made now.", len(self.groups), made)
+        log.info(text(self.site.language, "build.feeds", written=len(self.groups), made=made))
         return [name for name, _ in outputs]
 
 

@@ -25,6 +25,7 @@ from mkdocs.utils import get_relative_url
 
 from advocacy.core.cache.store import BuildCache
 from advocacy.core.checking.run import image_slots
+from advocacy.core.i18n.catalog import text
 from advocacy.core.media import catalog as kinds
 from advocacy.core.media.catalog import MediaCatalog
 from advocacy.core.media.images import ImageProblem, Processed, Processing, Slot
@@ -44,8 +45,9 @@ _FATAL = ("image-unreadable", "image-heic", "image-bomb", "image-animated", "ima
 class MediaPublisher:
     """Works out, processes and adds the media of one build; renders pictures for pages."""
 
-    def __init__(self, root: Path, store: BuildCache, catalog: MediaCatalog) -> None:
-        self.root, self.store, self.catalog = root, store, catalog
+    def __init__(self, root: Path, store: BuildCache, catalog: MediaCatalog,
+                 lang: str = "en") -> None:
+        self.root, self.store, self.catalog, self.lang = root, store, catalog, lang
         self.processed: dict[str, Processed] = {}
         self.processing: Processing | None = None
         # (published path, cached file): linked into the site after the build, not copied.
@@ -56,10 +58,17 @@ class MediaPublisher:
         return image_slots(self.store)(key)
 
     def publish(self, config: MkDocsConfig, files: Files, edition: Edition,
-                docs: Iterable[Post | DocPage], pool: WorkerPool) -> None:
-        """Start processing every photo that published pages use; add their other files."""
+                docs: Iterable[Post | DocPage], pool: WorkerPool,
+                extra: Iterable[str] = ()) -> None:
+        """Start processing every photo that published pages use; add their other files.
+
+        ``extra``: more files the site shows (the brand's logo and hero, team photos),
+        judged before; a photo is processed, anything else published as the catalog allows.
+        """
         photos: set[str] = set()
         others: set[str] = set()
+        for path in extra:
+            (photos if self.catalog.kind(path) == kinds.PHOTO else others).add(path)
         for author in edition.authors.values():
             if author.photo and edition.show_photo(author):
                 photos.add(author.photo)
@@ -73,7 +82,8 @@ class MediaPublisher:
                     photos.add(ref.path)
                 elif ref.kind == "file":
                     others.add(ref.path)
-        self.processing = Processing(self.root, sorted(photos), self.slot, pool)
+        self.processing = Processing(self.root, sorted(photos), self.slot, pool,
+                                     self.store.digests.of)
         self._fail_on(self.processing.problems)
         self.processed = self.processing.done  # as planned: made while the pages are written
         self.outputs = [(v.name, self.processing.slots[p].folder / v.file)
@@ -85,12 +95,12 @@ class MediaPublisher:
         """A video, captions or brand graphic, as the check judged it (never anything else)."""
         kind = self.catalog.kind(path)
         if path in files.src_uris or self.catalog.file(path) is None:
-            raise PluginError(f"advocacy: {path} cannot be published (its kind: {kind}); "
-                              "`advocacy check` says why.")
+            raise PluginError("advocacy: " + text(self.lang, "build.file_refused", path=path,
+                                                  kind=kind))
         full = self.root / path
         if kind == kinds.CAPTIONS:
-            text = serialize_vtt(parse_vtt(full.read_text("utf-8")))
-            files.append(File.generated(config, path, content=text))
+            captions = serialize_vtt(parse_vtt(full.read_text("utf-8")))
+            files.append(File.generated(config, path, content=captions))
         elif kind == kinds.SVG:
             files.append(File.generated(config, path, content=full.read_bytes()))
         else:
@@ -102,15 +112,14 @@ class MediaPublisher:
             return
         worked = self.processing.finish()
         self._fail_on(self.processing.problems)
-        log.info("Pictures: %d published, %d processed now, %d from the cache.",
-                 len(self.processed), worked, len(self.processed) - worked)
+        log.info(text(self.lang, "build.pictures", published=len(self.processed), made=worked,
+                      cached=len(self.processed) - worked))
 
-    @staticmethod
-    def _fail_on(problems: dict[str, ImageProblem]) -> None:
+    def _fail_on(self, problems: dict[str, ImageProblem]) -> None:
         fatal = {p: x for p, x in problems.items() if x.key in _FATAL}
         if fatal:  # the check reports these first; this is the last line of defence
-            raise PluginError("advocacy: these pictures cannot be published: " + ", ".join(
-                f"{path} ({problem.key})" for path, problem in sorted(fatal.items())))
+            raise PluginError("advocacy: " + text(self.lang, "build.pictures_refused", pictures=(
+                ", ".join(f"{path} ({problem.key})" for path, problem in sorted(fatal.items())))))
 
     def url(self, name: str, page: Page) -> str:
         """A published file's URL relative to ``page``."""

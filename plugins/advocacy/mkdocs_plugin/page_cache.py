@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from advocacy import __version__
 from advocacy.core.cache.reads import code_fingerprint
 from advocacy.core.cache.store import BuildCache, write_atomic
-from advocacy.mkdocs_plugin.patches import SKIPPED, wrap_search
+from advocacy.mkdocs_plugin.patches import SkippedPages, wrap_search
 
 CACHED_TEMPLATE = "advocacy/cached.html"
 CONFIG_KEYS = ("site_name", "site_url", "site_description", "site_author", "copyright",
@@ -78,11 +78,16 @@ class PageCache:
         self.outputs: list[tuple[str, Path]] = []  # (file in the site, cached file)
         self.search: dict[str, list[dict[str, Any]]] = {}  # src_uri -> search entries
         self.counter = [0]  # pages whose search entries came from the cache
-        SKIPPED.src_uris = set()
+        self.skipped = SkippedPages()
+        self.skipped.install()
         index = getattr(config.plugins.get("material/search") or config.plugins.get("search"),
                         "search_index", None)
         if index is not None and hasattr(index, "add_entry_from_context"):
             wrap_search(index, self.search, self.keys, self.counter)
+
+    def close(self) -> None:
+        """The end of the build: MkDocs' log as it was."""
+        self.skipped.uninstall()
 
     @property
     def search_hits(self) -> int:
@@ -120,7 +125,7 @@ class PageCache:
         if html is None:
             return False
         self.outputs.append((page.file.dest_uri, html))
-        SKIPPED.src_uris.add(page.file.src_uri)
+        self.skipped.src_uris.add(page.file.src_uri)
         return True
 
     def keep(self, page: Page, output: str) -> bool:
@@ -138,7 +143,7 @@ class PageCache:
         # The search entries after the page: they are what marks the entry complete.
         self.store.write("pages", key, ".search.json", json.dumps(search or []).encode())
         self.outputs.append((page.file.dest_uri, html))
-        SKIPPED.src_uris.add(page.file.src_uri)
+        self.skipped.src_uris.add(page.file.src_uri)
         return True
 
 

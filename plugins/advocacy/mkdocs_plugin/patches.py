@@ -9,7 +9,8 @@ Each patch is installed for one build and taken away after it (or after an error
   published exactly as the check rendered and judged it (sanitised), never rendered twice.
 - :func:`wrap_search`: Material's search index takes the entries of unchanged pages from the
   page cache instead of parsing them again.
-- :data:`SKIPPED`: MkDocs' "Page skipped" notice is hidden for pages linked from the cache.
+- :class:`SkippedPages`: MkDocs' "Page skipped" notice is hidden for pages linked from the
+  cache.
 - :func:`fix_material_html`: Material's markup has a few HTML errors the Nu checker reports
   on every page; they are mended in the finished page rather than by copying its templates.
 """
@@ -55,7 +56,7 @@ class SiteKeeper:
     def install(self) -> None:
         """From here on, emptying the site folder only notes it."""
         self._original = mkdocs.utils.clean_directory
-        mkdocs.utils.clean_directory = self._note
+        mkdocs.utils.clean_directory = self._note  # type: ignore[assignment]  # the patch
 
     def _note(self, directory: str) -> None:
         self.folder = directory
@@ -63,7 +64,7 @@ class SiteKeeper:
     def uninstall(self) -> None:
         """Give MkDocs its own function back."""
         if self._original is not None:
-            mkdocs.utils.clean_directory = self._original
+            mkdocs.utils.clean_directory = self._original  # type: ignore[assignment]
             self._original = None
 
     def sweep(self, kept: Iterable[str]) -> int:
@@ -114,7 +115,7 @@ class RenderPatch:
             page.present_anchor_ids = set(rendered.anchors)
             page.links_to_anchors = {}  # links were resolved and checked by the core
 
-        Page.render = render  # type: ignore[method-assign]
+        Page.render = render  # type: ignore[method-assign,assignment]  # the patch
 
     def uninstall(self) -> None:
         """Give MkDocs its own rendering back."""
@@ -123,7 +124,7 @@ class RenderPatch:
             self._original = None
 
 
-def _plain_token(token: dict[str, Any]) -> dict[str, Any]:
+def _plain_token(token: dict[str, Any]) -> Any:  # MkDocs' private _TocToken
     """A table-of-contents entry with text only: Material prints titles as they are."""
     return {**token, "name": str(escape(Markup(str(token.get("name", ""))).striptags())),
             "children": [_plain_token(c) for c in token.get("children", [])]}
@@ -143,20 +144,27 @@ def escape_meta(value: Any) -> Any:
 
 
 class SkippedPages(logging.Filter):
-    """Hides MkDocs' "Page skipped" notice for the pages linked from the cache."""
+    """Hides MkDocs' "Page skipped" notice for the pages linked from the cache, for one build
+    (:meth:`install`, :meth:`uninstall`)."""
+
+    LOGGER = "mkdocs.commands.build"
 
     def __init__(self) -> None:
         super().__init__()
         self.src_uris: set[str] = set()
 
+    def install(self) -> None:
+        """Start hiding the notices of :attr:`src_uris`."""
+        logging.getLogger(self.LOGGER).addFilter(self)
+
+    def uninstall(self) -> None:
+        """MkDocs' log as it was."""
+        logging.getLogger(self.LOGGER).removeFilter(self)
+
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
         return not (message.startswith("Page skipped: '")
                     and message[len("Page skipped: '"):].split("'", 1)[0] in self.src_uris)
-
-
-SKIPPED = SkippedPages()
-logging.getLogger("mkdocs.commands.build").addFilter(SKIPPED)
 
 
 def wrap_search(index: Any, search: dict[str, list[dict[str, Any]]], keep: Iterable[str],

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import gc
-import os
 import traceback
 from collections.abc import Callable
 from pathlib import Path
@@ -21,27 +20,21 @@ from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from advocacy.core.cache.store import BuildCache
 from advocacy.core.checking.run import check_repository
-from advocacy.core.media.card_jobs import CardMaking, card_jobs, card_name
-from advocacy.core.media.cards import CardStyle
+from advocacy.core.i18n.catalog import text
+from advocacy.core.media.card_jobs import CardMaking
 from advocacy.core.media.parallel import WorkerPool
 from advocacy.core.model.entities import DocPage, Post
-from advocacy.core.model.findings import Report
 from advocacy.core.model.site import Site, SiteError, zone
-from advocacy.core.publishing.edition import Edition, decide, describe_hold
-from advocacy.core.publishing.pages import plan_pages
-from advocacy.core.reading.repository import Repository
+from advocacy.core.publishing.edition import decide
 from advocacy.core.rendering.page import PageSource, Rendered, is_blocking
 from advocacy.core.rendering.sanitize import sanitize
-from advocacy.core.review.escape import line
-from advocacy.core.review.formats import as_text
-from advocacy.core.review.policy_page import policy_markdown
-from advocacy.core.writing.ideas import ideas_markdown
+from advocacy.mkdocs_plugin.careers import read_careers
 from advocacy.mkdocs_plugin.config import AdvocacyConfig
 from advocacy.mkdocs_plugin.context import PageData
 from advocacy.mkdocs_plugin.feeds import FeedWriter
@@ -54,21 +47,18 @@ from advocacy.mkdocs_plugin.patches import (
     fix_material_html,
     unshare,
 )
+from advocacy.mkdocs_plugin.publication import (
+    add_generated,
+    keep_judged,
+    report_findings,
+    report_held,
+    start_cards,
+    templates_folder,
+)
 from advocacy.mkdocs_plugin.site import site_from_config
 
 log = get_plugin_logger(__name__)
-TEMPLATES = Path(__file__).parent / "templates"
-HOLD_ENV = "ADVOCACY_ON_ERROR"
-
-
-def hold_mode() -> bool:
-    """``ADVOCACY_ON_ERROR=hold``: publish what has no error instead of failing the build.
-
-    The publishing workflows build strictly first; when that fails they build again in this
-    mode, so that content whose consent ended is still taken down while someone fixes the
-    error (nothing with an error, or depending on a file with one, is published).
-    """
-    return os.environ.get(HOLD_ENV, "").strip().lower() == "hold"
+TEMPLATES = templates_folder()
 
 
 def _settle() -> None:
@@ -95,11 +85,13 @@ def _no_traceback(event: Callable[..., Any]) -> Callable[..., Any]:
         except Exception as exc:
             frame = traceback.extract_tb(exc.__traceback__)[-1]
             page = kwargs.get("page")
-            where = f" while making {page.file.src_uri}" if page is not None else ""
-            raise PluginError(
-                f"advocacy: {event.__name__}{where} failed: {type(exc).__name__}: {exc} (in "
-                f"{Path(frame.filename).name}:{frame.lineno}); nothing was published. Please "
-                "report this to the site's maintainers.") from None
+            lang = self.config.language
+            where = text(lang, "build.failed_where", page=page.file.src_uri) if (
+                page is not None) else ""
+            raise PluginError("advocacy: " + text(
+                lang, "build.failed", event=event.__name__, where=where,
+                error=f"{type(exc).__name__}: {exc}",
+                place=f"{Path(frame.filename).name}:{frame.lineno}")) from None
 
     return guarded
 
@@ -117,7 +109,6 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
     def __init__(self) -> None:
         self.site: Site | None = None
         self.store: BuildCache | None = None
-        self.repo: Repository | None = None
         self.docs: dict[str, Post | DocPage] = {}  # published posts and pages by src_uri
         self.renderer: Any = None  # core.rendering.documents.Renderer
         self.media: MediaPublisher | None = None
@@ -136,8 +127,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Build the core's site settings and add our templates to the theme."""
         if not config.use_directory_urls:
-            raise PluginError("advocacy: addresses like blog/2026/11/20/<slug>/ need "
-                              "'use_directory_urls: true' in mkdocs.yml.")
+            raise PluginError("advocacy: " + text(self.config.language, "build.directory_urls"))
         try:
             self.site = site_from_config(config, self.config)
         except SiteError as exc:
@@ -165,25 +155,25 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         generated pages and the media published pages use."""
         site = self.site
         assert site is not None
-        self.store = BuildCache.for_repository(site.root)
-        repo, report = check_repository(site, lang=site.language, store=self.store)
-        self.repo = repo
-        self._report(report)
+        self.store = store = BuildCache.for_repository(site.root)
+        repo, report = check_repository(site, lang=site.language, store=store)
+        careers = read_careers(site, repo, config, files, report)  # brand, teams.yml, languages
+        report_findings(report, site.language)
         edition = decide(repo)
+        report_held(edition, site.language)
         data = self.data = PageData(site, edition, repo.policy, config,
-                                    zone(self.config.timezone))
-        for held in edition.held:
-            log.info("%s %s: %s.", "Ikke udgivet:" if site.language == "da" else "Held back",
-                     line(held.post.file), line(describe_hold(held, site.language)))
-        self.docs = self._keep_judged(files, config, edition, repo)
-        self._add_generated(files, config, edition, repo)
+                                    zone(self.config.timezone), careers, repo.media)
+        self.docs = keep_judged(files, config, edition, repo, data)
+        add_generated(files, config, self.config, site, edition, repo, data)
         self.renderer = repo.renderer  # the check's: generated pages render the same way
         # Pictures and cards are made by worker processes while the pages are written.
         self.pool = WorkerPool()
-        self.media = MediaPublisher(site.root, self.store, repo.media)
-        self.media.publish(config, files, edition, self.docs.values(), self.pool)
-        data.card_urls = self._cards(config, edition)
-        self.feeds = FeedWriter(site, edition, self.config.feed_size, data.tz, self.store)
+        self.media = MediaPublisher(site.root, store, repo.media, site.language)
+        self.media.publish(config, files, edition, self.docs.values(), self.pool,
+                           data.media_files())  # and the brand's and teams' pictures
+        self.cards, data.card_urls = start_cards(config, self.config, site, edition, store,
+                                                 self.media, self.pool)
+        self.feeds = FeedWriter(site, edition, self.config.feed_size, data.tz, store)
         data.feeds = self.feeds.links()
         for file in files:  # MkDocs writes into these: never into a link to the cache
             if not file.is_documentation_page():
@@ -192,94 +182,6 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         self.render_patch.install()
         _settle()
         return files
-
-    def _report(self, report: Report) -> None:
-        """Warnings to the log; errors stop the build (or, in hold mode, hold content back)."""
-        assert self.site is not None
-        lang = self.site.language
-        for finding in report.warnings:
-            # Warnings never block publication, so they are logged below WARNING level:
-            # --strict would otherwise turn them into errors.
-            log.info("%s:%s: warning: %s %s", line(finding.file), finding.line or "",
-                     line(finding.message), line(finding.fix))
-        if not report.errors:
-            return
-        if not hold_mode():
-            raise PluginError("advocacy: the site cannot be published until these are fixed:\n"
-                              + as_text(report, lang))
-        # Hold mode (the publishing workflow's second try): whatever has an error stays off
-        # the site, and the rest is published, so that withdrawn content still goes.
-        log.warning("advocacy: %d errors; what they concern is held back:\n%s",
-                    len(report.errors), as_text(report, lang))
-
-    def _keep_judged(self, files: Files, config: MkDocsConfig, edition: Edition,
-                     repo: Repository) -> dict[str, Post | DocPage]:
-        """Only the Markdown the check judged stays, with the addresses the core gave it."""
-        site = self.site
-        assert site is not None and self.data is not None
-        published: dict[str, Post | DocPage] = {p.src_uri: p for p in edition.posts}
-        published |= {p.src_uri: p for p in repo.pages if p.valid}
-        docs_dir = os.path.abspath(config.docs_dir)
-        for file in list(files):
-            source = os.path.abspath(file.abs_src_path or "")
-            if file.generated_by or not source.startswith(docs_dir + os.sep):
-                continue  # the theme's own files, or another plugin's
-            doc = published.get(file.src_uri)
-            if doc is None:
-                # Held back, not judged (a link, a file MkDocs would copy as it is), or a
-                # page with errors in hold mode: in no page, listing, search or sitemap.
-                files.remove(file)
-                continue
-            if isinstance(doc, Post):
-                self.data.posts[file.src_uri] = doc
-                file.inclusion = InclusionLevel.NOT_IN_NAV  # 1,000 posts are no menu
-                file.dest_uri = doc.url + "index.html"
-                file.url = doc.url
-                file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir,
-                                                                   file.dest_uri))
-        return published
-
-    def _add_generated(self, files: Files, config: MkDocsConfig, edition: Edition,
-                       repo: Repository) -> None:
-        """Listings, people, topics, teams, the policy and the story ideas."""
-        site, data = self.site, self.data
-        assert site is not None and data is not None
-        for page in plan_pages(site, edition, data.card):
-            data.generated[page.src_uri] = page.context
-            if page.src_uri not in files.src_uris:
-                # Only the story list and the people index belong in an automatic nav.
-                inclusion = (InclusionLevel.UNDEFINED if page.src_uri in (
-                    f"{site.blog_dir}/index.md", f"{site.blog_dir}/authors/index.md")
-                    else InclusionLevel.NOT_IN_NAV)
-                files.append(File.generated(config, page.src_uri, content=page.markdown(),
-                                            inclusion=inclusion))
-        policy_uri = self.config.policy_page.strip("/") + "/index.md"
-        if policy_uri not in files.src_uris:
-            markdown = policy_markdown(repo.policy, repo.policy.company or site.site_name,
-                                       md_in_html="md_in_html" in config.markdown_extensions,
-                                       repository=self.config.repository)
-            files.append(File.generated(config, policy_uri, content=markdown))
-        if "story-ideas/index.md" not in files.src_uris:
-            files.append(File.generated(config, "story-ideas/index.md", content=ideas_markdown(
-                site, self.config.repository, self.config.branch)))
-
-    def _cards(self, config: MkDocsConfig, edition: Edition) -> dict[str, str]:
-        """Make the share cards; they are linked into the site after the build."""
-        site, store = self.site, self.store
-        assert site is not None and self.media is not None and store is not None
-        opts = self.config.cards
-        logo = site.root / opts.logo if opts.logo else None
-        style = CardStyle(opts.background, opts.text, opts.accent, logo, config.site_name)
-        jobs = card_jobs(edition, site.root)
-        assert self.pool is not None
-        self.cards = CardMaking(jobs, style, lambda key: store.path(
-            "cards", store.key("cards", key), ".jpg"), self.pool)
-        urls = {}
-        for job in jobs:
-            name = card_name(job, self.cards.keys[job.name])
-            self.media.outputs.append((name, self.cards.files[job.name]))
-            urls[job.name] = name
-        return urls
 
     def _rendered(self, page: Page) -> Rendered:
         """The core's rendering of a page: the one the check judged, or for a page the
@@ -291,8 +193,9 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         rendered = self.renderer.render_source(PageSource("", page.url, page.markdown or ""))
         dangerous = [f for f in rendered.found if is_blocking(f)]
         if dangerous:
-            raise PluginError(f"advocacy: the generated page {page.file.src_uri} would publish "
-                              f"unsafe HTML ({dangerous[0].rule}); nothing was published.")
+            raise PluginError("advocacy: " + text(self.config.language, "build.unsafe_generated",
+                                                  page=page.file.src_uri,
+                                                  rule=dangerous[0].rule))
         return rendered
 
     # -- on_nav: the navigation is part of every page's cache key ------------------------------
@@ -303,6 +206,14 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         self.page_cache = PageCache(self.store, config, nav)
         self.page_data = {}
         return nav
+
+    @_no_traceback
+    def on_template_context(self, context: dict[str, Any], *, template_name: str,
+                            config: MkDocsConfig) -> dict[str, Any]:
+        """The 404 page: the latest stories and the jobs link, in every language."""
+        if template_name == "404.html" and self.data is not None:
+            context["advocacy"] = self.data.for_404()
+        return context
 
     # -- on_page_read_source: MkDocs reads our body, never its own front matter parse --------
     @_no_traceback
@@ -411,19 +322,19 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
             self.media.finish()
         if self.cards is not None:
             made = self.cards.finish()
-            log.info("Share cards: %d published, %d made now, %d from the cache.",
-                     len(self.cards.keys), made, len(self.cards.keys) - made)
+            log.info(text(self.config.language, "build.cards", published=len(self.cards.keys),
+                          made=made, cached=len(self.cards.keys) - made))
         if self.pool is not None:
             self.pool.close()
         if self.renderer is not None:
-            log.info("Pages: %d rendered now, %d from the cache.", self.renderer.rendered,
-                     self.renderer.reused)
+            log.info(text(self.config.language, "build.pages",
+                          rendered=self.renderer.rendered, cached=self.renderer.reused))
         linked = []
         if self.page_cache is not None:
             link_outputs(config.site_dir, self.page_cache.outputs)
             linked += [name for name, _ in self.page_cache.outputs]
-            log.info("Finished pages: %d from the cache (search entries of %d).",
-                     self.page_cache.hits, self.page_cache.search_hits)
+            log.info(text(self.config.language, "build.finished", cached=self.page_cache.hits,
+                          search=self.page_cache.search_hits))
         if self.media is not None:
             link_outputs(config.site_dir, self.media.outputs)
             linked += [name for name, _ in self.media.outputs]
@@ -446,6 +357,8 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
 
     def _restore(self) -> None:
         """MkDocs as it was: its rendering and its emptying of the site folder."""
+        if self.page_cache is not None:
+            self.page_cache.close()
         if self.render_patch is not None:
             self.render_patch.uninstall()
             self.render_patch = None

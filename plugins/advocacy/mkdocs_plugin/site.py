@@ -16,7 +16,7 @@ from pathlib import Path
 from mkdocs.config.defaults import MkDocsConfig
 
 from advocacy.core.model.site import Site, SiteError, today_from_env
-from advocacy.core.reading.yamlsource import YamlSyntaxError, load_yaml
+from advocacy.core.reading.schema.yamlsource import YamlSyntaxError, load_yaml
 
 
 def plugin_options(config: MkDocsConfig) -> object | None:

@@ -28,10 +28,11 @@ _DATES = ("date", "updated", "expires")
 
 
 def code_fingerprint(folder: Path = _CODE) -> str:
-    """The code in ``folder`` (the core by default): a change to any module invalidates what
-    was worked out with it."""
+    """The code in ``folder`` (the core by default): a change to any module, or to the data
+    the rules read (word lists, the message catalog), invalidates what was worked out with
+    it."""
     digest = hashlib.sha256(__version__.encode())
-    for path in sorted(folder.rglob("*.py")):
+    for path in sorted(p for p in folder.rglob("*") if p.suffix in (".py", ".txt", ".yml")):
         stat = path.stat()
         digest.update(f"{path.relative_to(folder)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
     return digest.hexdigest()
@@ -67,14 +68,17 @@ def post_to_data(post: Post) -> dict[str, Any]:
     return data
 
 
+def _person(data: dict[str, Any]) -> dict[str, Any]:
+    return {k: tuple(v) if k == "media" else _undate(v) for k, v in data.items()}
+
+
 def post_from_data(data: dict[str, Any]) -> Post:
     """The post back from :func:`post_to_data`; raises on anything that does not fit."""
     values = {k: v for k, v in data.items() if k not in ("lines", "first_line", "people",
                                                          "video")}
     for name in _DATES:
         values[name] = _undate(values[name])
-    people = [Person(**{k: tuple(v) if k == "media" else _undate(v) for k, v in p.items()})
-              for p in data["people"]]
+    people = [Person(**_person(p)) for p in data["people"]]
     video = Video(**data["video"]) if data["video"] else None
     post = Post(**values, people=people, video=video)
     if not isinstance(post.date, dt.datetime) or not all(

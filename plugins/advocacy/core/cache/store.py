@@ -26,16 +26,19 @@ import time
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
-from advocacy.core.cache import digests
+from advocacy.core.cache.digests import Digests
 
 CACHE_ENV = "ADVOCACY_CACHE_DIR"
 SECRET_ENV = "ADVOCACY_CACHE_SECRET"
 MAX_AGE_ENV = "ADVOCACY_CACHE_MAX_AGE_DAYS"
 DAY = 86_400
-# Each kind of entry has a folder of its own and the suffixes its files may have.
-KINDS: dict[str, tuple[str, ...]] = {
+# Each kind of entry has a folder of its own and the suffixes its files may have; the type
+# lets the type checker refuse a kind nobody declared.
+CacheKind = Literal["reads", "findings", "html", "pages", "images", "cards", "feeds",
+                    "digests", "copied"]
+KINDS: dict[CacheKind, tuple[str, ...]] = {
     "reads": (".json",),  # posts as read, by their bytes
     "findings": (".json",),  # rule findings per post and context
     "html": (".json",),  # rendered pages (the core's rendering)
@@ -44,7 +47,6 @@ KINDS: dict[str, tuple[str, ...]] = {
     "cards": (".jpg",),  # LinkedIn share cards
     "feeds": (".xml", ".json"),  # finished feeds
     "digests": (".json",),  # photo digests by file identity
-    "jinja": (".bin",),  # compiled templates
     "copied": (".json",),  # the copied-text answers of a set of posts
 }
 KEY = re.compile(r"^[0-9a-f]{64}$")
@@ -121,6 +123,7 @@ class BuildCache:
         self._pool: ThreadPoolExecutor | None = None
         self._pending: list[Future[None]] = []
         self.used: set[Path] = set()  # entries this build read or wrote (kept from pruning)
+        self.digests = Digests()  # media file digests by file identity, kept between runs
 
     @classmethod
     def for_repository(cls, root: Path) -> BuildCache:
@@ -133,7 +136,7 @@ class BuildCache:
         except ValueError:
             age = 30.0
         cache = cls(default_folder(root), machine_secret(), age)
-        digests.remember(cache.read_json("digests", cache.key("digests")))
+        cache.digests.remember(cache.read_json("digests", cache.key("digests")))
         return cache
 
     # -- keys and names ---------------------------------------------------------------------
@@ -145,20 +148,20 @@ class BuildCache:
             mac.update(len(data).to_bytes(8, "big") + data)
         return mac.hexdigest()
 
-    def path(self, kind: str, key: str, suffix: str = ".json") -> Path:
+    def path(self, kind: CacheKind, key: str, suffix: str = ".json") -> Path:
         """Where the entry ``key`` of ``kind`` lives; a bad kind, key or suffix is refused."""
         if kind not in KINDS or suffix not in KINDS[kind] or not KEY.match(key):
             raise CacheError(f"not a cache entry: {kind}/{key}{suffix}")
         return self.folder / kind / key[:2] / f"{key}{suffix}"
 
-    def member(self, kind: str, name: str) -> Path:
+    def member(self, kind: CacheKind, name: str) -> Path:
         """A file an entry lists (a picture's variant), checked before it is followed."""
         if kind not in KINDS or not MEMBER.match(name):
             raise CacheError(f"not a cache file name: {name!r}")
         return self.folder / kind / name[:2] / name
 
     # -- reading and writing ----------------------------------------------------------------
-    def read_json(self, kind: str, key: str, check: Callable[[Any], bool] | None = None,
+    def read_json(self, kind: CacheKind, key: str, check: Callable[[Any], bool] | None = None,
                   suffix: str = ".json") -> Any:
         """The data of an entry, or None when it is missing, broken or fails ``check``."""
         path = self.path(kind, key, suffix)
@@ -175,12 +178,12 @@ class BuildCache:
         self.used.add(path)
         return data
 
-    def write_json(self, kind: str, key: str, data: Any, now: bool = False) -> Path:
+    def write_json(self, kind: CacheKind, key: str, data: Any, now: bool = False) -> Path:
         """Keep ``data`` as the entry ``key`` (in the background unless ``now``)."""
         return self.write(kind, key, ".json", json.dumps(data, ensure_ascii=False).encode(),
                           now)
 
-    def write(self, kind: str, key: str, suffix: str, data: bytes, now: bool = False) -> Path:
+    def write(self, kind: CacheKind, key: str, suffix: str, data: bytes, now: bool = False) -> Path:
         """Keep bytes as an entry's file; written at once when ``now`` (it is linked next)."""
         path = self.path(kind, key, suffix)
         self.used.add(path)
@@ -197,7 +200,7 @@ class BuildCache:
         with contextlib.suppress(OSError):  # an entry not written is made again next time
             write_atomic(path, data)
 
-    def existing(self, kind: str, key: str, suffix: str) -> Path | None:
+    def existing(self, kind: CacheKind, key: str, suffix: str) -> Path | None:
         """The entry's file when it exists (as a real file, not a link elsewhere)."""
         path = self.path(kind, key, suffix)
         try:
@@ -217,7 +220,7 @@ class BuildCache:
     def close(self) -> int:
         """Keep the digests, flush, mark what this run used, and prune (at most once a day);
         returns how many entries were removed."""
-        kept = digests.snapshot()
+        kept = self.digests.snapshot()
         if kept is not None:
             self.write_json("digests", self.key("digests"), kept)
         self.flush()

@@ -100,24 +100,20 @@ def _trie_regex(names: list[list[str]]) -> str:
 
 def _names_pattern(repo: Repository) -> re.Pattern[str] | None:
     """One pattern for every colleague's full name, in every spelling (see texts.forms)."""
-    cached = repo.cache.get("names")
-    if cached is None:
+    def make() -> re.Pattern[str] | None:
         names = sorted({n for n in _by_name(repo) if " " in n})
         # Longest first wins as before: the trie tries to go on before it stops.
-        cached = re.compile(rf"(?<!\w)(?:{_trie_regex([n.split() for n in names])})(?!\w)"
-                            ) if names else False
-        repo.cache["names"] = cached
-    return cached or None
+        return re.compile(rf"(?<!\w)(?:{_trie_regex([n.split() for n in names])})(?!\w)"
+                          ) if names else None
+
+    return repo.cache.get("names", make)
 
 
 def _by_name(repo: Repository) -> dict[str, str]:
     """Each spelling of each colleague's name, to their slug."""
-    cached = repo.cache.get("names-by")
-    if cached is None:
-        cached = repo.cache["names-by"] = {
-            " ".join(spelling.split()): slug for slug, a in repo.authors.items()
-            for spelling in forms(a.name)}
-    return cached  # type: ignore[return-value]
+    return repo.cache.get("names-by", lambda: {
+        " ".join(spelling.split()): slug for slug, a in repo.authors.items()
+        for spelling in forms(a.name)})
 
 
 def mentions(post: Post, repo: Repository) -> dict[str, int | None]:
@@ -143,18 +139,14 @@ def mentions(post: Post, repo: Repository) -> dict[str, int | None]:
 
 
 def _names_key(repo: Repository) -> str:
-    cached = repo.cache.get("names-key")
-    if cached is None:
-        cached = repo.cache["names-key"] = json.dumps(sorted(_by_name(repo).items()))
-    return str(cached)
+    return repo.cache.get("names-key", lambda: json.dumps(sorted(_by_name(repo).items())))
 
 
 def _mentions(post: Post, repo: Repository, pattern: re.Pattern[str]
               ) -> dict[str, int | None]:
     by_name = _by_name(repo)
     found: dict[str, int | None] = {}
-    cached = post.cache.get("segments")
-    segments = cached if cached is not None else post_segments(post, repo.site.root)
+    segments = post_segments(post, repo.site.root)
     # Most posts name no colleague: one search over all their text says so at once.
     whole = " | ".join(segment.text for segment in segments)
     if not any(pattern.search(text) for text in forms(whole)):
@@ -174,11 +166,7 @@ def problems(post: Post, repo: Repository, today: dt.date) -> list[Problem]:
 
     Computed once per post and day: the check and the publication decision both ask.
     """
-    key = f"consent-{today.isoformat()}"
-    cached = post.cache.get(key)
-    if cached is None:
-        cached = post.cache[key] = _problems(post, repo, today)
-    return cached  # type: ignore[return-value]
+    return post.cache.get(f"consent-{today.isoformat()}", lambda: _problems(post, repo, today))
 
 
 def _problems(post: Post, repo: Repository, today: dt.date) -> list[Problem]:

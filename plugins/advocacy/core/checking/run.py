@@ -27,7 +27,7 @@ from advocacy.core.media.catalog import MediaCatalog
 from advocacy.core.media.images import Slot
 from advocacy.core.model.entities import DocPage, Post
 from advocacy.core.model.findings import Finding, Report, Severity
-from advocacy.core.model.rules import RULES, rule
+from advocacy.core.model.rules import RULES, localized, rule
 from advocacy.core.model.site import Site
 from advocacy.core.reading.files import take_inventory
 from advocacy.core.reading.policy import Policy
@@ -53,6 +53,18 @@ INTERNAL = rule(
     ("Tjekket kunne ikke gøre denne fil færdig ({error}).",
      "Det er en fejl i advocacy, ikke i din fil: meld den gerne med filen til sitets "
      "ansvarlige. Indtil den er rettet, bliver filen ikke udgivet."),
+    adjustable=False)
+
+
+DEPENDS = rule(
+    "depends-on-error", E,
+    ("A post or page that shows or links to a file with errors waits until they are fixed.",
+     "Et indlæg eller en side, der viser eller linker til en fil med fejl, venter, til de er "
+     "rettet."),
+    ("This uses {other}, which has errors, so it is not published until they are fixed.",
+     "Fix the errors reported for {other}, or remove what points at it."),
+    ("Dette bruger {other}, som har fejl, så det udgives ikke, før de er rettet.",
+     "Ret de fejl, der er meldt for {other}, eller fjern det, der peger på den."),
     adjustable=False)
 
 
@@ -97,7 +109,7 @@ def run_rules(repo: Repository, cache: RuleCache | None = None) -> list[Finding]
     cached = [c for c in CHECKS if c.cacheable]
     always = [c for c in CHECKS if not c.cacheable]
     out: list[Finding] = []
-    for doc in [*repo.posts, *repo.pages]:
+    for doc in repo.documents:
         found = cache.get(doc.file, doc.digest) if cache else None
         if found is None:
             found = _guarded(repo, doc, cached)
@@ -121,6 +133,33 @@ def apply_severities(findings: list[Finding], policy: Policy) -> list[Finding]:
             if severity is Severity.ERROR and not declared.can_block:
                 severity = Severity.WARNING  # hints stay hints, whatever the policy says
             out.append(replace(finding, severity=severity))
+    return out
+
+
+# What every error of a post from an old site adds to its fix: such a post has no writer at
+# hand, so the choices are to fix it now or to keep it off the site until someone can.
+IMPORTED = localized(
+    "This post came from the old site: fix it here, or add 'draft: true' to keep it off the "
+    "site until someone has time; its old address works again once it is published.",
+    "Indlægget kommer fra det gamle site: ret det her, eller tilføj 'draft: true' for at "
+    "holde det væk fra sitet, til nogen har tid; dets gamle adresse virker igen, når det er "
+    "udgivet.")
+
+
+def imported_advice(findings: list[Finding], repo: Repository) -> list[Finding]:
+    """The errors of imported posts (those with old addresses, ``aliases``) say what to do
+    with an old post: the rule's own advice for imports, then the choice to hold it back."""
+    imported = {p.file for p in repo.posts if p.aliases}
+    if not imported:
+        return findings
+    out = []
+    for finding in findings:
+        if finding.file in imported and finding.severity is Severity.ERROR:
+            declared = RULES.get(finding.rule)
+            advice = [declared.hint.get(repo.lang, declared.hint.get("en", ""))
+                      if declared else "", IMPORTED.get(repo.lang, IMPORTED["en"])]
+            finding = replace(finding, fix=" ".join([finding.fix, *filter(None, advice)]))
+        out.append(finding)
     return out
 
 
@@ -178,8 +217,10 @@ def check_repository(site: Site, paths: Sequence[Path] = (), lang: str = "en",
         reads.save({site.rel(p) for p in repo.inventory.posts} if posts is None else None)
     repo.media = MediaCatalog(site.root, frozenset(a.lower() for a in repo.policy.brand_assets),
                               image_slots(store) if store else None)
+    if store:
+        repo.media.digest = store.digests.of
     renderer = repo.renderer = Renderer(repo, repo.media, store)
-    renderer.render_all([*repo.posts, *repo.pages])
+    renderer.render_all(repo.documents)
     cache = RuleCache(store, context_key(repo)) if store else None
     findings = [*repo.findings, *_unknown_rules(repo), *run_rules(repo, cache),
                 *author_media(repo), *author_personal_data(repo), *author_confidential(repo),
@@ -194,7 +235,7 @@ def check_repository(site: Site, paths: Sequence[Path] = (), lang: str = "en",
         findings += submission_findings(repo, submission)
         chosen = involved(repo, submission)
     findings = apply_severities(findings, repo.policy)
-    _invalidate(repo, findings)
+    findings = imported_advice(findings + _invalidate(repo, findings), repo)
     if chosen is not None:
         findings = [f for f in findings if f.file in chosen]
     report = Report(files=len(chosen) if chosen is not None else repo.files)
@@ -222,20 +263,51 @@ def involved(repo: Repository, submission: Submission) -> set[str]:
     for post in repo.posts:  # a changed post is reported with its authors' files
         if post.file in touched:
             out |= {repo.authors[s].file for s in post.authors if s in repo.authors}
-    for doc in [*repo.posts, *repo.pages]:
+    for doc in repo.documents:
         if uses(doc) & touched or (isinstance(doc, Post) and authors & {
                 *doc.authors, *(p.author for p in doc.people if p.author)}):
             out.add(doc.file)
     if repo.site.policy in touched or "mkdocs.yml" in touched:
-        out |= {d.file for d in [*repo.posts, *repo.pages]} | {a.file for a in
+        out |= {d.file for d in repo.documents} | {a.file for a in
                                                                repo.authors.values()}
     return out
 
 
-def _invalidate(repo: Repository, findings: list[Finding]) -> None:
-    """A post or page with an error is not valid, whatever found it and wherever (in its
-    text, or in a file it uses, like its captions): it is never published."""
+def _invalidate(repo: Repository, findings: list[Finding]) -> list[Finding]:
+    """A post or page with an error is not valid, whatever found it: it is never published.
+    Nor is one that uses a file with an error (its captions, a page it links to, which would
+    not be there): that one is told why, so the check says all the build will hold back."""
     failed = {f.file for f in findings if f.severity is Severity.ERROR}
-    for doc in [*repo.posts, *repo.pages]:
-        if doc.file in failed or failed & uses(doc):
+    out: list[Finding] = []
+    waiting = [d for d in repo.documents if d.file not in failed]
+    for doc in repo.documents:
+        if doc.file in failed:
             doc.valid = False
+    while waiting:  # a chain (a post linking to a post linking to a broken one) holds all
+        blocked = [(d, sorted(failed & uses(d))) for d in waiting]
+        blocked = [(d, broken) for d, broken in blocked if broken]
+        if not blocked:
+            break
+        for doc, broken in blocked:
+            doc.valid = False
+            failed.add(doc.file)
+            out.append(DEPENDS.finding(repo.lang, doc.file, _line_of_use(doc, broken[0]),
+                                       other=broken[0]))
+        waiting = [d for d in waiting if d.file not in failed]
+    return out
+
+
+def _line_of_use(doc: Post | DocPage, file: str) -> int | None:
+    """Where ``doc`` shows or links to ``file``: its line in the text or the front matter."""
+    for ref, line in doc.rendered.refs if doc.rendered else ():
+        if ref.path == file:
+            return line
+    if isinstance(doc, Post):
+        video = doc.video
+        fields = {("image",): doc.image, ("video", "src"): video and video.src,
+                  ("video", "captions"): video and video.captions,
+                  ("video", "poster"): video and video.poster}
+        for path, value in fields.items():
+            if value == file:
+                return doc.line_of(*path)
+    return None

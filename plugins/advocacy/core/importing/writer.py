@@ -22,8 +22,8 @@ from urllib.parse import quote, unquote
 import yaml
 
 from advocacy.core.importing.common import Archive, ImportOptions, Note, SourceAuthor, SourcePost
-from advocacy.core.importing.markdown import first_paragraphs, plain_text, trim
-from advocacy.core.importing.references import Linker, the_video, url_key
+from advocacy.core.importing.convert.markdown import first_paragraphs, plain_text, trim
+from advocacy.core.importing.convert.references import Linker, the_video, url_key
 from advocacy.core.model.site import Site
 from advocacy.core.model.slugs import slugify
 

@@ -6,14 +6,34 @@ colours change, the address changes too: LinkedIn caches previews by URL.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Protocol
 
+from advocacy.core.cache.digests import sha256_file
 from advocacy.core.media.cards import CardContent, CardStyle, card_key, write_card
 from advocacy.core.media.parallel import WorkerPool
 from advocacy.core.model.entities import Author, Post
-from advocacy.core.publishing.edition import Edition
+
+
+class Edition(Protocol):
+    """What cards need of the published edition (``core.publishing.edition.Edition``): media
+    sits below publishing, so it names only what it reads."""
+
+    @property
+    def posts(self) -> Sequence[Post]:
+        """The published posts."""
+        ...
+
+    @property
+    def authors(self) -> Mapping[str, Author]:
+        """The visible authors by slug."""
+        ...
+
+    def show_photo(self, author: Author) -> bool:
+        """Whether the author's photo may be shown (consent)."""
+        ...
 
 
 @dataclass(frozen=True)
@@ -57,9 +77,8 @@ def card_jobs(edition: Edition, root: Path) -> list[CardJob]:
     return jobs
 
 
-def _make(args: tuple[CardJob, CardStyle, Path]) -> tuple[str, str, bool]:
-    job, style, target = args
-    key = card_key(job.content, style)
+def _make(args: tuple[CardJob, CardStyle, Path, str]) -> tuple[str, str, bool]:
+    job, style, target, key = args
     rendered = write_card(job.content, style, target.parent, target, target.name)
     return job.name, key, rendered
 
@@ -72,16 +91,16 @@ class CardMaking:
     """
 
     def __init__(self, jobs: list[CardJob], style: CardStyle, file_of: Callable[[str], Path],
-                 pool: WorkerPool) -> None:
+                 pool: WorkerPool, digest: Callable[[Path], str] = sha256_file) -> None:
         todo = []
         self.keys: dict[str, str] = {}
         self.files: dict[str, Path] = {}
         for job in jobs:  # keys are cheap: only cards missing from the cache go to the workers
-            self.keys[job.name] = key = card_key(job.content, style)
+            self.keys[job.name] = key = card_key(job.content, style, digest)
             self.files[job.name] = target = file_of(key)
             if not target.is_file():
                 target.parent.mkdir(parents=True, exist_ok=True)
-                todo.append((job, style, target))
+                todo.append((job, style, target, key))
         self._pending = pool.map(_make, todo)
 
     def finish(self) -> int:

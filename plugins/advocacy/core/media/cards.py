@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, fields
 from functools import lru_cache
 from hashlib import sha256
@@ -13,7 +14,7 @@ from typing import Any
 
 from PIL import Image, ImageColor, ImageDraw, ImageFont, ImageOps
 
-from advocacy.core.cache.digests import file_digest
+from advocacy.core.cache.digests import sha256_file
 from advocacy.core.cache.store import write_atomic
 from advocacy.core.media.images import PHOTO_FORMATS
 
@@ -168,10 +169,10 @@ def _open(path: Path | None, side: int, flatten: RGB | None) -> Image.Image | No
     if path is None:
         return None
     try:
-        with Image.open(path, formats=PHOTO_FORMATS) as im:
-            im.draft("RGB", (side, side))  # JPEG: decode at >= side px, much faster
-            im.load()
-            im = ImageOps.exif_transpose(im, in_place=True) or im  # no copy of a big photo
+        with Image.open(path, formats=PHOTO_FORMATS) as opened:
+            opened.draft("RGB", (side, side))  # JPEG: decode at >= side px, much faster
+            opened.load()
+            im: Image.Image = ImageOps.exif_transpose(opened, in_place=True) or opened  # no copy
             mode = "RGBA" if "A" in im.getbands() or "transparency" in im.info else "RGB"
             im = im if im.mode == mode else im.convert(mode)
     except Exception:  # Pillow raises OSError, ValueError, SyntaxError, DecompressionBombError…
@@ -289,7 +290,8 @@ def render_card(content: CardContent, style: CardStyle) -> Image.Image:
     return card
 
 
-def card_key(content: CardContent, style: CardStyle) -> str:
+def card_key(content: CardContent, style: CardStyle,
+             digest: Callable[[Path], str] = sha256_file) -> str:
     """16 hex chars of sha256 over CARD_VERSION, every field of content and style, and each
     picture's bytes (not its path: an edited photo gets a new key, a moved checkout does not)."""
     payload: dict[str, Any] = {"version": CARD_VERSION}
@@ -298,7 +300,7 @@ def card_key(content: CardContent, style: CardStyle) -> str:
             value = getattr(obj, f.name)
             if f.name in _IMAGE_FIELDS and value is not None:
                 try:
-                    value = file_digest(Path(value))
+                    value = digest(Path(value))
                 except OSError:
                     value = "unreadable"
             payload[f"{type(obj).__name__}.{f.name}"] = value

@@ -16,8 +16,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from advocacy.core.cache.digests import sha256_file
 from advocacy.core.media.images import (
     HEIC_BRANDS,
+    Digest,
     ImageProblem,
     Processed,
     Slot,
@@ -98,6 +100,7 @@ class MediaCatalog:
     # Where the build cache keeps a processed photo (images.Slot by content key): a photo
     # processed before is planned from its record there, without opening it.
     slot_of: Callable[[str], Slot] | None = None
+    digest: Digest = sha256_file  # the build cache's Digests.of when there is one
     kinds: dict[str, str] = field(default_factory=dict)
     plans: dict[str, Processed | ImageProblem] = field(default_factory=dict)
     problems: dict[str, str] = field(default_factory=dict)  # path -> why a file is refused
@@ -121,7 +124,7 @@ class MediaCatalog:
             found = ImageProblem("not-a-photo")
         else:
             try:
-                key = content_key(self.root / path)
+                key = content_key(self.root / path, self.digest)
                 found = (cached(path, key, self.slot_of(key)) if self.slot_of else None) or (
                     plan(self.root, path, key))
             except ImageProblem as exc:

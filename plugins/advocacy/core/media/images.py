@@ -24,7 +24,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps, UnidentifiedImageError
 
-from advocacy.core.cache.digests import file_digest
+from advocacy.core.cache.digests import sha256_file
 from advocacy.core.cache.store import write_atomic
 from advocacy.core.media.parallel import WorkerPool
 
@@ -39,6 +39,7 @@ MAX_PIXELS = 40_000_000  # 40 MP: more is no photo from a phone, but a decompres
 MIN_WIDTH = {"cover": 600, "body": 240, "photo": 96}
 WEBP_QUALITY, JPEG_QUALITY = 78, 82
 # The formats Pillow may decode here: never EPS or PDF (Ghostscript), nor anything exotic.
+GPS_IFD = 0x8825  # the EXIF block that holds a photo's position
 PHOTO_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "TIFF", "BMP")  # MPO opens as JPEG
 RASTER = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".bmp")
 HEIC_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif")
@@ -101,10 +102,13 @@ class Processed:
         return [v for v in self.variants if v.format != "webp"][-1]
 
 
-def content_key(path: Path) -> str:
+Digest = Callable[[Path], str]  # a file's sha256: the build cache's Digests.of remembers them
+
+
+def content_key(path: Path, digest: Digest = sha256_file) -> str:
     """The cache key of a file: its bytes and the pipeline's settings."""
     settings = f"{PIPELINE_VERSION}:{WIDTHS}:{WEBP_QUALITY}:{WEBP_METHOD}:{JPEG_QUALITY}"
-    return hashlib.sha256(f"{settings}:{file_digest(path)}".encode()).hexdigest()[:16]
+    return hashlib.sha256(f"{settings}:{digest(path)}".encode()).hexdigest()[:16]
 
 
 def _is_heic(head: bytes) -> bool:
@@ -317,14 +321,14 @@ class Processing:
     """Photos being processed in the background: what pages need is known at once."""
 
     def __init__(self, root: Path, sources: list[str], slot_of: Callable[[str], Slot],
-                 pool: WorkerPool) -> None:
+                 pool: WorkerPool, digest: Digest = sha256_file) -> None:
         self.done: dict[str, Processed] = {}  # every photo: from the cache, or as planned
         self.problems: dict[str, ImageProblem] = {}
         self.slots: dict[str, Slot] = {}
         jobs = []
         for source in sorted(set(sources)):
             try:
-                key = content_key(root / source)
+                key = content_key(root / source, digest)
                 slot = self.slots[source] = slot_of(key)
                 found = cached(source, key, slot)
                 if found is None:

@@ -3,10 +3,29 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar, cast
 
 Path_ = tuple[str | int, ...]
+T = TypeVar("T")
+
+
+class Memo:
+    """Work done once per run and kept for its length (a post's words, the patterns of a
+    repository's names): made by ``make`` on first use, under a key only its maker uses."""
+
+    def __init__(self) -> None:
+        self._kept: dict[str, object] = {}
+
+    def get(self, key: str, make: Callable[[], T]) -> T:
+        """The value kept under ``key``, made now if this run has not made it yet."""
+        if key not in self._kept:
+            self._kept[key] = make()
+        return cast(T, self._kept[key])
+
+    def __contains__(self, key: str) -> bool:
+        return key in self._kept
 
 
 @dataclass
@@ -130,7 +149,7 @@ class Post:
     words: int = 0  # set when the post is rendered
     digest: str = ""  # sha256 of the file's text: what the rule cache is keyed on
     meta_lines: YamlDoc | None = field(default=None, repr=False, compare=False)
-    cache: dict[str, object] = field(default_factory=dict, repr=False, compare=False)
+    cache: Memo = field(default_factory=Memo, repr=False, compare=False)
     rendered: Any = field(default=None, repr=False, compare=False)  # rendering.page.Rendered
 
     def line_of(self, *path: str | int) -> int | None:

@@ -12,10 +12,16 @@ import string
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from advocacy.core.i18n.catalog import LANGUAGES
 from advocacy.core.model.findings import Finding, Severity
 
-LANGUAGES = ("en", "da")
 Texts = Mapping[str, tuple[str, str]]  # language -> (message, fix)
+Localized = dict[str, str]  # language -> text: a value that differs by language
+
+
+def localized(en: str, da: str) -> Localized:
+    """A value that differs by language, for use inside a message."""
+    return {"en": en, "da": da}
 
 
 @dataclass(frozen=True)
@@ -33,7 +39,9 @@ class Rule:
     messages: Mapping[str, Texts]
     adjustable: bool = True
     can_block: bool = True
-    hint: Mapping[str, str] = field(default_factory=dict)  # for imported posts, optional
+    # What to do when the finding is about a post imported from an old site (language ->
+    # sentence), where the usual fix assumes someone writing a new post.
+    hint: Mapping[str, str] = field(default_factory=dict)
 
     def text(self, key: str | None, lang: str, **values: object) -> tuple[str, str]:
         """The message and fix for ``key`` (the rule's own when None) in ``lang``."""
@@ -76,9 +84,12 @@ def declare(rule: Rule) -> Rule:
 
 def rule(id: str, severity: Severity, summary: tuple[str, str], en: tuple[str, str],
          da: tuple[str, str], *, adjustable: bool = True, can_block: bool = True,
-         variants: Mapping[str, Mapping[str, tuple[str, str]]] | None = None) -> Rule:
+         variants: Mapping[str, Mapping[str, tuple[str, str]]] | None = None,
+         imported: tuple[str, str] | None = None) -> Rule:
     """Declare a rule from its texts: ``summary`` is (English, Danish), ``en`` and ``da``
-    are (message, fix); ``variants`` adds other messages of the same rule by key."""
+    are (message, fix); ``variants`` adds other messages of the same rule by key;
+    ``imported`` is (English, Danish) advice for a post that came from an old site."""
     messages: dict[str, Texts] = {id: {"en": en, "da": da}, **dict(variants or {})}
+    hint = {"en": imported[0], "da": imported[1]} if imported else {}
     return declare(Rule(id, severity, {"en": summary[0], "da": summary[1]}, messages,
-                        adjustable, can_block))
+                        adjustable, can_block, hint))

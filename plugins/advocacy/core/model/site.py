@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
-
-from advocacy.core.reading.yamlsource import YamlSyntaxError, load_yaml
 
 TODAY_ENV = "ADVOCACY_TODAY"
 CACHE_ENV = "ADVOCACY_CACHE_DIR"
@@ -100,44 +98,3 @@ class Site:
         except ValueError:
             pass
         return path.resolve().relative_to(self.root.resolve()).as_posix()
-
-
-# Plugin options that map one-to-one onto Site fields.
-PLUGIN_OPTIONS = ("posts_dir", "blog_dir", "authors_dir", "media_dir", "policy", "language",
-                  "categories", "per_page", "timezone", "policy_page")
-
-
-def _plugin_options(plugins: Any) -> dict[str, Any]:
-    """The ``advocacy`` entry of mkdocs.yml's ``plugins`` (a list or a mapping)."""
-    items = plugins.items() if isinstance(plugins, dict) else (
-        (next(iter(p.items())) if isinstance(p, dict) else (p, None)) for p in plugins or []
-    )
-    for name, options in items:
-        if name == "advocacy":
-            return options or {}
-    return {}
-
-
-def load_site(root: Path, config_file: str = "mkdocs.yml", today: dt.date | None = None) -> Site:
-    """Read the site settings from ``mkdocs.yml`` in ``root``."""
-    path = root / config_file
-    try:
-        doc = load_yaml(path.read_text(encoding="utf-8"))
-    except OSError as exc:
-        raise SiteError(f"Cannot read {path}: {exc.strerror}.") from None
-    except YamlSyntaxError as exc:
-        raise SiteError(f"{config_file}:{exc.line}: not valid YAML: {exc.problem}.") from None
-    config = doc.data if isinstance(doc.data, dict) else {}
-    options = _plugin_options(config.get("plugins"))
-    known = {f.name for f in fields(Site)}
-    values = {k: options[k] for k in PLUGIN_OPTIONS if k in options and k in known}
-    if "categories" in values:
-        values["categories"] = tuple(str(c) for c in values["categories"] or ())
-    return Site(
-        root=root.resolve(),
-        docs_dir=str(config.get("docs_dir", "docs")),
-        site_name=str(config.get("site_name", "")),
-        site_url=config.get("site_url"),
-        today=today or today_from_env(),
-        **values,
-    )

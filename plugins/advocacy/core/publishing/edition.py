@@ -11,6 +11,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from advocacy.core.checking import consent
+from advocacy.core.i18n.catalog import known, text
 from advocacy.core.model.entities import Author, Post
 from advocacy.core.reading.repository import Repository
 
@@ -60,30 +61,20 @@ class Edition:
         return dict(sorted(groups.items()))
 
 
-HOLD_WORDS = {
-    "en": {"invalid": "it has errors", "draft": "it is a draft", "future": "it is dated {d}",
-           "expired": "it expired on {d}", "on": " on {d}", "mention": "it names {who}, who {s}",
-           consent.WITHDRAWN: "withdrew consent", consent.EXPIRED: "has consent that expired",
-           consent.MISSING: "has no consent", consent.NO_EVIDENCE: "has consent without "
-           "evidence"},
-    "da": {"invalid": "det har fejl", "draft": "det er en kladde", "future": "det er dateret {d}",
-           "expired": "det udløb {d}", "on": " {d}", "mention": "det nævner {who}, som {s}",
-           consent.WITHDRAWN: "har trukket sit samtykke tilbage", consent.EXPIRED:
-           "har et samtykke, der er udløbet", consent.MISSING: "har ikke givet samtykke",
-           consent.NO_EVIDENCE: "har samtykke uden dokumentation"},
-}
+def _hold_word(lang: str, key: str, fallback: str, **values: object) -> str:
+    """The catalog's words for a code, or the code itself when it comes from elsewhere."""
+    return text(lang, key, **values) if known(key) else fallback
 
 
 def describe_hold(held: Held, lang: str = "en") -> str:
     """The reason in plain words, for the build log."""
-    w = HOLD_WORDS.get(lang, HOLD_WORDS["en"])
     problem = held.problem
     if problem is None:
-        return w.get(held.reason, held.reason).format(d=held.detail)
-    says = w.get(problem.state, problem.state)
-    when = w["on"].format(d=problem.date.isoformat()) if problem.date else ""
+        return _hold_word(lang, f"hold.{held.reason}", held.reason, date=held.detail)
+    says = _hold_word(lang, f"hold.state.{problem.state}", problem.state)
+    when = text(lang, "hold.on_date", date=problem.date.isoformat()) if problem.date else ""
     if problem.kind == "mention":
-        return w["mention"].format(who=problem.who, s=says) + when
+        return text(lang, "hold.mention", who=problem.who, state=says) + when
     return f"{problem.who} {says}{when}"
 
 

@@ -11,12 +11,13 @@ from advocacy.core.model.slugs import slugify
 from advocacy.core.publishing.edition import Edition
 
 RELATED = 3  # stories under each post
+CANDIDATES = 8  # ranked per post: a page drops the story's own translations and repeats
 NEIGHBOURS = 24  # candidates per shared key on each side, nearest in time
 
 
-def team_url(team: str, blog_dir: str = "blog") -> str:
-    """The address of a team's page."""
-    return f"{blog_dir}/team/{slugify(team)}/"
+def team_url(team: str, blog_dir: str = "blog", prefix: str = "") -> str:
+    """The address of a team's page (``prefix``: a language's, like ``en/``)."""
+    return f"{prefix}{blog_dir}/team/{slugify(team)}/"
 
 
 def post_teams(post: Post, edition: Edition) -> list[str]:

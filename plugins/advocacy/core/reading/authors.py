@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
 from pathlib import Path
 
-from advocacy.core.i18n.messages import localized, render
 from advocacy.core.model.entities import Author, Consent
 from advocacy.core.model.findings import Finding, Severity
+from advocacy.core.model.rules import localized, rule
 from advocacy.core.model.site import Site, zone
 from advocacy.core.model.slugs import slugify
 from advocacy.core.reading.schema import (
     SLUG_RE,
+    TYPE,
     Checker,
     Date,
     Field,
@@ -23,8 +23,44 @@ from advocacy.core.reading.schema import (
     Text,
     Url,
 )
-from advocacy.core.reading.yamlhint import yaml_error_key
-from advocacy.core.reading.yamlsource import YamlSyntaxError, load_yaml
+from advocacy.core.reading.schema.yamlsource import (
+    UNREADABLE,
+    YamlSyntaxError,
+    load_yaml,
+    yaml_finding,
+)
+
+E, W = Severity.ERROR, Severity.WARNING
+
+FILE_NAME = rule(
+    "author-file-name", E,
+    ("Author files are named by the author's id.",
+     "Forfatterfiler er navngivet efter forfatterens id."),
+    ("The author file name '{name}' is not a valid id.",
+     "Rename the file to '{suggestion}.yml' (lower-case a-z, digits and '-')."),
+    ("Navnet på forfatterfilen '{name}' er ikke et gyldigt id.",
+     "Omdøb filen til '{suggestion}.yml' (små bogstaver a-z, tal og '-')."),
+    adjustable=False)
+
+TEAM = rule(
+    "schema-team", E,
+    ("Every team has a page of its own.",
+     "Alle teams har deres egen side."),
+    ("The team '{value}' has no letters or digits, so it cannot have a page.",
+     "Write the team's name in words."),
+    ("Teamet '{value}' har hverken bogstaver eller tal, så det kan ikke få en side.",
+     "Skriv teamets navn med ord."),
+    adjustable=False)
+
+CONSENT_UNREADABLE = rule(
+    "consent-unreadable", W,
+    ("Consent that cannot be read keeps nobody online: the person's profile and posts wait.",
+     "Samtykke, der ikke kan læses, holder ingen online: personens profil og indlæg venter."),
+    ("The consent record cannot be read, so this person's profile, photo and posts are held "
+     "back: {problem}", "{fix}"),
+    ("Samtykket kan ikke læses, så personens profil, foto og indlæg holdes tilbage: {problem}",
+     "{fix}"),
+    adjustable=False)
 
 CONSENT_FIELDS = (
     Field("profile", Date(), example="2026-01-10"),
@@ -42,7 +78,7 @@ class Login(Kind):
     def parse(self, value: object, checker: Checker, path: tuple[str | int, ...]) -> str:
         text = str(value).strip() if isinstance(value, str | int) else ""
         if not self._LOGIN.match(text):
-            raise Invalid("bad-login", value=value)
+            raise Invalid(TYPE, "bad-login", value=value)
         return text.lower()
 
 
@@ -78,8 +114,8 @@ def _consent(checker: Checker, data: dict[str, object]) -> tuple[Consent, bool]:
     values = sub.check_value(Group(CONSENT_FIELDS), raw, ("consent",), "consent")[1] or {}
     readable = not sub.findings
     for finding in sub.findings:
-        checker.findings.append(replace(finding, rule="consent-unreadable",
-                                        severity=Severity.WARNING))
+        checker.findings.append(CONSENT_UNREADABLE.finding(
+            checker.lang, finding.file, finding.line, problem=finding.message, fix=finding.fix))
     return Consent(**values), readable
 
 
@@ -92,32 +128,26 @@ def read_author(site: Site, path: Path, lang: str = "en", text: str | None = Non
     rel = site.rel(path)
     slug = path.stem
 
-    def whole_file(rule: str, key: str, line: int | None, **values: object) -> Finding:
-        message, fix = render(key, lang, **values)
-        return Finding(rule, Severity.ERROR, rel, line, message, fix)
-
     what = localized("author file", "Forfatterfilen")
     try:
         text = path.read_text(encoding="utf-8") if text is None else text
         doc = load_yaml(text)
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [whole_file("unreadable", "unreadable", None, error=exc)]
+        return None, [UNREADABLE.finding(lang, rel, None, error=exc)]
     except YamlSyntaxError as exc:
-        key = exc.key or yaml_error_key(text, exc.line, 1)
-        return None, [whole_file("yaml-syntax", key, exc.line, what=what, problem=exc.problem,
-                                 **exc.values)]
+        return None, [yaml_finding(exc, text or "", 1, lang, rel, what)]
     if not isinstance(doc.data, dict):
         got = localized("empty", "tom") if doc.data is None else localized("plain text", "tekst")
-        return None, [whole_file("schema-type", "not-a-mapping", 1, what=what, got=got)]
+        return None, [TYPE.finding(lang, rel, 1, "not-a-mapping", what=what, got=got)]
     checker = Checker(rel, doc, lang, tz=zone(site.timezone))
     if not SLUG_RE.match(slug):
-        checker.report("author-file-name", "bad-author-file-name", (), name=path.name,
+        checker.report(FILE_NAME, (), None, name=path.name,
                        suggestion=slugify(slug) or "firstname-lastname")
     consent, readable = _consent(checker, doc.data)
     values = checker.check_mapping({k: v for k, v in doc.data.items() if k != "consent"},
                                    AUTHOR_FIELDS)
     if values.get("team") and not slugify(values["team"]):
-        checker.report("schema-team", "team-no-address", ("team",), value=values["team"])
+        checker.report(TEAM, ("team",), None, value=values["team"])
     if any(f.severity is Severity.ERROR for f in checker.findings):
         return None, checker.findings
     author = Author(

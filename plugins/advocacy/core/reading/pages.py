@@ -12,12 +12,11 @@ import posixpath
 import re
 from pathlib import Path
 
-from advocacy.core.i18n.messages import render
 from advocacy.core.model.entities import DocPage
 from advocacy.core.model.findings import Finding, Severity
 from advocacy.core.model.site import Site
-from advocacy.core.reading.posts import MKDOCS_FIELDS, TITLE, read_document
-from advocacy.core.reading.schema import Checker, Choice, Field, Invalid, Kind, Text
+from advocacy.core.reading.posts import FRONT_MATTER, MKDOCS_FIELDS, TITLE, read_document
+from advocacy.core.reading.schema import TYPE, Checker, Choice, Field, Invalid, Kind, Text
 
 _TEMPLATE = re.compile(r"^[a-z0-9_-]+(?:/[a-z0-9_-]+)*\.html$")
 _MULTIMARKDOWN = re.compile(r"^[ ]{0,3}[A-Za-z0-9_-]+:\s*\S")  # MkDocs' META_RE, first line
@@ -33,7 +32,7 @@ class Template(Kind):
         text = str(value).strip() if isinstance(value, str) else ""
         if not _TEMPLATE.match(text) or (text not in PAGE_TEMPLATES and not text.startswith(
                 "overrides/")):
-            raise Invalid("bad-template", value=value, choices=", ".join(PAGE_TEMPLATES))
+            raise Invalid(TYPE, "bad-template", value=value, choices=", ".join(PAGE_TEMPLATES))
         return text
 
 
@@ -65,8 +64,7 @@ def read_page(site: Site, path: Path, lang: str = "en") -> tuple[DocPage | None,
     if document.doc is None and _MULTIMARKDOWN.match(document.parts.body):
         # MkDocs reads such lines as meta-data when there is no '---': fields the check
         # would not have validated.
-        return None, [Finding("front-matter", Severity.ERROR, document.rel, 1,
-                              *render("front-matter-multimarkdown", lang))]
+        return None, [FRONT_MATTER.finding(lang, document.rel, 1, "front-matter-multimarkdown")]
     src_uri = document.rel.removeprefix(site.docs_dir.strip("/") + "/")
     values: dict[str, object] = {}
     findings: list[Finding] = []

@@ -12,10 +12,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from advocacy.core.i18n.messages import localized, render
 from advocacy.core.model.findings import Finding, Severity
+from advocacy.core.model.rules import localized, rule
 from advocacy.core.model.site import Site
+from advocacy.core.model.textnorm import fold
 from advocacy.core.reading.schema import (
+    TYPE,
     Checker,
     Choice,
     Date,
@@ -25,10 +27,29 @@ from advocacy.core.reading.schema import (
     ListOf,
     Text,
 )
-from advocacy.core.reading.yamlsource import YamlDoc, YamlSyntaxError, load_yaml
+from advocacy.core.reading.schema.yamlsource import (
+    UNREADABLE,
+    YamlDoc,
+    YamlSyntaxError,
+    load_yaml,
+    yaml_finding,
+)
 
 TERMS_ENV = "ADVOCACY_CONFIDENTIAL_TERMS"
 SEVERITY_CHOICES = ("error", "warning", "off")
+E = Severity.ERROR
+
+TERMS_FILE = rule(
+    "policy-terms-file", E,
+    ("The confidential terms file can be read.",
+     "Filen med fortrolige ord kan læses."),
+    ("The confidential terms file '{terms_file}' cannot be read, so nothing could be checked "
+     "against it.",
+     "Check the path in 'confidential_terms_file', or remove the line."),
+    ("Filen med fortrolige ord '{terms_file}' kan ikke læses, så intet kunne tjekkes mod den.",
+     "Tjek stien i 'confidential_terms_file', eller fjern linjen."),
+    adjustable=False)
+
 
 DEFAULT_FINANCIAL = ("omsætning", "resultat", "EBITDA", "revenue", "profit", "guidance",
                      "overskud", "underskud", "indtjening", "earnings", "turnover")
@@ -115,6 +136,15 @@ class Policy:
     buzzwords: dict[str, tuple[str, ...]] = field(default_factory=lambda: DEFAULT_BUZZWORDS)
     doc: YamlDoc | None = None
 
+    def disclosure_in(self, language: str) -> str | None:
+        """The disclosure sentence in ``language`` (or any language the policy has)."""
+        return self.disclosure.get(language) or next(iter(self.disclosure.values()), None)
+
+    @staticmethod
+    def discloses(text: str, disclosure: str) -> bool:
+        """Whether ``text`` already carries ``disclosure`` (case and spacing ignored)."""
+        return " ".join(fold(disclosure).split()).rstrip(".") in " ".join(fold(text).split())
+
     def line_of(self, *path: str | int) -> int | None:
         """The line of a policy field, for findings about the policy itself."""
         return self.doc.line(*path) if self.doc else None
@@ -134,8 +164,8 @@ def _private_terms(site: Site, values: dict[str, Any], checker: Checker) -> list
             lines = path.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
             # Fail closed: a deny-list that cannot be read must not silently allow everything.
-            checker.report("policy-terms-file", "terms-file-unreadable",
-                           ("confidential_terms_file",), terms_file=file_name)
+            checker.report(TERMS_FILE, ("confidential_terms_file",), None,
+                           terms_file=file_name)
             lines = []
         terms += [line.strip() for line in lines if line.strip() and not line.startswith("#")]
     return terms
@@ -150,24 +180,26 @@ def load_policy(site: Site, lang: str = "en", text: str | None = None
         return policy, []
     what = localized("policy", "Politikken")
     try:
-        doc = load_yaml(path.read_text(encoding="utf-8") if text is None else text)
+        text = path.read_text(encoding="utf-8") if text is None else text
+        doc = load_yaml(text)
     except (OSError, UnicodeDecodeError) as exc:
-        message, fix = render("unreadable", lang, error=exc)
-        return policy, [Finding("unreadable", Severity.ERROR, site.policy, None, message, fix)]
+        return policy, [UNREADABLE.finding(lang, site.policy, None, error=exc)]
     except YamlSyntaxError as exc:
-        message, fix = render("yaml-syntax", lang, what=what, problem=exc.problem)
-        return policy, [Finding("yaml-syntax", Severity.ERROR, site.policy, exc.line, message,
-                                fix)]
-    data = doc.data if isinstance(doc.data, dict) else {}
+        return policy, [yaml_finding(exc, text or "", 1, lang, site.policy, what)]
+    if doc.data is not None and not isinstance(doc.data, dict):
+        got = localized("plain text", "tekst")
+        return policy, [TYPE.finding(lang, site.policy, 1, "not-a-mapping", what=what, got=got)]
+    data = doc.data or {}
     checker = Checker(site.policy, doc, lang)
     values = checker.check_mapping(data, POLICY_FIELDS)
-    severities = data.get("severity") if isinstance(data.get("severity"), dict) else {}
-    for rule, level in severities.items():
+    severities = data.get("severity")
+    severities = severities if isinstance(severities, dict) else {}
+    for rule_id, level in severities.items():
         level = "off" if level is False else level  # YAML 1.1 reads a bare off as false
-        ok, _ = checker.check_value(Choice(SEVERITY_CHOICES), level, ("severity", rule),
-                                    str(rule))
+        ok, _ = checker.check_value(Choice(SEVERITY_CHOICES), level, ("severity", rule_id),
+                                    str(rule_id))
         if ok:
-            policy.severity[str(rule)] = str(level)
+            policy.severity[str(rule_id)] = str(level)
     financial = values.get("financial", {})
     authenticity = values.get("authenticity", {})
     public_terms = values.get("confidential_terms", [])

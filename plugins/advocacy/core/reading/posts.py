@@ -8,12 +8,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from advocacy.core.i18n.messages import localized, render
 from advocacy.core.model.entities import Person, Post, Video
 from advocacy.core.model.findings import Finding, Severity
+from advocacy.core.model.rules import localized, rule
 from advocacy.core.model.site import Site, zone
 from advocacy.core.model.slugs import slug_from_filename, slugify
 from advocacy.core.reading.schema import (
+    NOT_A_MAPPING,
     Boolean,
     Checker,
     Choice,
@@ -26,14 +27,153 @@ from advocacy.core.reading.schema import (
     Slug,
     Text,
 )
-from advocacy.core.reading.yamlhint import yaml_error_key
-from advocacy.core.reading.yamlsource import (
+from advocacy.core.reading.schema.yamlsource import (
+    UNREADABLE,
     FrontMatter,
     YamlDoc,
     YamlSyntaxError,
     load_yaml,
     split_front_matter,
+    yaml_finding,
 )
+
+E, W = Severity.ERROR, Severity.WARNING
+
+FRONT_MATTER = rule(
+    "front-matter", E,
+    ("Every post starts with its front matter between two '---' lines.",
+     "Alle indlæg starter med front matter mellem to '---'-linjer."),
+    ("The post has no front matter (the block between two '---' lines at the top).",
+     "Start the file with a line '---', then title, date, authors and description, each on "
+     "its own line, then another line '---'."),
+    ("Indlægget har ingen front matter (blokken mellem to '---'-linjer øverst).",
+     "Start filen med en linje '---', derefter title, date, authors og description på hver "
+     "sin linje, og så endnu en linje '---'."),
+    adjustable=False, variants={
+        "front-matter-unclosed": {
+            "en": ("The front matter starts with '---' but never ends.",
+             "Add a line with only '---' after the last field, before the text."),
+            "da": ("Front matter starter med '---' men slutter aldrig.",
+             "Tilføj en linje med kun '---' efter det sidste felt, før teksten."),
+        },
+        "front-matter-odd": {
+            "en": ("The first line looks like '---' but has other characters after the dashes, so "
+             "the site would show the front matter as text.",
+             "Make the first line exactly three dashes '---' and nothing else."),
+            "da": ("Første linje ligner '---', men har andre tegn efter stregerne, så sitet ville "
+             "vise front matter som tekst.",
+             "Lad første linje være præcis tre bindestreger '---' og intet andet."),
+        },
+        "front-matter-multimarkdown": {
+            "en": ("The page starts with 'name: value' lines without '---' around them; MkDocs "
+             "would read them as settings the check never saw.",
+             "Put a line '---' before and after them, or start the page with its text."),
+            "da": ("Siden starter med 'navn: værdi'-linjer uden '---' omkring; MkDocs ville læse "
+             "dem som indstillinger, tjekket aldrig har set.",
+             "Sæt en linje '---' før og efter dem, eller start siden med teksten."),
+        },
+        "not-a-mapping": NOT_A_MAPPING,
+    })
+
+TAG = rule(
+    "schema-tag", E,
+    ("Every tag has a page of its own.",
+     "Alle tags har deres egen side."),
+    ("The tag '{value}' has no letters or digits, so it cannot have a page.",
+     "Use a word as the tag."),
+    ("Emnet '{value}' har hverken bogstaver eller tal, så det kan ikke få en side.",
+     "Brug et ord som emne."),
+    adjustable=False, variants={
+        "tag-same-address": {
+            "en": ("The tags '{value}' and '{other}' would share one page.",
+             "Keep one of them."),
+            "da": ("Emnerne '{value}' og '{other}' ville dele én side.",
+             "Behold det ene."),
+        },
+    })
+
+MKDOCS_KEY = rule(
+    "schema-mkdocs-key", E,
+    ("Posts do not change how the site shows them (template, status, icon).",
+     "Indlæg ændrer ikke, hvordan sitet viser dem (template, status, icon)."),
+    ("'{field}' is not allowed in a post: every post is shown the site's own way.",
+     "Delete the line '{field}: ...'."),
+    ("'{field}' er ikke tilladt i et indlæg: alle indlæg vises på sitets egen måde.",
+     "Slet linjen '{field}: ...'."),
+    adjustable=False)
+
+PERSON = rule(
+    "schema-person", E,
+    ("Everyone in 'people' is an author or has a name.",
+     "Alle i 'people' er en forfatter eller har et navn."),
+    ("This entry in 'people' has neither 'author' nor 'name'.",
+     "Write '- author: <slug>' for a colleague, or '- name: \"Full Name\"' with 'consent:' "
+     "and 'evidence:' for anyone else."),
+    ("Denne linje i 'people' har hverken 'author' eller 'name'.",
+     "Skriv '- author: <slug>' for en kollega, eller '- name: \"Fulde Navn\"' med 'consent:' "
+     "og 'evidence:' for alle andre."),
+    adjustable=False)
+
+VIDEO = rule(
+    "schema-video", E,
+    ("A post's video has exactly one source.",
+     "Et indlægs video har præcis én kilde."),
+    ("'video' needs exactly one of 'src', 'youtube' or 'vimeo'.",
+     "Write 'src: media/...mp4' for a video in the repository, or 'youtube: VIDEO_ID'."),
+    ("'video' skal have præcis én af 'src', 'youtube' eller 'vimeo'.",
+     "Skriv 'src: media/...mp4' for en video i repositoriet, eller 'youtube: VIDEO_ID'."),
+    adjustable=False)
+
+CATEGORY = rule(
+    "category-unknown", E,
+    ("Posts use the site's categories.",
+     "Indlæg bruger sitets kategorier."),
+    ("The category '{value}' is not one of the site's categories.",
+     "Use one of: {choices}."),
+    ("Kategorien '{value}' er ikke en af sidens kategorier.",
+     "Brug en af: {choices}."))
+
+ALT = rule(
+    "image-alt-missing", E,
+    ("Every image has alt text for readers who cannot see it.",
+     "Alle billeder har en alt-tekst til læsere, der ikke kan se dem."),
+    ("'image' is set but 'image_alt' is missing.",
+     "Add 'image_alt:' with a short description of what the picture shows, for readers who "
+     "cannot see it."),
+    ("'image' er sat, men 'image_alt' mangler.",
+     "Tilføj 'image_alt:' med en kort beskrivelse af, hvad billedet viser, til læsere, der "
+     "ikke kan se det."),
+    variants={
+        "body-image-alt-missing": {
+            "en": ("The image '{path}' has no alt text.",
+             "Describe what the picture shows between the brackets: ![Two colleagues at a "
+             "whiteboard]({path})."),
+            "da": ("Billedet '{path}' har ingen alt-tekst.",
+             "Beskriv, hvad billedet viser, mellem de firkantede parenteser: ![To kolleger "
+             "ved en tavle]({path})."),
+        },
+    })
+
+DESCRIPTION = rule(
+    "description-length", W,
+    ("A post's description (its link preview) is one or two sentences, 50 to 160 characters.",
+     "Et indlægs beskrivelse (linkets forhåndsvisning) er en eller to sætninger på 50 til 160 "
+     "tegn."),
+    ("'{field}' is {length} characters long; it must be {low} to {high}.",
+     "LinkedIn shows this text under the link: write one or two sentences of {low} to {high} "
+     "characters."),
+    ("'{field}' er {length} tegn lang; den skal være {low} til {high}.",
+     "LinkedIn viser teksten under linket: skriv en eller to sætninger på {low} til {high} "
+     "tegn."),
+    variants={"description-missing": {
+        "en": ("The post has no 'description'; its first paragraph is used for the link "
+               "preview.", "Add 'description:' with one or two sentences that make people "
+               "want to read the story."),
+        "da": ("Indlægget har ingen 'description'; første afsnit bruges som forhåndsvisning.",
+               "Tilføj 'description:' med en eller to sætninger, der giver lyst til at læse "
+               "historien."),
+    }})
+
 
 PERSON_FIELDS = (
     Field("author", Slug(), example="jonas-berg"),
@@ -74,7 +214,7 @@ def post_fields(site: Site) -> tuple[Field, ...]:
         Field("title", TITLE, True, '"Frokost til 200: en dag i vores køkken"'),
         Field("date", Date(), True, "2026-11-20"),
         Field("authors", ListOf(Slug(), non_empty=True, most=10), True, "[mette-hansen]"),
-        Field("description", Text(50, 160, soft="description-length"),
+        Field("description", Text(50, 160, soft=DESCRIPTION),
               example=localized('"One or two sentences that make people want to read the '
                                 'story."', '"En eller to sætninger, der giver lyst til at læse '
                                 'historien."')),
@@ -115,12 +255,6 @@ def _people(items: list[dict[str, Any]], doc: YamlDoc) -> list[Person]:
     ]
 
 
-def _finding(lang: str, rel: str, line: int | None, rule: str, key: str,
-             **values: object) -> Finding:
-    message, fix = render(key, lang, **values)
-    return Finding(rule, Severity.ERROR, rel, line, message, fix)
-
-
 @dataclass
 class Document:
     """A Markdown file split and its front matter parsed, before any schema."""
@@ -141,26 +275,23 @@ def read_document(site: Site, path: Path, lang: str, required: bool = True,
     try:
         text = path.read_bytes().decode("utf-8") if text is None else text
     except (OSError, UnicodeDecodeError) as exc:
-        return None, [_finding(lang, rel, None, "unreadable", "unreadable", error=exc)]
+        return None, [UNREADABLE.finding(lang, rel, None, error=exc)]
     parts = split_front_matter(text)
     if parts.odd:
-        return None, [_finding(lang, rel, 1, "front-matter", "front-matter-odd")]
+        return None, [FRONT_MATTER.finding(lang, rel, 1, "front-matter-odd")]
     if parts.yaml_text is None:
         if not required and not parts.unclosed:
             return Document(rel, text, parts, None), []
-        key = "front-matter-unclosed" if parts.unclosed else "front-matter-missing"
-        return None, [_finding(lang, rel, 1, "front-matter", key)]
+        key = "front-matter-unclosed" if parts.unclosed else None
+        return None, [FRONT_MATTER.finding(lang, rel, 1, key)]
     what = localized("front matter", "Front matter")
     try:
         doc = load_yaml(parts.yaml_text, first_line=2)
     except YamlSyntaxError as exc:
-        key = exc.key or yaml_error_key(parts.yaml_text, exc.line, 2)
-        return None, [_finding(lang, rel, exc.line, "yaml-syntax", key, what=what,
-                               problem=exc.problem, **exc.values)]
+        return None, [yaml_finding(exc, parts.yaml_text, 2, lang, rel, what)]
     if not isinstance(doc.data, dict):
         got = localized("empty", "tom") if doc.data is None else localized("plain text", "tekst")
-        return None, [_finding(lang, rel, 2, "front-matter", "not-a-mapping", what=what,
-                               got=got)]
+        return None, [FRONT_MATTER.finding(lang, rel, 2, "not-a-mapping", what=what, got=got)]
     return Document(rel, text, parts, doc), []
 
 
@@ -171,9 +302,9 @@ def _tags(checker: Checker, tags: list[str]) -> list[str]:
     for index, tag in enumerate(str(t) for t in tags):
         address = slugify(tag)
         if not address:
-            checker.report("schema-tag", "tag-no-address", ("tags", index), value=tag)
+            checker.report(TAG, ("tags", index), None, value=tag)
         elif address in addresses:
-            checker.report("schema-tag", "tag-same-address", ("tags", index),
+            checker.report(TAG, ("tags", index), "tag-same-address",
                            value=tag, other=addresses[address])
         else:
             addresses[address] = tag
@@ -194,21 +325,21 @@ def read_post(site: Site, path: Path, lang: str = "en", text: str | None = None
     checker = Checker(rel, doc, lang, tz=zone(site.timezone))
     for key in NOT_IN_POSTS:
         if key in doc.data:
-            checker.report("schema-mkdocs-key", "not-in-posts", (key,), field=key)
+            checker.report(MKDOCS_KEY, (key,), None, field=key)
     values = checker.check_mapping({k: v for k, v in doc.data.items() if k not in NOT_IN_POSTS},
                                    post_fields(site))
     for index, person in enumerate(values.get("people", [])):
         if not person.get("author") and not person.get("name"):
-            checker.report("schema-person", "person-without-name", ("people", index))
+            checker.report(PERSON, ("people", index))
     video = values.get("video")
     if video is not None and sum(1 for k in ("src", "youtube", "vimeo") if video.get(k)) != 1:
-        checker.report("schema-video", "video-source", ("video",))
+        checker.report(VIDEO, ("video",))
     if values.get("image") and not values.get("image_alt"):
-        checker.report("image-alt-missing", "image-alt-missing", ("image",))
+        checker.report(ALT, ("image",))
     if site.categories:
         for index, category in enumerate(values.get("categories", [])):
             if category not in site.categories:
-                checker.report("category-unknown", "unknown-category", ("categories", index),
+                checker.report(CATEGORY, ("categories", index), None,
                                value=category, choices=", ".join(site.categories))
     src_uri = site.rel(path).removeprefix(site.docs_dir.strip("/") + "/")
     date = values.get("date", dt.date(1970, 1, 1))

@@ -41,7 +41,7 @@ class Renderer:
         self.setup = setup or setup_of(repo)
         self.media = Media(repo.resolve, self.page_url, catalog.photo, catalog.file,
                            repo.site.docs_dir)
-        self._urls: dict[str, str] = {p.file: p.url for p in [*repo.posts, *repo.pages]}
+        self._urls: dict[str, str] = {p.file: p.url for p in repo.documents}
         self.rendered = 0  # renderings made now
         self.reused = 0  # renderings taken from the cache
 
@@ -104,6 +104,8 @@ class Renderer:
             doc.rendered = self.render(doc)
             if isinstance(doc, Post):
                 doc.words = doc.rendered.words
+                if not doc.description:  # the link preview falls back to the first paragraph
+                    doc.description = doc.rendered.summary()
 
     def _from_entry(self, entry: dict[str, Any], source: PageSource) -> Rendered | None:
         """The stored rendering, when every address in it still resolves as it did."""

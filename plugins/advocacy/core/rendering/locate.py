@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 
-from advocacy.core.rendering.textnorm import fold
+from advocacy.core.model.textnorm import fold
 
 _MARKUP = re.compile(
     r"<!--.*?(?:-->|$)"  # comments, to their end or the file's

@@ -79,6 +79,17 @@ class Rendered:
         """Everything readers read, one block a line."""
         return "\n".join(b.text for b in self.blocks)
 
+    def summary(self, limit: int = 160) -> str:
+        """The first paragraph readers read (not a heading, a caption or code), cut at a word
+        to ``limit`` characters: a link preview for a post without a description."""
+        first = next((b.text for b in self.blocks if b.kind == "text" and not b.code
+                      and len(b.text) >= 40), None)
+        first = first or next((b.text for b in self.blocks if b.kind == "text"), "")
+        if len(first) <= limit:
+            return first
+        cut = first[: limit - 1].rsplit(" ", 1)[0].rstrip(",;:.-–— ")
+        return f"{cut}…"
+
 
 class _Reader(HTMLParser):
     """Splits final HTML into text blocks; alt texts and titles come out on their own."""

@@ -19,7 +19,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from advocacy.core.media.images import ImageProblem, Processed
 from advocacy.core.media.picture import picture_html
-from advocacy.core.reading.paths import MediaRef
+from advocacy.core.reading.files import MediaRef
 
 _TAG = re.compile(r"<(a|img|video|source|track)((?:\s[^>]*)?)>")
 _ATTR = re.compile(r'([^\s="]+)(?:="([^"]*)")?')

@@ -19,13 +19,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 import nh3
 
-from advocacy.core.rendering.textnorm import fold_letters
+from advocacy.core.model.textnorm import fold_letters
 
 # -- the allow-list --------------------------------------------------------------------------
 
@@ -178,21 +178,21 @@ def _strict_attributes() -> dict[str, set[str]]:
     return out
 
 
-STRICT = {
-    "tags": set(ALLOWED_TAGS), "clean_content_tags": {"script", "style"},
-    "attributes": _strict_attributes(), "url_schemes": set(LINK_SCHEMES),
-    "strip_comments": True, "link_rel": None, "attribute_filter": keep,
-}
-PERMISSIVE = {
-    "tags": set(KNOWN_TAGS), "clean_content_tags": set(), "attributes": {"*": set(
-        KNOWN_ATTRIBUTES)}, "url_schemes": set(ALL_SCHEMES), "strip_comments": True,
-    "link_rel": None,
-}
+# The product's allow-list (what is published) and a second pass that keeps everything HTML
+# knows (so the difference between the two is what the allow-list removed, to be judged).
+strict_clean = partial(
+    nh3.clean, tags=set(ALLOWED_TAGS), clean_content_tags={"script", "style"},
+    attributes=_strict_attributes(), url_schemes=set(LINK_SCHEMES), strip_comments=True,
+    link_rel=None, attribute_filter=keep)
+permissive_clean = partial(
+    nh3.clean, tags=set(KNOWN_TAGS), clean_content_tags=set(),
+    attributes={"*": set(KNOWN_ATTRIBUTES)}, url_schemes=set(ALL_SCHEMES), strip_comments=True,
+    link_rel=None)
 
 
 def sanitize(html: str) -> str:
     """``html`` as the product publishes it: only the allow-list survives."""
-    return nh3.clean(html, **STRICT)
+    return strict_clean(html)
 
 
 # -- the judgement ---------------------------------------------------------------------------
@@ -318,8 +318,8 @@ _HIDDEN_TAG = re.compile(r"<\s*(?!/)[^\s>/]*?(" + "|".join(sorted(
 @lru_cache(maxsize=4096)
 def judge(html: str) -> Judgement:
     """Sanitise ``html`` and say what was removed (see the module's docstring)."""
-    clean = nh3.clean(html, **STRICT)
-    permissive = nh3.clean(html, **PERMISSIVE)
+    clean = strict_clean(html)
+    permissive = permissive_clean(html)
     hidden = _hidden_tags(html, permissive)
     if clean == permissive:
         return Judgement(clean, hidden)

@@ -67,29 +67,49 @@ def changes_since(root: Path, ref: str) -> list[Change]:
     return [Change(status, path) for path, status in sorted(out.items())]
 
 
-def read_at(root: Path, commit: str, paths: list[str]) -> dict[str, str]:
-    """The text of ``paths`` at ``commit`` (missing files left out), in one Git call."""
+def blobs_at(root: Path, commit: str, paths: list[str]) -> dict[str, bytes]:
+    """The bytes of ``paths`` at ``commit`` (missing files left out), in one Git call."""
     if not paths:
         return {}
-    request = b"".join(f"{commit}:{p}\n".encode() for p in paths)
+    request = b"".join(f"{commit}:{p}\n".encode("utf-8", "surrogateescape") for p in paths)
     output = _git(root, "cat-file", "--batch", data=request)
-    texts: dict[str, str] = {}
+    blobs: dict[str, bytes] = {}
     at = 0
     for path in paths:
         end = output.index(b"\n", at)
         header = output[at:end].split()
         at = end + 1
-        if len(header) < 3 or header[1] == b"missing":
+        if len(header) < 3 or header[1] == b"missing" or header[1] != b"blob":
             continue
         size = int(header[2])
-        texts[path] = output[at:at + size].decode("utf-8", "replace")
+        blobs[path] = output[at:at + size]
         at += size + 1
-    return texts
+    return blobs
+
+
+def read_at(root: Path, commit: str, paths: list[str]) -> dict[str, str]:
+    """The text of ``paths`` at ``commit`` (missing files left out), in one Git call."""
+    return {path: data.decode("utf-8", "replace")
+            for path, data in blobs_at(root, commit, paths).items()}
 
 
 def files_at(root: Path, commit: str, folder: str) -> list[str]:
     """The files below ``folder`` at ``commit``."""
     return _names(_git(root, "ls-tree", "-r", "-z", "--name-only", commit, "--", folder))
+
+
+def tree_at(root: Path, commit: str) -> list[str]:
+    """Every file at ``commit``: regular files only (no symbolic links, no submodules)."""
+    out = _git(root, "ls-tree", "-r", "-z", "--full-tree", commit)
+    files = []
+    for entry in out.split(b"\0"):
+        if not entry:
+            continue
+        info, _, name = entry.partition(b"\t")
+        mode, kind = info.split()[:2]
+        if kind == b"blob" and mode in (b"100644", b"100755"):
+            files.append(name.decode("utf-8", "surrogateescape"))
+    return files
 
 
 def submission_since(site: Site, ref: str, login: str, lang: str = "en") -> Submission:

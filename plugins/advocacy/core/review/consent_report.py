@@ -6,13 +6,14 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 
 from advocacy.core.checking import consent
+from advocacy.core.i18n.catalog import plural, text
 from advocacy.core.reading.repository import Repository
 from advocacy.core.review.escape import code, line, markdown
 
 EXPIRING = "expiring"
 LEFT = "left"
-ORDER = (consent.MISSING, consent.NO_EVIDENCE, consent.WITHDRAWN, consent.EXPIRED, EXPIRING,
-         LEFT)
+ORDER = (consent.UNREADABLE, consent.MISSING, consent.NO_EVIDENCE, consent.WITHDRAWN,
+         consent.EXPIRED, EXPIRING, LEFT)
 
 
 @dataclass
@@ -22,7 +23,7 @@ class Record:
     who: str
     file: str  # the author file, or the post that names the person
     line: int | None
-    state: str  # missing, evidence, withdrawn, expired, expiring or left
+    state: str  # unreadable, missing, evidence, withdrawn, expired, expiring or left
     date: str | None
     posts: list[str] = field(default_factory=list)  # posts affected
 
@@ -64,71 +65,55 @@ def consent_records(repo: Repository, within: int = 30) -> list[Record]:
     return sorted(records, key=lambda r: (ORDER.index(r.state), r.who, r.file))
 
 
-LABELS = {
-    "en": {consent.MISSING: "no consent", consent.NO_EVIDENCE: "no evidence",
-           consent.WITHDRAWN: "withdrawn", consent.EXPIRED: "expired",
-           EXPIRING: "expires soon", LEFT: "has left"},
-    "da": {consent.MISSING: "intet samtykke", consent.NO_EVIDENCE: "ingen dokumentation",
-           consent.WITHDRAWN: "trukket tilbage", consent.EXPIRED: "udløbet",
-           EXPIRING: "udløber snart", LEFT: "er stoppet"},
-}
-HEAD = {
-    "en": ("Consent report", "{n} records need HR's attention (expiring within {days} days "
-           "included).", "Who", "State", "Date", "Where", "Posts", "Nothing needs attention."),
-    "da": ("Samtykkerapport", "{n} forhold kræver HR's opmærksomhed (inklusive samtykker, der "
-           "udløber inden for {days} dage).", "Hvem", "Status", "Dato", "Hvor", "Indlæg",
-           "Intet kræver opmærksomhed."),
-}
-
-
 def as_json(records: list[Record]) -> dict[str, object]:
     """The report as JSON-ready data: the records and a count per state."""
     summary = {state: sum(r.state == state for r in records) for state in ORDER}
     return {"records": [asdict(r) for r in records], "summary": summary}
 
 
-ANONYMOUS = {
-    "en": ("Run `advocacy consent` on your own computer for the names: this report is public "
-           "when the repository is, so it counts and never names."),
-    "da": ("Kør `advocacy consent` på din egen computer for at se navnene: rapporten er "
-           "offentlig, når repositoriet er det, så den tæller og nævner ingen."),
-}
+def _label(lang: str, state: str) -> str:
+    return text(lang, f"consent.state.{state}")
+
+
+def _intro(lang: str, records: list[Record], within: int) -> str:
+    return plural(lang, "consent_report.intro", len(records),
+                  days=plural(lang, "consent_report.days", within))
 
 
 def as_anonymous_markdown(records: list[Record], lang: str, within: int) -> str:
     """The report without a single name or file: counts by state, for a public issue (who
     withdrew consent, or left, is nobody else's business)."""
-    title, intro, _, state, *_rest = HEAD.get(lang, HEAD["en"])
-    labels = LABELS.get(lang, LABELS["en"])
-    lines = [f"## {title}", ""]
+    lines = [f"## {text(lang, 'consent_report.title')}", ""]
     if not records:
-        return "\n".join([*lines, HEAD.get(lang, HEAD["en"])[7], ""])
+        return "\n".join([*lines, text(lang, "consent_report.nothing"), ""])
     counts = as_json(records)["summary"]
-    lines += [intro.format(n=len(records), days=within), "", f"| {state} | # |", "|---|---|"]
-    lines += [f"| {labels[s]} | {n} |" for s, n in counts.items() if n]  # type: ignore[union-attr]
-    return "\n".join([*lines, "", ANONYMOUS.get(lang, ANONYMOUS["en"]), ""])
+    lines += [_intro(lang, records, within), "",
+              f"| {text(lang, 'consent_report.state')} | # |", "|---|---|"]
+    lines += [f"| {_label(lang, s)} | {n} |" for s, n in counts.items() if n]  # type: ignore[union-attr]
+    return "\n".join([*lines, "", text(lang, "consent_report.anonymous"), ""])
 
 
 def as_markdown(records: list[Record], lang: str, within: int) -> str:
     """A table HR can read in a private place (never a public issue: it names people)."""
-    title, intro, who, state, date, where, posts, nothing = HEAD.get(lang, HEAD["en"])
-    labels = LABELS.get(lang, LABELS["en"])
-    lines = [f"## {title}", ""]
+    lines = [f"## {text(lang, 'consent_report.title')}", ""]
     if not records:
-        return "\n".join([*lines, nothing, ""])
-    lines += [intro.format(n=len(records), days=within), "",
-              f"| {who} | {state} | {date} | {where} | {posts} |", "|---|---|---|---|---|"]
+        return "\n".join([*lines, text(lang, "consent_report.nothing"), ""])
+    head = [text(lang, "consent_report.who"), text(lang, "consent_report.state"),
+            text(lang, "consent_report.date"), text(lang, "consent_report.where"),
+            text(lang, "consent_report.posts")]
+    lines += [_intro(lang, records, within), "", f"| {' | '.join(head)} |",
+              "|---|---|---|---|---|"]
     for r in records:
-        lines.append(f"| {markdown(r.who)} | {labels[r.state]} | {r.date or ''} | {code(r.file)} | "
-                     f"{len(r.posts)} |")
+        lines.append(f"| {markdown(r.who)} | {_label(lang, r.state)} | {r.date or ''} | "
+                     f"{code(r.file)} | {len(r.posts)} |")
     return "\n".join(lines) + "\n"
 
 
 def as_text(records: list[Record], lang: str, within: int) -> str:
     """One line per record, for a terminal."""
-    labels = LABELS.get(lang, LABELS["en"])
     if not records:
-        return HEAD.get(lang, HEAD["en"])[7] + "\n"
-    return "".join(f"{line(r.file)}:{r.line or 1}: {labels[r.state]}: {line(r.who)}"
-                   f"{' (' + r.date + ')' if r.date else ''}; {len(r.posts)} post(s)\n"
+        return text(lang, "consent_report.nothing") + "\n"
+    return "".join(f"{line(r.file)}:{r.line or 1}: {_label(lang, r.state)}: {line(r.who)}"
+                   f"{' (' + r.date + ')' if r.date else ''}; "
+                   f"{plural(lang, 'consent_report.post_count', len(r.posts))}\n"
                    for r in records)

@@ -4,43 +4,30 @@ from __future__ import annotations
 
 import json
 
+from advocacy.core.i18n.catalog import plural, text
 from advocacy.core.model.findings import Finding, Report, Severity
 from advocacy.core.review.escape import code, line, markdown
 
 GITHUB_LIMIT = 10  # GitHub shows at most 10 error and 10 warning annotations per step
 
 
-WORDS = {
-    "en": {"fix": "Fix", "file": "File", "line": "Line", "problem": "Problem",
-           "severity": {"error": "error", "warning": "warning"}},
-    "da": {"fix": "Sådan retter du det", "file": "Fil", "line": "Linje", "problem": "Problem",
-           "severity": {"error": "fejl", "warning": "advarsel"}},
-}
-
-
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
-
-
 def _count_line(report: Report, lang: str = "en") -> str:
-    errors, warnings, files = len(report.errors), len(report.warnings), report.files
-    if lang == "da":
-        return (f"{_plural(files, 'fil', 'filer')} tjekket: {_plural(errors, 'fejl', 'fejl')}, "
-                f"{_plural(warnings, 'advarsel', 'advarsler')}.")
-    return (f"{_plural(files, 'file', 'files')} checked: {_plural(errors, 'error', 'errors')}, "
-            f"{_plural(warnings, 'warning', 'warnings')}.")
+    return text(lang, "check.count.line",
+                files=plural(lang, "check.count.files", report.files),
+                errors=plural(lang, "check.count.errors", len(report.errors)),
+                warnings=plural(lang, "check.count.warnings", len(report.warnings)))
 
 
 def as_text(report: Report, lang: str = "en") -> str:
     """One block per finding, ``file:line: severity: message [rule]`` and its fix."""
-    w = WORDS.get(lang, WORDS["en"])
+    fix = text(lang, "check.fix")
     lines = []
     for f in report.sorted():
         # File names and messages carry the repository's text: one line each, always.
         where = f"{line(f.file)}:{f.line}" if f.line else line(f.file)
-        lines.append(f"{where}: {w['severity'][str(f.severity)]}: {line(f.message)} "
-                     f"[{f.rule}]")
-        lines.append(f"    {w['fix']}: {line(f.fix)}")
+        severity = text(lang, f"check.severity.{f.severity}")
+        lines.append(f"{where}: {severity}: {line(f.message)} [{f.rule}]")
+        lines.append(f"    {fix}: {line(f.fix)}")
     lines.append(_count_line(report, lang))
     return "\n".join(lines) + "\n"
 
@@ -50,12 +37,12 @@ def as_json(report: Report, lang: str = "en") -> str:
     return json.dumps(report.as_dict(), ensure_ascii=False, indent=2) + "\n"
 
 
-def _escape_data(text: str) -> str:
-    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
 
 
-def _escape_property(text: str) -> str:
-    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+def _escape_property(value: str) -> str:
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
 def _annotation(f: Finding, fix: str = "Fix") -> str:
@@ -68,29 +55,29 @@ def _annotation(f: Finding, fix: str = "Fix") -> str:
 
 def as_github(report: Report, lang: str = "en") -> str:
     """Workflow-command annotations: the first 10 errors and 10 warnings, then a count."""
-    fix = WORDS.get(lang, WORDS["en"])["fix"]
+    fix = text(lang, "check.fix")
     out = []
     for severity, found in ((Severity.ERROR, report.errors), (Severity.WARNING, report.warnings)):
         out.extend(_annotation(f, fix) for f in found[:GITHUB_LIMIT])
         if len(found) > GITHUB_LIMIT:
-            rest = len(found) - GITHUB_LIMIT
-            out.append(f"::notice title=More {severity}s::{rest} more {severity}"
-                       f"{'s' if rest != 1 else ''} not shown here; see the job summary.")
+            title = _escape_property(text(lang, f"check.github.more_title.{severity}"))
+            rest = plural(lang, f"check.github.more.{severity}", len(found) - GITHUB_LIMIT)
+            out.append(f"::notice title={title}::{_escape_data(rest)}")
     out.append(_count_line(report, lang))
     return "\n".join(out) + "\n"
 
 
-def _cell(text: str) -> str:
-    return markdown(text)
+def _cell(value: str) -> str:
+    return markdown(value)
 
 
 def as_markdown(report: Report, lang: str = "en") -> str:
     """A summary HR reads: counts, then every finding in a table, errors first."""
-    w = WORDS.get(lang, WORDS["en"])
-    lines = ["## advocacy check", "", _count_line(report, lang), ""]
+    lines = [f"## {text(lang, 'check.markdown_title')}", "", _count_line(report, lang), ""]
     ordered = [*report.errors, *report.warnings]
     if ordered:
-        lines += [f"| | {w['file']} | {w['line']} | {w['problem']} | {w['fix']} |",
+        lines += [f"| | {text(lang, 'check.file')} | {text(lang, 'check.line')} | "
+                  f"{text(lang, 'check.problem')} | {text(lang, 'check.fix')} |",
                   "|---|---|---|---|---|"]
         for f in ordered:
             icon = "❌" if f.severity is Severity.ERROR else "⚠️"

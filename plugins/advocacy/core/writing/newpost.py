@@ -11,26 +11,27 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from advocacy.core.i18n.catalog import lines, text
 from advocacy.core.model.entities import Author
 from advocacy.core.model.site import Site
 from advocacy.core.model.slugs import slugify
-from advocacy.core.reading.paths import resolve_media
-from advocacy.core.writing.stories import STORY_TYPES
-
-COMMENTS = {
-    "en": ["# people:            # everyone named or pictured besides you, with consent",
-           "#   - author: colleague-slug", "#   - name: \"Full Name\"",
-           "#     consent: YYYY-MM-DD", "#     evidence: HR-...",
-           "# share:", "#   text: \"Your own words for LinkedIn\""],
-    "da": ["# people:            # alle andre, der nævnes eller ses, med deres samtykke",
-           "#   - author: kollegas-filnavn", "#   - name: \"Fulde Navn\"",
-           "#     consent: ÅÅÅÅ-MM-DD", "#     evidence: HR-...",
-           "# share:", "#   text: \"Dine egne ord til LinkedIn\""],
-}
+from advocacy.core.reading.files import resolve_media
+from advocacy.core.writing.stories import STORY_TYPES, story
 
 
 class NewPostError(ValueError):
-    """Options that cannot make a post; the message says which and why."""
+    """Options that cannot make a post; the message says which and why.
+
+    ``str()`` is the English message; :meth:`message` says it in another language.
+    """
+
+    def __init__(self, key: str, **values: object) -> None:
+        self.key, self.values = key, values
+        super().__init__(self.message("en"))
+
+    def message(self, lang: str) -> str:
+        """The message in ``lang``."""
+        return text(lang, f"newpost.error.{self.key}", **self.values)
 
 
 @dataclass(frozen=True)
@@ -60,50 +61,44 @@ def post_path(site: Site, spec: NewPost) -> Path:
 def render_post(site: Site, authors: dict[str, Author], spec: NewPost) -> str:
     """The new post's text; raises :class:`NewPostError` for options that do not fit."""
     if spec.author not in authors:
-        known = ", ".join(sorted(authors)) or "-"
-        raise NewPostError(f"There is no author '{spec.author}'. Known authors: {known}.")
+        raise NewPostError("no_author", author=spec.author,
+                           known=", ".join(sorted(authors)) or "-")
     if spec.language not in site.languages:
-        raise NewPostError(f"The language must be one of {', '.join(site.languages)}.")
+        raise NewPostError("language", choices=", ".join(site.languages))
     if spec.story not in STORY_TYPES:
-        raise NewPostError(f"The story type must be one of {', '.join(STORY_TYPES)}.")
+        raise NewPostError("story", choices=", ".join(STORY_TYPES))
     if not spec.title.strip():
-        raise NewPostError("The title is empty.")
-    template = STORY_TYPES[spec.story][spec.language]
+        raise NewPostError("title_empty")
     author = authors[spec.author]
-    first = author.name.split()[0]
-    lines = ["---", f"title: {_quote(spec.title.strip())}", f"date: {spec.date.isoformat()}",
-             f"authors: [{spec.author}]",
-             f"description: {_quote(str(template['description']).format(first=first))}",
-             f"language: {spec.language}"]
-    category = str(template["category"])
-    if not site.categories or category in site.categories:
-        lines.append(f"categories: [{_quote(category)}]")
-    lines.append("tags: []")
+    template = story(spec.story, spec.language, first=author.name.split()[0])
+    out = ["---", f"title: {_quote(spec.title.strip())}", f"date: {spec.date.isoformat()}",
+           f"authors: [{spec.author}]", f"description: {_quote(template.description)}",
+           f"language: {spec.language}"]
+    if not site.categories or template.category in site.categories:
+        out.append(f"categories: [{_quote(template.category)}]")
+    out.append("tags: []")
     if spec.image:
         resolved = resolve_media(spec.image, site.rel(site.posts_path / "x.md"), site.root,
                                  site.media_dir)
         if resolved.problem or not resolved.path:
-            raise NewPostError(f"The image '{spec.image}' is not a file under "
-                               f"{site.media_dir}/.")
+            raise NewPostError("image_not_media", image=spec.image, media=site.media_dir)
         if not spec.image_alt:
-            raise NewPostError("Describe the image in a few words (image alt text) for "
-                               "readers who cannot see it.")
-        lines += [f"image: {resolved.path}", f"image_alt: {_quote(spec.image_alt)}"]
-    lines += COMMENTS[spec.language] + ["---", ""]
-    prompts = "\n".join(f"- {prompt}" for prompt in template["prompts"])  # type: ignore[union-attr]
-    heading = "Skriv din historie her. Spørgsmål til at komme i gang:" if (
-        spec.language == "da") else "Write your story here. Questions to get you started:"
-    lines += ["<!--", heading, prompts, "-->", ""]
-    return "\n".join(lines)
+            raise NewPostError("image_alt")
+        out += [f"image: {resolved.path}", f"image_alt: {_quote(spec.image_alt)}"]
+    # The comments and prompts are in the post's language, for its author.
+    out += [*lines(spec.language, "newpost.comments"), "---", ""]
+    prompts = "\n".join(f"- {prompt}" for prompt in template.prompts)
+    out += ["<!--", text(spec.language, "newpost.prompts_heading"), prompts, "-->", ""]
+    return "\n".join(out)
 
 
 def create_post(site: Site, authors: dict[str, Author], spec: NewPost) -> Path:
     """Write the new post; never overwrites an existing file."""
-    text = render_post(site, authors, spec)
+    body = render_post(site, authors, spec)
     path = post_path(site, spec)
     if path.exists():
-        raise NewPostError(f"{site.rel(path)} exists already; choose another title.")
+        raise NewPostError("exists", path=site.rel(path))
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("x", encoding="utf-8") as handle:
-        handle.write(text)
+        handle.write(body)
     return path

@@ -15,11 +15,10 @@ from collections.abc import Iterator
 from advocacy.core.checking.rules.registry import check, first_line, rule
 from advocacy.core.model.entities import Post
 from advocacy.core.model.findings import Finding, Severity
-from advocacy.core.publishing.share import disclosure_for, has_disclosure
+from advocacy.core.model.textnorm import fold
 from advocacy.core.reading.repository import Repository
-from advocacy.core.reading.yamlsource import split_front_matter
+from advocacy.core.reading.schema.yamlsource import split_front_matter
 from advocacy.core.rendering.markdown_refs import prose_text
-from advocacy.core.rendering.textnorm import fold
 
 HYPE_LIMIT = 3  # hype words in one post before we say something
 SHINGLE = 8  # words in a row that, repeated, count as copied
@@ -78,11 +77,11 @@ def _words(body: str) -> list[str]:
 
 def _post_words(post: Post) -> list[str]:
     """The words readers read (from the rendering), once per post."""
-    words = post.cache.get("words")
-    if words is None:
+    def make() -> list[str]:
         text = post.rendered.text() if post.rendered is not None else prose_text(post.body)
-        words = post.cache["words"] = _WORD.findall(fold(_IMAGE.sub(" ", text)))
-    return words  # type: ignore[return-value]
+        return _WORD.findall(fold(_IMAGE.sub(" ", text)))
+
+    return post.cache.get("words", make)
 
 
 def _shingles(words: list[str]) -> set[int]:
@@ -95,16 +94,16 @@ def _shingles(words: list[str]) -> set[int]:
 
 def _hype_words(repo: Repository, language: str) -> dict[int, set[tuple[str, ...]]]:
     """The hype words and phrases of a language as word tuples, by their length."""
-    key = f"hype-{language}"
-    if key not in repo.cache:
+    def make() -> dict[int, set[tuple[str, ...]]]:
         phrases: dict[int, set[tuple[str, ...]]] = {}
         for word in [*repo.policy.superlatives.get(language, ()),
                      *repo.policy.buzzwords.get(language, ())]:
             tokens = tuple(_WORD.findall(fold(word)))
             if tokens:
                 phrases.setdefault(len(tokens), set()).add(tokens)
-        repo.cache[key] = phrases
-    return repo.cache[key]  # type: ignore[return-value]
+        return phrases
+
+    return repo.cache.get(f"hype-{language}", make)
 
 
 def _hype(repo: Repository, post: Post) -> list[str]:
@@ -119,19 +118,19 @@ def _hype(repo: Repository, post: Post) -> list[str]:
 
 def _index(repo: Repository) -> dict[int, set[str]]:
     """Which posts hold each run of words, over every post in the repository."""
-    cached = repo.cache.get("shingles")
-    if cached is None:
+    def make() -> dict[int, set[str]]:
         shingles = _all_shingles(repo)
         counts: Counter[int] = Counter()
         for found in shingles.values():
             counts.update(found)
         repeated = {shingle for shingle, n in counts.items() if n > 1}
-        cached = {}  # only runs that occur in more than one post are worth remembering
+        index: dict[int, set[str]] = {}  # only runs in more than one post are worth keeping
         for file, found in shingles.items():
             for shingle in found & repeated:
-                cached.setdefault(shingle, set()).add(file)
-        repo.cache["shingles"] = cached
-    return cached  # type: ignore[return-value]
+                index.setdefault(shingle, set()).add(file)
+        return index
+
+    return repo.cache.get("shingles", make)
 
 
 @check()
@@ -145,8 +144,9 @@ def authenticity(repo: Repository, post: Post) -> Iterator[Finding]:
     words = set(_post_words(post))
     if post.words >= 80 and not words & FIRST_PERSON.get(post.language, set()):
         yield VOICE.finding(repo.lang, post.file, first_line(post))
-    disclosure = disclosure_for(repo.policy, post.language)
-    if post.share_text and disclosure and not has_disclosure(post.share_text, disclosure):
+    disclosure = repo.policy.disclosure_in(post.language)
+    if post.share_text and disclosure and not repo.policy.discloses(post.share_text,
+                                                                    disclosure):
         yield DISCLOSURE.finding(repo.lang, post.file, post.line_of("share", "text"),
                                  disclosure=disclosure)
 
@@ -158,9 +158,10 @@ def _all_shingles(repo: Repository) -> dict[str, set[int]]:
     """The word runs of every post in the repository, loaded or not, from each file's text
     (the same source for all, so a copy is found whichever side was checked), kept in the
     build cache by each file's bytes."""
-    cached = repo.cache.get("all-shingles")
-    if cached is not None:
-        return cached  # type: ignore[return-value]
+    return repo.cache.get("all-shingles", lambda: _read_shingles(repo))
+
+
+def _read_shingles(repo: Repository) -> dict[str, set[int]]:
     store = repo.store
     key = store.key("copied", "shingles", str(SHINGLES_VERSION), str(SHINGLE)) if store else ""
     kept = store.read_json("copied", key, lambda d: isinstance(d, dict)) if store else None
@@ -187,7 +188,6 @@ def _all_shingles(repo: Repository) -> dict[str, set[int]]:
         changed = True
     if store and (changed or set(kept) - set(out)):
         store.write_json("copied", key, {rel: kept[rel] for rel in out})
-    repo.cache["all-shingles"] = out
     return out
 
 
@@ -216,8 +216,10 @@ def _copied_from(repo: Repository, post: Post) -> str | None:
 
 def _copied_map(repo: Repository) -> dict[str, str | None] | None:
     """Every post's answer at once, cached for the whole set of posts (a full check only)."""
-    if "copied" in repo.cache:
-        return repo.cache["copied"]  # type: ignore[return-value]
+    return repo.cache.get("copied", lambda: _read_copied(repo))
+
+
+def _read_copied(repo: Repository) -> dict[str, str | None] | None:
     files = {repo.site.rel(p) for p in repo.inventory.posts}
     if {p.file for p in repo.posts} != files:
         return None  # a partial check: other posts are not loaded, compute one by one
@@ -229,8 +231,7 @@ def _copied_map(repo: Repository) -> dict[str, str | None] | None:
         found = {p.file: _copied_from(repo, p) for p in repo.posts}
         if store:
             store.write_json("copied", key, found)
-    repo.cache["copied"] = found
-    return found  # type: ignore[no-any-return]
+    return found
 
 
 def _answers(data: object) -> bool:

@@ -15,8 +15,8 @@ from advocacy.core.checking.texts import (
 )
 from advocacy.core.model.entities import DocPage, Post
 from advocacy.core.model.findings import Finding, Severity
+from advocacy.core.model.textnorm import fold, term_pattern
 from advocacy.core.reading.repository import Repository
-from advocacy.core.rendering.textnorm import fold, term_pattern
 
 _LEGAL_FORM = (r"A/S|ApS|I/S|P/S|K/S|IVS|AMBA|a\.m\.b\.a\.|Inc\.?|Ltd\.?|LLC|GmbH|AG|AB|Oy|"
                r"ASA|plc|S\.A\.|B\.V\.|N\.V\.")
@@ -30,6 +30,12 @@ _UNIT = (r"%|procent|percent|mio\.?|mia\.?|millioner|millions?|milliarder|billio
          r"kr\.?|kroner|dkk|eur|euro|usd|dollars?")
 _FIGURE = re.compile(r"(?:[$€£]\s?\d[\d.,]*|(?<![\w.,])\d[\d.,]*\s?(?:" + _UNIT + r")(?!\w)"
                      r"|(?<![\w.,])\d{1,3}(?:[.,]\d{3})+(?![\w.,]))", re.IGNORECASE)
+# Words that are financial only beside money: "resultatet af testen var 95 %" and "FAR part
+# 39.103 and its guidance" are not results or guidance of the company.
+_MONEY_ONLY = frozenset({"resultat", "guidance"})
+_MONEY = re.compile(r"[$€£]\s?\d|\d[\d.,]*\s?(?:mio\.?|mia\.?|millioner|millions?|"
+                    r"milliarder|billions?|mn|bn|kr\.?|kroner|dkk|eur|euro|usd|dollars?)(?!\w)",
+                    re.IGNORECASE)
 _DIGIT = re.compile(r"\d")
 _NEAR = 60  # characters between a financial term and a figure that count as "near"
 
@@ -83,21 +89,19 @@ FINANCIAL = rule(
 
 
 def _approved_names(repo: Repository) -> list[str]:
-    cached = repo.cache.get("approved")
-    if cached is None:
+    def make() -> list[str]:
         names = [fold(n) for org in repo.policy.approved for n in org.names]
         names.append(fold(repo.policy.company or repo.site.site_name))
-        cached = repo.cache["approved"] = [n for n in names if n]
-    return cached  # type: ignore[return-value]
+        return [n for n in names if n]
+
+    return repo.cache.get("approved", make)
 
 
 def _patterns(repo: Repository, key: str, terms: list[tuple[str, str]]
               ) -> list[tuple[str, re.Pattern[str]]]:
     """(label, pattern) for each (label, term), compiled once per repository."""
-    cached = repo.cache.get(key)
-    if cached is None:
-        cached = repo.cache[key] = [(label, term_pattern(t)) for label, t in terms if t.strip()]
-    return cached  # type: ignore[return-value]
+    return repo.cache.get(key, lambda: [(label, term_pattern(t)) for label, t in terms
+                                        if t.strip()])
 
 
 def _hint(term: str) -> dict[str, str]:
@@ -109,12 +113,9 @@ def _hint(term: str) -> dict[str, str]:
 def _forms_patterns(repo: Repository, key: str, terms: list[tuple[str, str]]
                     ) -> list[tuple[str, tuple[re.Pattern[str], ...]]]:
     """(label, patterns) for each (label, term): the term as written and spelled in ASCII."""
-    cached = repo.cache.get(key)
-    if cached is None:
-        cached = repo.cache[key] = [
-            (label, tuple(dict.fromkeys(term_pattern(f) for f in forms(term))))
-            for label, term in terms if term.strip()]
-    return cached  # type: ignore[return-value]
+    return repo.cache.get(key, lambda: [
+        (label, tuple(dict.fromkeys(term_pattern(f) for f in forms(term))))
+        for label, term in terms if term.strip()])
 
 
 def _search(segment: Segment, patterns: tuple[re.Pattern[str], ...]) -> int | None:
@@ -183,12 +184,17 @@ def _financial(repo: Repository, segment: Segment,
     def sentence(at: int) -> int:
         return sum(1 for end in ends if end <= at)
 
+    money = [m.start() for m in _MONEY.finditer(folded)]
     for term, _ in financial:
+        near = figures
+        if fold(term) in _MONEY_ONLY:
+            near = [(f_start, f_end) for f_start, f_end in figures if any(
+                f_start <= at < f_end for at in money)]
         # Danish inflects the noun (omsætningen, resultatet): match the term as a prefix.
         for match in re.finditer(r"(?<![\w-])" + re.escape(fold(term)) + r"\w*", folded):
             start, end = match.span()
             if any(f_start - end <= _NEAR and start - f_end <= _NEAR
-                   and sentence(f_start) == sentence(start) for f_start, f_end in figures):
+                   and sentence(f_start) == sentence(start) for f_start, f_end in near):
                 date = repo.policy.next_release
                 key = None if date else "financial-figures-always"
                 yield FINANCIAL.finding(repo.lang, segment.file, segment.line_of(

@@ -5,9 +5,18 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from advocacy.core.checking import consent
-from advocacy.core.checking.rules.registry import check, rule
+from advocacy.core.checking.rules.registry import check, first_line, rule
+from advocacy.core.checking.texts import (
+    FoundName,
+    KnownNames,
+    find_full_names,
+    is_known,
+    known_names,
+    post_segments,
+)
 from advocacy.core.model.entities import Post
 from advocacy.core.model.findings import Finding, Severity
+from advocacy.core.model.textnorm import fold
 from advocacy.core.reading.repository import Repository
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -160,3 +169,71 @@ def consent_rules(repo: Repository, post: Post) -> Iterator[Finding]:
                                                                   number),
                                     name=author.name, path=path,
                                     author_file=f"{repo.site.authors_dir}/{author.slug}.yml")
+
+
+UNLISTED = rule(
+    "person-unlisted", W,
+    ("Everyone named in full in a post is an author or listed under 'people:', so HR knows "
+     "they agreed to be named.",
+     "Alle, der nævnes med fulde navn i et indlæg, er forfattere eller står under 'people:', "
+     "så HR ved, at de har sagt ja til at blive nævnt."),
+    ("{name} is named on line {line}, but is neither an author of the post nor listed under "
+     "'people:'; HR must know that {name} agreed to be named, or the name must go.",
+     "Add {name} under 'people:' with 'name:', 'consent:' (the date they agreed in writing) "
+     "and 'evidence:' (HR's reference), or take the name out of the post."),
+    ("{name} nævnes i linje {line}, men er hverken forfatter til indlægget eller står under "
+     "'people:'; HR skal vide, at {name} har sagt ja til at blive nævnt, ellers skal navnet "
+     "ud.",
+     "Tilføj {name} under 'people:' med 'name:', 'consent:' (datoen for det skriftlige ja) og "
+     "'evidence:' (HR's sagsnummer), eller fjern navnet fra indlægget."),
+    imported=("An old post may name people who never agreed to be on this site: ask them, "
+              "or take the names out.",
+              "Et gammelt indlæg kan nævne folk, der aldrig har sagt ja til at være på dette "
+              "site: spørg dem, eller fjern navnene."))
+# Published texts that are written as sentences; tags, categories and the slug are not.
+_PROSE = frozenset({"body", "alt", "title", "description", "image_alt", "share.text",
+                    "video.title", "captions"})
+
+
+def _known_everywhere(repo: Repository) -> KnownNames:
+    """Every author's name: their consent is judged by the other rules."""
+    return repo.cache.get("unlisted-known", lambda: known_names(
+        a.name for a in repo.authors.values()))
+
+
+def _organisations(repo: Repository) -> list[str]:
+    """The policy's organisations and the company, folded: "Arne Jacobsen Design" is a
+    company even when its name begins like a person's."""
+    policy = repo.policy
+    return repo.cache.get("unlisted-organisations", lambda: [
+        fold(name) for org in [*policy.approved, *policy.restricted] for name in org.names
+    ] + [fold(n) for n in (policy.company, repo.site.site_name) if n])
+
+
+@check()
+def unlisted_people(repo: Repository, post: Post) -> Iterator[Finding]:
+    """Full names in the text of people who are neither authors nor under 'people:'."""
+    everyone = _known_everywhere(repo)
+    listed = known_names(name for person in post.people for name in (
+        person.name, getattr(repo.authors.get(person.author or ""), "name", None)) if name)
+    organisations = _organisations(repo)
+    reported: set[tuple[str, ...]] = set()
+    for segment in post_segments(post, repo.site.root):
+        if segment.code or segment.field not in _PROSE:
+            continue
+        for found in find_full_names(segment.text):
+            if found.words in reported or is_known(found, everyone) or is_known(
+                    found, listed) or _organisation(found, organisations):
+                continue
+            reported.add(found.words)
+            if segment.file == post.file:
+                line = segment.line_of(found.text, segment.text[:found.start])
+            else:  # in the captions: HR reviews the post, so the post's video line says it
+                line = post.line_of("video", "captions")
+            line = line or first_line(post)
+            yield UNLISTED.finding(repo.lang, post.file, line, name=found.text, line=line)
+
+
+def _organisation(found: FoundName, organisations: list[str]) -> bool:
+    name = fold(found.text)
+    return any(name in org for org in organisations)

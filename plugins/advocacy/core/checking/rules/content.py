@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from advocacy.core.checking.rules.registry import check, first_line, rule
 from advocacy.core.model.entities import Post
 from advocacy.core.model.findings import Finding, Severity
+from advocacy.core.reading.posts import DESCRIPTION
 from advocacy.core.reading.repository import Repository
 
 MIN_WORDS = 1  # a post straight from the template has prompts only
@@ -22,7 +23,11 @@ EMPTY = rule(
     ("Indlægget har ingen historie endnu: der er ingen tekst under front matter.",
      "Skriv din historie under front matter; spørgsmålene mellem <!-- og --> er der for at "
      "hjælpe og bliver aldrig udgivet."),
-    adjustable=False)
+    adjustable=False, imported=(
+        "An old post that only pointed somewhere: write a sentence or two about where the "
+        "link leads, or delete the post.",
+        "Et gammelt indlæg, der kun pegede et andet sted hen: skriv en sætning eller to om, "
+        "hvor linket fører hen, eller slet indlægget."))
 PLACEHOLDER = rule(
     "post-placeholder", Severity.ERROR, ("No placeholder from the template is published.",
                                          "Ingen pladsholder fra skabelonen bliver udgivet."),
@@ -39,26 +44,6 @@ NOT_PUBLISHED = rule(
     ("Indlægget er ikke udgivet endnu: {reason}.", "Intet at rette, hvis det er meningen; "
      "{when}."),
     can_block=False)
-DESCRIPTION = rule(
-    "description-length", Severity.WARNING,
-    ("A post's description (its link preview) is one or two sentences, 50 to 160 characters.",
-     "Et indlægs beskrivelse (linkets forhåndsvisning) er en eller to sætninger på 50 til 160 "
-     "tegn."),
-    ("'{field}' is {length} characters long; it should be {low} to {high}.",
-     "LinkedIn shows this text under the link: write one or two sentences of {low} to {high} "
-     "characters."),
-    ("'{field}' er {length} tegn lang; den skal være {low} til {high}.",
-     "LinkedIn viser teksten under linket: skriv en eller to sætninger på {low} til {high} "
-     "tegn."),
-    variants={"description-missing": {
-        "en": ("The post has no 'description'; its first paragraph is used for the link "
-               "preview.", "Add 'description:' with one or two sentences that make people "
-               "want to read the story."),
-        "da": ("Indlægget har ingen 'description'; første afsnit bruges som forhåndsvisning.",
-               "Tilføj 'description:' med en eller to sætninger, der giver lyst til at læse "
-               "historien."),
-    }})
-
 
 @check()
 def content(repo: Repository, post: Post) -> Iterator[Finding]:
@@ -66,14 +51,17 @@ def content(repo: Repository, post: Post) -> Iterator[Finding]:
     lang = repo.lang
     if post.rendered is not None and post.words < MIN_WORDS and not post.draft:
         yield EMPTY.finding(lang, post.file, first_line(post))
-    for name, value in (("title", post.title), ("description", post.description)):
+    # Without a description of its own, the first paragraph stands in for it.
+    written = bool(post.meta_lines and ("description",) in post.meta_lines.lines)
+    for name, value in (("title", post.title),
+                        ("description", post.description if written else "")):
         found = next((p for p in PLACEHOLDERS if p in value), None)
         if found:
             yield PLACEHOLDER.finding(lang, post.file, post.line_of(name), text=found,
                                       field={"en": name, "da": {"title": "titel",
                                                                 "description": "beskrivelse"
                                                                 }[name]})
-    if not post.description:
+    if not written:
         yield DESCRIPTION.finding(lang, post.file, post.line_of("title"), "description-missing")
     if post.draft:
         yield NOT_PUBLISHED.finding(lang, post.file, post.line_of("draft"),

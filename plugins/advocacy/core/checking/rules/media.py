@@ -14,7 +14,7 @@ from PIL import Image, UnidentifiedImageError
 
 from advocacy.core.checking.rules.registry import PAGE, POST, check, rule
 from advocacy.core.media import catalog as kinds
-from advocacy.core.media.images import PHOTO_FORMATS, ImageProblem, open_checked
+from advocacy.core.media.images import GPS_IFD, PHOTO_FORMATS, ImageProblem, open_checked
 from advocacy.core.media.video import VIMEO_ID, YOUTUBE_ID, VttError, parse_vtt
 from advocacy.core.model.entities import DocPage, Post
 from advocacy.core.model.findings import Finding, Severity
@@ -23,7 +23,6 @@ from advocacy.core.reading.repository import Repository
 MB = 1024 * 1024
 WEB_EDITOR_LIMIT = 25 * MB  # GitHub's web editor refuses larger uploads
 GITHUB_LIMIT = 100 * MB  # GitHub refuses larger files in a push
-GPS_IFD = 0x8825
 E, W = Severity.ERROR, Severity.WARNING
 
 GPS = rule(
@@ -178,8 +177,7 @@ def has_gps(path: Path) -> bool:
 
 def _photo(repo: Repository, path: str, use: str) -> ImageProblem | None:
     """What is wrong with a photo, from its bytes, once per repository and use."""
-    memo: dict[tuple[str, str], ImageProblem | None] = repo.cache.setdefault(
-        "photos", {})  # type: ignore[assignment]
+    memo: dict[tuple[str, str], ImageProblem | None] = repo.cache.get("photos", dict)
     if (path, use) not in memo:
         try:
             open_checked(repo.site.root / path, use).close()
@@ -245,7 +243,7 @@ def media_files(repo: Repository, doc: Post | DocPage) -> Iterator[Finding]:
             yield from _video(repo, doc)
     if doc.rendered is None:
         return
-    seen: set[str] = set()
+    seen: set[tuple[str, int]] = set()
     for ref, line in doc.rendered.refs:
         if not ref.path or ref.kind not in ("picture", "file", "problem") or (
                 ref.kind == "problem" and not ref.problem.startswith(("image-", "not-a-photo"))):

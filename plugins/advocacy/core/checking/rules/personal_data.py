@@ -5,6 +5,10 @@ published fields, the addresses of ``mailto:`` links), so markup or line breaks 
 number no longer hide it. Numbers are validated by the libraries that know them
 (python-stdnum for CPR, IBAN and the Luhn checksum, phonenumbers for phone numbers), and
 each detector masks what it found so one number is reported once, by its most specific kind.
+
+An address is a person's unless it looks like a team's (jobs@, presse@, inquiries18f@, one
+named after the company): a team's mailbox the policy does not list is a warning for HR,
+since real archives are full of them and none of them is anyone's personal data.
 """
 
 from __future__ import annotations
@@ -18,8 +22,14 @@ import phonenumbers
 from stdnum import iban, luhn
 from stdnum.dk import cpr
 
-from advocacy.core.checking.rules.registry import PAGE, POST, check, rule
-from advocacy.core.checking.texts import Segment, author_segments, page_segments, post_segments
+from advocacy.core.checking.rules.registry import PAGE, POST, Rule, check, rule
+from advocacy.core.checking.texts import (
+    Segment,
+    author_segments,
+    given_names,
+    page_segments,
+    post_segments,
+)
 from advocacy.core.model.entities import DocPage, Post
 from advocacy.core.model.findings import Finding, Severity
 from advocacy.core.reading.repository import Repository
@@ -52,7 +62,7 @@ _FIX = {"email": ("Remove it; if readers should write to us, use a role mailbox 
 
 
 def _declare(kind: str, what: tuple[str, str], summary: tuple[str, str], fix: tuple[str, str]
-             ) -> object:
+             ) -> Rule:
     return rule(f"personal-{kind}", E, summary,
                 (f"{what[0]} must not be published: '{{value}}'.", fix[0]),
                 (f"{what[1]} må ikke udgives: '{{value}}'.", fix[1]))
@@ -72,7 +82,39 @@ IBAN = _declare("iban", ("A bank account number (IBAN)", "Et bankkontonummer (IB
 CARD = _declare("card", ("A payment card number", "Et betalingskortnummer"),
                 ("No payment card numbers.", "Ingen betalingskortnumre."),
                 ("Remove it at once.", "Fjern det straks."))
-RULE_OF = {"email": EMAIL, "phone": PHONE, "cpr": CPR, "iban": IBAN, "card": CARD}
+RULE_OF: dict[str, Rule] = {"email": EMAIL, "phone": PHONE, "cpr": CPR, "iban": IBAN, "card": CARD}
+MAILBOX = rule(
+    "mailbox-unlisted", Severity.WARNING,
+    ("A team mailbox the policy does not list is pointed out for HR.",
+     "En fælles postkasse, som politikken ikke nævner, bliver fremhævet for HR."),
+    ("'{value}' looks like a team mailbox, not a person's address, but the policy does not "
+     "list it.",
+     "If readers may write to it, ask HR to add it (or a pattern like '*-inquiries@{domain}') "
+     "under 'role_mailboxes' in policy.yml; otherwise remove it."),
+    ("'{value}' ligner en fælles postkasse, ikke en persons adresse, men politikken nævner "
+     "den ikke.",
+     "Må læserne skrive til den, så bed HR om at tilføje den (eller et mønster som "
+     "'*-kontakt@{domain}') under 'role_mailboxes' i policy.yml; ellers fjern den."))
+# Words that make an address a team's: jobs@, presse@, inquiries18f@, cloud-gov-support@.
+_ROLE_WORDS = frozenset("""
+info information kontakt contact contacts inquiries inquiry enquiries enquiry questions
+support help helpdesk servicedesk service kundeservice customerservice feedback press presse
+media jobs job careers career karriere rekruttering recruiting recruitment hr team teams hello
+hej office kontor sales salg admin administration webmaster webmanager hostmaster postmaster
+noreply no-reply donotreply security privacy abuse reports report request requests subscribe
+unsubscribe news newsletter nyhedsbrev marketing events event booking billing faktura
+regnskab accounting finance legal compliance investor investors ir partners partnership
+participate join apply research community developers devops ops data forms mail post
+tips praktik studiejob
+""".split())
+# Addresses at these are always someone's own, whatever their first part says.
+_PERSONAL_DOMAINS = re.compile(
+    r"@(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|icloud|me|mac|aol|gmx|"
+    r"proton|protonmail|pm|mail|jubii|ofir|sol|stofanet|webspeed|youmail|tdcadsl|get2net|"
+    r"privat|email)\.[a-z.]+$", re.IGNORECASE)
+_LEGAL_FORM = re.compile(r"\s+(?:A/S|ApS|I/S|P/S|IVS|Inc\.?|Ltd\.?|LLC|GmbH|AB|ASA|plc)$",
+                         re.IGNORECASE)
+_LOCAL_PARTS = re.compile(r"[a-zæøå]+|\d+")
 
 
 def _digits(text: str) -> str:
@@ -88,6 +130,25 @@ def allowed_mailbox(address: str, patterns: list[str]) -> bool:
         fnmatch.fnmatchcase(value, p) for p in patterns)
 
 
+def team_mailbox(address: str, company: str = "") -> bool:
+    """Whether ``address`` looks like a team's mailbox rather than a person's: a word like
+    jobs, press, support or inquiries in its first part, or the company's own name (18f@,
+    calc-18f@), no given name there (amy.wilson@ is Amy's, support.anna@ too), and not at a
+    provider of private mailboxes (gmail.com)."""
+    local = address.lower().rsplit("@", 1)[0]
+    if _PERSONAL_DOMAINS.search(address):
+        return False
+    words = _LOCAL_PARTS.findall(local)
+    if any(len(word) >= 2 and word in given_names() for word in words):
+        return False
+    own = re.sub(r"[\W_]+", "", _LEGAL_FORM.sub("", company).lower())
+    if len(own) >= 2 and (own in words or local.startswith(own) or local.endswith(own)):
+        return True
+    return any(word in _ROLE_WORDS or any(
+        len(role) >= 4 and (word.startswith(role) or word.endswith(role)) for role in _ROLE_WORDS)
+        for word in words)
+
+
 def _card(number: str) -> bool:
     digits = _digits(number)
     return 13 <= len(digits) <= 19 and bool(_CARD_PREFIX.match(digits)) and luhn.is_valid(digits)
@@ -97,7 +158,8 @@ def _phones(text: str) -> Iterator[tuple[int, int]]:
     """Spans of phone numbers: any number written with its country code, and Danish numbers
     written the way people write phone numbers (grouped; a bare eight-digit number is more
     often an id)."""
-    work = _INTERNATIONAL.sub("+", text)  # 0045 ... as +45 ...: same length, same spans
+    # 0045 ... read as +45 ...: " +" keeps the text's length, so spans stay the text's.
+    work = _INTERNATIONAL.sub(" +", text)
     work = work.replace("++", " +")
     for match in phonenumbers.PhoneNumberMatcher(work, "DK", leniency=phonenumbers.Leniency.
                                                  POSSIBLE):
@@ -105,7 +167,10 @@ def _phones(text: str) -> Iterator[tuple[int, int]]:
         if _DATE_LIKE.match(raw):
             continue
         if raw.startswith("+") or _DK_GROUPS.match(raw):  # a country code says "phone"
-            yield match.start, match.end
+            start = match.start
+            if text[start - 1:start + 1] == "00":
+                start -= 1  # the number as written begins with its 00
+            yield start, match.end
 
 
 Detector = tuple[str, Callable[[str, list[str]], Iterator[tuple[int, int]]]]
@@ -163,7 +228,11 @@ def findings_in(repo: Repository, segments: list[Segment]) -> Iterator[Finding]:
             line = segment.line_of(value, segment.folded[:start])
             if same:
                 value = segment.text[start:start + len(value)]
-            yield RULE_OF[kind].finding(repo.lang, segment.file, line, value=value)
+            if kind == "email" and team_mailbox(value, repo.policy.company):
+                yield MAILBOX.finding(repo.lang, segment.file, line, value=value,
+                                      domain=value.rsplit("@", 1)[-1])
+            else:
+                yield RULE_OF[kind].finding(repo.lang, segment.file, line, value=value)
 
 
 def _mailto(doc: Post | DocPage) -> list[Segment]:

@@ -17,7 +17,9 @@ from urllib.parse import urlsplit
 from advocacy.core.checking.rules.registry import PAGE, POST, check, rule
 from advocacy.core.model.entities import DocPage, Post
 from advocacy.core.model.findings import Finding, Severity
-from advocacy.core.reading.repository import Repository, media_finding
+from advocacy.core.reading.posts import ALT
+from advocacy.core.reading.repository import EXTERNAL, Repository, media_finding
+from advocacy.core.rendering.resolve import Ref
 
 E, W = Severity.ERROR, Severity.WARNING
 
@@ -41,7 +43,11 @@ DANGEROUS = rule(
                "explain.", "Write this part in plain Markdown, without HTML."),
         "da": ("HTML'en her bliver ændret, når den udgives, på en måde tjekket ikke kan "
                "forklare.", "Skriv denne del i almindelig Markdown, uden HTML."),
-    }})
+    }}, imported=(
+        "Old posts often embed players, forms or trackers: replace the embed with a link to "
+        "what it showed.",
+        "Gamle indlæg indlejrer ofte afspillere, formularer eller sporing: erstat "
+        "indlejringen med et link til det, den viste."))
 EVENT_HANDLER = rule(
     "html-event-handler", E, ("No HTML attribute runs code.", "Ingen HTML-attribut kører kode."),
     ("The attribute '{attribute}' on <{tag}> would run code in the reader's browser.",
@@ -55,19 +61,6 @@ UNSAFE_URL = rule(
      "Link to an https:// address, or to a file under media/."),
     ("Et link eller billede bruger adressen '{value}', som kan køre kode eller skjule indhold.",
      "Link til en https://-adresse eller til en fil under media/."),
-    adjustable=False)
-EXTERNAL = rule(
-    "media-external", E, ("Photos and videos are stored with the site, never loaded from "
-                          "another website.", "Billeder og video ligger på sitet og hentes "
-                          "aldrig fra andre hjemmesider."),
-    ("The picture or video '{value}' would be loaded from another website, which tells that "
-     "website who reads our page.",
-     "Upload the file to media/ (if we may use it) and refer to that file, or link to the "
-     "other page instead of showing it."),
-    ("Billedet eller videoen '{value}' ville blive hentet fra en anden hjemmeside, som dermed "
-     "kan se, hvem der læser vores side.",
-     "Upload filen til media/ (hvis vi må bruge den), og henvis til den, eller link til den "
-     "anden side i stedet for at vise den."),
     adjustable=False)
 TIDIED = rule(
     "html-tidied", W, ("HTML the site does not use is left out when a post is published.",
@@ -117,7 +110,21 @@ LINK_BROKEN = rule(
      "Check the file name (names are case-sensitive), or link to the page's address."),
     ("Linket '{value}' fører til en side, der ikke findes.",
      "Tjek filnavnet (der skelnes mellem store og små bogstaver), eller link til sidens "
-     "adresse."))
+     "adresse."), variants={"link-address": {
+        "en": ("The link '{value}' is an address on the web server, not a page or file in the "
+               "repository, so nobody can tell whether it leads anywhere.",
+               "Link to the post's Markdown file (like '../2026/2026-11-20-other-post.md'), "
+               "or write the page's full address (https://...)."),
+        "da": ("Linket '{value}' er en adresse på webserveren, ikke en side eller fil i "
+               "repositoriet, så ingen kan se, om det fører nogen steder hen.",
+               "Link til indlæggets Markdown-fil (som '../2026/2026-11-20-andet-indlaeg.md'), "
+               "eller skriv sidens fulde adresse (https://...)."),
+    }}, imported=(
+        "Old posts link to pages of the old site by their address: link to the imported "
+        "post's file, or to the page's full address if the old site stays.",
+        "Gamle indlæg linker til sider på det gamle site med deres adresse: link til det "
+        "importerede indlægs fil, eller til sidens fulde adresse, hvis det gamle site "
+        "bliver."))
 FILE_REFUSED = rule(
     "file-refused", E, ("Only photos, videos, captions and approved brand graphics are "
                         "published from the media folder.", "Kun billeder, video, undertekster "
@@ -129,23 +136,6 @@ FILE_REFUSED = rule(
      "WebVTT-undertekster og SVG-grafik, HR har godkendt, kan.",
      "Konvertér den til en af dem, eller link til, hvor den er udgivet andetsteds."),
     adjustable=False)
-ALT = rule(
-    "image-alt-missing", E, ("Every image has alt text for readers who cannot see it.",
-                             "Alle billeder har en alt-tekst til læsere, der ikke kan se dem."),
-    ("'image' is set but 'image_alt' is missing.",
-     "Add 'image_alt:' with a short description of what the picture shows, for readers who "
-     "cannot see it."),
-    ("'image' er sat, men 'image_alt' mangler.",
-     "Tilføj 'image_alt:' med en kort beskrivelse af, hvad billedet viser, til læsere, der "
-     "ikke kan se det."),
-    variants={"body-image-alt-missing": {
-        "en": ("The image '{path}' has no alt text.",
-               "Describe what the picture shows between the brackets: ![Two colleagues at a "
-               "whiteboard]({path})."),
-        "da": ("Billedet '{path}' har ingen alt-tekst.",
-               "Beskriv, hvad billedet viser, mellem de firkantede parenteser: ![To kolleger "
-               "ved en tavle]({path})."),
-    }})
 INTERNAL = rule(
     "link-internal", E, ("No links to internal systems (intranet, Jira, Confluence).",
                          "Ingen links til interne systemer (intranet, Jira, Confluence)."),
@@ -231,12 +221,29 @@ def page_safety(repo: Repository, doc: Post | DocPage) -> Iterator[Finding]:
                 yield LINK_BROKEN.finding(lang, file, line, value=ref.written)
             elif ref.problem == "file-refused":
                 yield FILE_REFUSED.finding(lang, file, line, path=ref.written)
+            elif _page_address(ref):
+                yield LINK_BROKEN.finding(lang, file, line, "link-address", value=ref.written)
             else:
                 yield media_finding(repo, file, line, ref.written,
                                     ref.problem.removeprefix("media-"))
         if ref.element == "img" and ref.kind in ("picture", "file") and not ref.alt.strip() \
                 and not _decorative(doc, line):
             yield ALT.finding(lang, file, line, "body-image-alt-missing", path=ref.written)
+
+
+# A link to one of these is a link to a file (judged as media); to anything else, a page.
+_FILE_SUFFIX = re.compile(r"\.(?!html?$)[a-z0-9]{1,5}$", re.IGNORECASE)
+
+
+def _page_address(ref: Ref) -> bool:
+    """A link (not a picture) that cannot be resolved and names a page of a web site, not a
+    file: ``/``, ``/about/``, ``../team/``, ``/2015/05/21/post.html``. Its message is about
+    links; a photo's message ("put the file under media/") would not help."""
+    if ref.element != "a" or ref.problem not in ("media-absolute", "media-missing",
+                                                 "media-outside"):
+        return False
+    path = urlsplit(ref.written.strip()).path.rstrip("/")
+    return not _FILE_SUFFIX.search(path.rsplit("/", 1)[-1])
 
 
 def _decorative(doc: Post | DocPage, line: int) -> bool:

@@ -1,0 +1,1 @@
+"""Tests in Chromium (see conftest.py and harness.py)."""
