@@ -54,15 +54,21 @@ STEPS = ("cold build", "warm build", "one post edited", "check all", "check one 
 
 def pictures(log: str) -> int:
     """How many pictures the build processed (not taken from the cache)."""
-    found = re.search(r"(?:Pictures|Billeder): \d+ (?:published|udgivet), (\d+) "
-                      r"(?:processed now|behandlet nu)", log)
+    found = re.search(
+        r"(?:Pictures|Billeder): \d+ (?:published|udgivet), (\d+) "
+        r"(?:processed now|behandlet nu)",
+        log,
+    )
     return int(found.group(1)) if found else -1
 
 
 def cards(log: str) -> int:
     """How many share cards the build made (not taken from the cache)."""
-    found = re.search(r"(?:Share cards|Delingskort): \d+ (?:published|udgivet), (\d+) "
-                      r"(?:made now|lavet nu)", log)
+    found = re.search(
+        r"(?:Share cards|Delingskort): \d+ (?:published|udgivet), (\d+) "
+        r"(?:made now|lavet nu)",
+        log,
+    )
     return int(found.group(1)) if found else -1
 
 
@@ -74,21 +80,26 @@ def made(values: list[int]) -> str:
 def bench(posts: int, runs: int, root: Path) -> list[Row]:
     """Every step at one size."""
     work = root / f"n{posts}"
-    subprocess.run([sys.executable, str(HERE / "corpus.py"), "--posts", str(posts), "--out",
-                    str(work)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, str(HERE / "corpus.py"), "--posts", str(posts), "--out", str(work)],
+        check=True,
+        capture_output=True,
+    )
     one = next((work / "site_src/blog/posts").rglob("*.md"))
     rows = {name: Row(posts, name) for name in STEPS}
     original = one.read_text("utf-8")
     for index in range(runs):
         cache = root / f"cache-{posts}-{index}"
-        env = dict(os.environ, NO_MKDOCS_2_WARNING="1", ADVOCACY_TODAY=TODAY,
-                   ADVOCACY_CACHE_DIR=str(cache))
+        env = dict(
+            os.environ, NO_MKDOCS_2_WARNING="1", ADVOCACY_TODAY=TODAY, ADVOCACY_CACHE_DIR=str(cache)
+        )
         build = [str(BIN / "mkdocs"), "build", "-d", str(root / "site")]
         shutil.rmtree(root / "site", ignore_errors=True)  # cold: no cache, no site folder
         for step in ("cold build", "warm build", "one post edited"):
             if step == "one post edited":  # what `mkdocs serve` rebuilds after a save
-                one.write_text(original.replace("\n\n", f"\n\nEdited in run {index}.\n\n",
-                                                1), "utf-8")
+                one.write_text(
+                    original.replace("\n\n", f"\n\nEdited in run {index}.\n\n", 1), "utf-8"
+                )
             result = run(build, work, env)
             rows[step].add(result)
             rows[step].pictures.append(pictures(result.stdout + result.stderr))
@@ -97,23 +108,30 @@ def bench(posts: int, runs: int, root: Path) -> list[Row]:
         for step, extra in (("check all", []), ("check one post", [str(one)])):
             rows[step].add(run([str(BIN / "advocacy"), "check", *extra], work, env))
         shutil.rmtree(cache, ignore_errors=True)
-        print(f"N={posts} run {index + 1}: " + ", ".join(
-            f"{r.step} {r.seconds[-1]:.2f}s" for r in rows.values()), file=sys.stderr)
+        print(
+            f"N={posts} run {index + 1}: "
+            + ", ".join(f"{r.step} {r.seconds[-1]:.2f}s" for r in rows.values()),
+            file=sys.stderr,
+        )
     return list(rows.values())
 
 
 def table(rows: list[Row]) -> str:
     """The results as a Markdown table, with each size's ratio to the first size."""
     first = {r.step: statistics.median(r.seconds) for r in rows if r.posts == rows[0].posts}
-    lines = ["| N | step | median s | x first N | peak MB (tree RSS) | tree PSS MB "
-             "| largest process MB | pictures processed | cards made | runs |",
-             "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"]
+    lines = [
+        "| N | step | median s | x first N | peak MB (tree RSS) | tree PSS MB "
+        "| largest process MB | pictures processed | cards made | runs |",
+        "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
     for r in rows:
         median = statistics.median(r.seconds)
-        lines.append(f"| {r.posts} | {r.step} | {median:.2f} | {median / first[r.step]:.1f} "
-                     f"| {max(r.peak_mb):.0f} | {max(r.pss_mb):.0f} | {max(r.largest_mb):.0f} "
-                     f"| {made(r.pictures)} "
-                     f"| {made(r.cards)} | {len(r.seconds)} |")
+        lines.append(
+            f"| {r.posts} | {r.step} | {median:.2f} | {median / first[r.step]:.1f} "
+            f"| {max(r.peak_mb):.0f} | {max(r.pss_mb):.0f} | {max(r.largest_mb):.0f} "
+            f"| {made(r.pictures)} "
+            f"| {made(r.cards)} | {len(r.seconds)} |"
+        )
     return "\n".join(lines)
 
 
@@ -125,8 +143,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="advocacy-bench-") as tmp:
         rows = [row for n in args.posts for row in bench(n, args.runs, Path(tmp))]
-    print(f"Machine: {os.cpu_count()} cores; Python {sys.version.split()[0]}; "
-          f"{time.strftime('%Y-%m-%d')}")
+    print(
+        f"Machine: {os.cpu_count()} cores; Python {sys.version.split()[0]}; "
+        f"{time.strftime('%Y-%m-%d')}"
+    )
     print(table(rows))
     return 0
 

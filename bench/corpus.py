@@ -44,8 +44,16 @@ TAGS = wordlist(
     "copenhagen hackathon leadership security ux interview wellbeing open-source cloud "
     "testing career-change"
 )
-ROLES = ("Software Engineer", "Senior Designer", "Data Scientist", "Team Lead", "Recruiter",
-         "Support Specialist", "Product Manager", "SRE")
+ROLES = (
+    "Software Engineer",
+    "Senior Designer",
+    "Data Scientist",
+    "Team Lead",
+    "Recruiter",
+    "Support Specialist",
+    "Product Manager",
+    "SRE",
+)
 LOCATIONS = ("København", "Aarhus", "Odense", "Aalborg", "Remote", "Malmö")
 FIRST = wordlist(
     "Søren Åse Mette Jørgen Lise Anders Frederikke Bjørn Ida Mads Sofie Rasmus Astrid Kasper "
@@ -126,10 +134,7 @@ def slugify(text: str) -> str:
 def words(rng: random.Random, lang: str, count: int) -> list[str]:
     """Draw ``count`` words, mostly from ``lang`` with some code-switching."""
     other = "en" if lang == "da" else "da"
-    return [
-        rng.choice(WORDS[lang] if rng.random() < 0.9 else WORDS[other])
-        for _ in range(count)
-    ]
+    return [rng.choice(WORDS[lang] if rng.random() < 0.9 else WORDS[other]) for _ in range(count)]
 
 
 def sentence(rng: random.Random, lang: str, count: int) -> str:
@@ -151,11 +156,17 @@ def make_authors(rng: random.Random, posts: int) -> list[Author]:
             name = f"{first} {initial}. {last}"
         used.add(name)
         consent = date(2023, 1, 2) + timedelta(days=rng.randrange(300))
-        authors.append(Author(
-            slug=f"{slugify(name)}-{i + 1}", name=name, role=rng.choice(ROLES),
-            team=TEAMS[i % len(TEAMS)], location=rng.choice(LOCATIONS),
-            consent=consent, evidence=f"HR-{consent.year}-{i + 1}",
-        ))
+        authors.append(
+            Author(
+                slug=f"{slugify(name)}-{i + 1}",
+                name=name,
+                role=rng.choice(ROLES),
+                team=TEAMS[i % len(TEAMS)],
+                location=rng.choice(LOCATIONS),
+                consent=consent,
+                evidence=f"HR-{consent.year}-{i + 1}",
+            )
+        )
     return authors
 
 
@@ -167,10 +178,10 @@ def make_body(rng: random.Random, lang: str, index: int) -> tuple[str, int]:
     intro paragraph ends (used for Material's excerpt separator).
     """
     target = rng.randint(600, 900)
-    headings = [" ".join(words(rng, lang, rng.randint(2, 4))).capitalize()
-                for _ in range(rng.randint(2, 4))]
-    items = [sentence(rng, lang, rng.randint(3, 8))
-             for _ in range(rng.randint(3, 5))]
+    headings = [
+        " ".join(words(rng, lang, rng.randint(2, 4))).capitalize() for _ in range(rng.randint(2, 4))
+    ]
+    items = [sentence(rng, lang, rng.randint(3, 8)) for _ in range(rng.randint(3, 5))]
     remaining = target - sum(len(h.split()) for h in headings)
     remaining -= sum(len(i.split()) for i in items)
     sentences: list[str] = []
@@ -197,7 +208,7 @@ def make_body(rng: random.Random, lang: str, index: int) -> tuple[str, int]:
     for h, heading in enumerate(headings):
         blocks.append(f"## {heading}")
         chunk = rest[:per] if h < len(headings) - 1 else rest
-        rest = rest[len(chunk):]
+        rest = rest[len(chunk) :]
         blocks.extend(chunk)
         if h == list_at:
             blocks.append("\n".join(f"- {item}" for item in items))
@@ -220,16 +231,25 @@ def make_posts(rng: random.Random, count: int, authors: list[Author]) -> list[Po
         desc = sentence(rng, lang, 24)
         desc = desc[:157].rsplit(" ", 1)[0].rstrip(".,") + "."
         body, excerpt_end = make_body(rng, lang, i + 1)
-        posts.append(Post(
-            index=i + 1, slug=slug, title=title, day=day, language=lang,
-            author=author.slug, other_author=other.slug, description=desc,
-            category=rng.choice(CATEGORIES),
-            tags=tuple(rng.sample(TAGS, rng.randint(2, 4))),
-            image_alt=sentence(rng, lang, rng.randint(5, 9)),
-            person=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
-            person_consent=day - timedelta(days=rng.randint(7, 90)),
-            body=body, excerpt_end=excerpt_end,
-        ))
+        posts.append(
+            Post(
+                index=i + 1,
+                slug=slug,
+                title=title,
+                day=day,
+                language=lang,
+                author=author.slug,
+                other_author=other.slug,
+                description=desc,
+                category=rng.choice(CATEGORIES),
+                tags=tuple(rng.sample(TAGS, rng.randint(2, 4))),
+                image_alt=sentence(rng, lang, rng.randint(5, 9)),
+                person=f"{rng.choice(FIRST)} {rng.choice(LAST)}",
+                person_consent=day - timedelta(days=rng.randint(7, 90)),
+                body=body,
+                excerpt_end=excerpt_end,
+            )
+        )
     return posts
 
 
@@ -240,9 +260,11 @@ def flow(items: tuple[str, ...] | list[str]) -> str:
 
 def advocacy_post(post: Post) -> str:
     """Render a post with the advocacy front-matter contract."""
-    people = (f"[{{author: {q(post.other_author)}}}, {{name: {q(post.person)}, "
-              f"consent: {post.person_consent.isoformat()}, "
-              f"evidence: {q(f'HR-{post.person_consent.year}-{post.index}')}}}]")
+    people = (
+        f"[{{author: {q(post.other_author)}}}, {{name: {q(post.person)}, "
+        f"consent: {post.person_consent.isoformat()}, "
+        f"evidence: {q(f'HR-{post.person_consent.year}-{post.index}')}}}]"
+    )
     return (
         f"---\ntitle: {q(post.title)}\ndate: {post.day.isoformat()}\n"
         f"authors: {flow([post.author])}\ndescription: {q(post.description)}\n"
@@ -254,7 +276,7 @@ def advocacy_post(post: Post) -> str:
 
 def material_post(post: Post) -> str:
     """Render a post with Material blog front matter and an inline cover."""
-    intro, rest = post.body[:post.excerpt_end], post.body[post.excerpt_end:]
+    intro, rest = post.body[: post.excerpt_end], post.body[post.excerpt_end :]
     cover = f"![{post.image_alt}](../../../media/bench/{post.index}.jpg)"
     return (
         f"---\ntitle: {q(post.title)}\ndate: {post.day.isoformat()}\n"
@@ -286,25 +308,40 @@ def material_config(plugins: str = "blog", site_name: str = "Advocacy bench") ->
     layout and cache folder ``.cache/plugin/social``).
     """
     lines = [
-        f"site_name: {q(site_name)}", "site_url: https://example.com/",
-        "docs_dir: docs", "theme:", "  name: material", "  font: false",
-        "markdown_extensions:", "  - toc:", "      permalink: true",
-        "  - admonition", "  - attr_list", "  - md_in_html", "  - tables",
-        "  - pymdownx.superfences", "  - pymdownx.highlight", "  - pymdownx.details",
-        "plugins:", "  - search",
+        f"site_name: {q(site_name)}",
+        "site_url: https://example.com/",
+        "docs_dir: docs",
+        "theme:",
+        "  name: material",
+        "  font: false",
+        "markdown_extensions:",
+        "  - toc:",
+        "      permalink: true",
+        "  - admonition",
+        "  - attr_list",
+        "  - md_in_html",
+        "  - tables",
+        "  - pymdownx.superfences",
+        "  - pymdownx.highlight",
+        "  - pymdownx.details",
+        "plugins:",
+        "  - search",
     ]
     if plugins.startswith("blog"):
         lines.append("  - blog")
     if plugins.startswith("blog-rss"):
         lines += [
-            "  - rss:", "      match_path: \"blog/posts/.*\"", "      use_git: false",
-            "      date_from_meta:", "        as_creation: date", "        as_update: date",
+            "  - rss:",
+            '      match_path: "blog/posts/.*"',
+            "      use_git: false",
+            "      date_from_meta:",
+            "        as_creation: date",
+            "        as_update: date",
         ]
     if plugins == "blog-rss-social":
         lines.append("  - social")
     if plugins == "plain-nonav":
-        lines += ["nav:", "  - index.md", "  - blog/index.md",
-                  "not_in_nav: |", "  blog/posts/**"]
+        lines += ["nav:", "  - index.md", "  - blog/index.md", "not_in_nav: |", "  blog/posts/**"]
     return "\n".join(lines) + "\n"
 
 
@@ -312,8 +349,7 @@ def advocacy_config(site_name: str = "Advocacy bench") -> str:
     """Return the ``mkdocs.yml`` of our own product for the same corpus and extensions."""
     common = material_config("plain", site_name).replace("docs_dir: docs", "docs_dir: site_src")
     categories = ", ".join(CATEGORIES)
-    return common + ("  - advocacy:\n      language: da\n"
-                     f"      categories: [{categories}]\n")
+    return common + (f"  - advocacy:\n      language: da\n      categories: [{categories}]\n")
 
 
 def prepare_out(out: Path) -> None:
@@ -358,9 +394,12 @@ def generate(posts: int, out: Path, layout: str, rss: bool = False) -> None:
     write(out / "docs/blog/index.md", "# Blog\n")
     lines = ["authors:"]
     for a in authors:
-        lines += [f"  {a.slug}:", f"    name: {q(a.name)}",
-                  f"    description: {q(a.role + ', ' + a.team)}",
-                  f"    avatar: media/avatars/{a.slug}.jpg"]
+        lines += [
+            f"  {a.slug}:",
+            f"    name: {q(a.name)}",
+            f"    description: {q(a.role + ', ' + a.team)}",
+            f"    avatar: media/avatars/{a.slug}.jpg",
+        ]
     write(out / "docs/blog/.authors.yml", "\n".join(lines) + "\n")
     avatars = out / "docs/media/avatars"
     avatars.mkdir(parents=True, exist_ok=True)

@@ -48,13 +48,14 @@ import corpus  # noqa: E402
 import measure  # noqa: E402
 
 VENV = Path("/tmp/advocacy-bench-venv")
-REQUIREMENTS = ("mkdocs>=1.6,<2", "mkdocs-material<10", "mkdocs-rss-plugin", "pillow",
-                "cairosvg")
+REQUIREMENTS = ("mkdocs>=1.6,<2", "mkdocs-material<10", "mkdocs-rss-plugin", "pillow", "cairosvg")
 SOCIAL_CACHE = Path(".cache/plugin/social")  # the plugin's default, beside mkdocs.yml
 SOCIAL_FONT_FAMILY = "Roboto"  # what the default card layout asks for with `font: false`
 SOCIAL_FONTS = {"Regular.ttf": "DejaVuSans.ttf", "Bold.ttf": "DejaVuSans-Bold.ttf"}
-FONT_DIRS = (HERE.parent / "plugins/advocacy/core/media/fonts",
-             Path("/usr/share/fonts/truetype/dejavu"))
+FONT_DIRS = (
+    HERE.parent / "plugins/advocacy/core/media/fonts",
+    Path("/usr/share/fonts/truetype/dejavu"),
+)
 COUNT_ENV = "ADVOCACY_BENCH_COUNT_FILE"
 HOOK = f'''"""When ${COUNT_ENV} is set: count Markdown conversions, refuse the network."""
 import os
@@ -111,13 +112,22 @@ if os.environ.get("{COUNT_ENV}"):
     atexit.register(_dump)
 '''
 FLOOR_EXTENSIONS = (
-    "toc", "admonition", "attr_list", "md_in_html", "tables",
-    "pymdownx.superfences", "pymdownx.highlight", "pymdownx.details",
+    "toc",
+    "admonition",
+    "attr_list",
+    "md_in_html",
+    "tables",
+    "pymdownx.superfences",
+    "pymdownx.highlight",
+    "pymdownx.details",
 )
 FLOOR_CONFIGS = {
     "toc": {"permalink": True},
-    "pymdownx.highlight": {"anchor_linenums": True, "line_spans": "__span",
-                           "pygments_lang_class": True},
+    "pymdownx.highlight": {
+        "anchor_linenums": True,
+        "line_spans": "__span",
+        "pygments_lang_class": True,
+    },
 }
 CONFIGS: dict[str, tuple[str, str]] = {
     "a": ("plain", "(a) Material, no blog plugin, posts as plain pages, auto nav"),
@@ -154,27 +164,34 @@ def ensure_venv() -> None:
     """Create the bench venv and install the pinned tools if needed."""
     probe = "import mkdocs, material, mkdocs_rss_plugin, PIL, cairosvg"
     ok = (VENV / "bin/python").exists() and subprocess.run(
-        [vpy("python"), "-c", probe], capture_output=True, check=False).returncode == 0
+        [vpy("python"), "-c", probe], capture_output=True, check=False
+    ).returncode == 0
     if not ok:
         print(f"creating venv {VENV} ...", file=sys.stderr)
         subprocess.run(["python3", "-m", "venv", str(VENV)], check=True)
-        subprocess.run([vpy("python"), "-m", "pip", "install", "-q", *REQUIREMENTS],
-                       check=True)
+        subprocess.run([vpy("python"), "-m", "pip", "install", "-q", *REQUIREMENTS], check=True)
     site = subprocess.run(
         [vpy("python"), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-        capture_output=True, text=True, check=True).stdout.strip()
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     (Path(site) / "advocacy_bench_count.py").write_text(HOOK, encoding="utf-8")
     (Path(site) / "advocacy_bench_count.pth").write_text(
-        "import advocacy_bench_count\n", encoding="utf-8")
+        "import advocacy_bench_count\n", encoding="utf-8"
+    )
 
 
 def versions() -> str:
     """Return installed versions of the benchmarked packages."""
-    code = ("from importlib.metadata import version as v; print(', '.join(f'{p} ' + v(p) "
-            "for p in ('mkdocs', 'mkdocs-material', 'mkdocs-rss-plugin', 'markdown', "
-            "'pymdown-extensions', 'cairosvg')))")
-    return subprocess.run([vpy("python"), "-c", code], capture_output=True, text=True,
-                          check=True).stdout.strip()
+    code = (
+        "from importlib.metadata import version as v; print(', '.join(f'{p} ' + v(p) "
+        "for p in ('mkdocs', 'mkdocs-material', 'mkdocs-rss-plugin', 'markdown', "
+        "'pymdown-extensions', 'cairosvg')))"
+    )
+    return subprocess.run(
+        [vpy("python"), "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
 
 
 def dir_mb(path: Path) -> float:
@@ -222,19 +239,38 @@ def floor(docs: Path) -> None:
     for path in sorted(docs.glob("blog/posts/**/*.md")):
         text = path.read_text(encoding="utf-8")
         bodies.append(text.split("---\n", 2)[2] if text.startswith("---\n") else text)
-    md = markdown.Markdown(extensions=list(FLOOR_EXTENSIONS),
-                           extension_configs=FLOOR_CONFIGS)
+    md = markdown.Markdown(extensions=list(FLOOR_EXTENSIONS), extension_configs=FLOOR_CONFIGS)
     html_chars = sum(len(md.reset().convert(body)) for body in bodies)
-    print(json.dumps({"posts": len(bodies), "render_s": time.perf_counter() - start,
-                      "body_chars": sum(map(len, bodies)), "html_chars": html_chars}))
+    print(
+        json.dumps(
+            {
+                "posts": len(bodies),
+                "render_s": time.perf_counter() - start,
+                "body_chars": sum(map(len, bodies)),
+                "html_chars": html_chars,
+            }
+        )
+    )
 
 
-def bench_size(posts: int, keys: list[str], runs: int, repeat_limit: float,
-               root: Path) -> list[Result]:
+def bench_size(
+    posts: int, keys: list[str], runs: int, repeat_limit: float, root: Path
+) -> list[Result]:
     """Generate one corpus of ``posts`` posts and measure each configuration."""
     work = root / f"n{posts}"
-    subprocess.run([vpy("python"), str(HERE / "corpus.py"), "--posts", str(posts),
-                    "--out", str(work), "--layout", "material"], check=True)
+    subprocess.run(
+        [
+            vpy("python"),
+            str(HERE / "corpus.py"),
+            "--posts",
+            str(posts),
+            "--out",
+            str(work),
+            "--layout",
+            "material",
+        ],
+        check=True,
+    )
     results = []
     for key in keys:
         variant = CONFIGS[key][0]
@@ -260,8 +296,10 @@ def bench_size(posts: int, keys: list[str], runs: int, repeat_limit: float,
                 stats = json.loads(result.stdout)
                 res.render_s.append(stats["render_s"])
                 res.body_chars = stats["body_chars"]
-            print(f"N={posts} {key} run {i + 1}: {result.seconds:.2f}s "
-                  f"{result.peak_mb:.0f} MB", file=sys.stderr)
+            print(
+                f"N={posts} {key} run {i + 1}: {result.seconds:.2f}s {result.peak_mb:.0f} MB",
+                file=sys.stderr,
+            )
             if result.seconds > repeat_limit:
                 break
         if variant != "floor":
@@ -270,12 +308,16 @@ def bench_size(posts: int, keys: list[str], runs: int, repeat_limit: float,
             if variant.endswith("social"):
                 res.cards, res.pages = count_cards(site)
                 if res.cards != res.pages:
-                    print(f"N={posts} {key}: {res.cards} cards for {res.pages} pages",
-                          file=sys.stderr)
+                    print(
+                        f"N={posts} {key}: {res.cards} cards for {res.pages} pages", file=sys.stderr
+                    )
             shutil.rmtree(site)
         if res.network:
-            print(f"N={posts} {key}: {res.network} network attempts refused: "
-                  f"{res.counts.get('network_targets')}", file=sys.stderr)
+            print(
+                f"N={posts} {key}: {res.network} network attempts refused: "
+                f"{res.counts.get('network_targets')}",
+                file=sys.stderr,
+            )
         results.append(res)
     return results
 
@@ -302,7 +344,8 @@ def table(results: list[Result]) -> str:
             f"| {min(r.seconds):.2f}-{max(r.seconds):.2f} | {max(r.peak_mb):.0f} "
             f"| {max(r.pss_mb):.0f} | {max(r.largest_mb):.0f} | {len(r.seconds)} "
             f"| {r.site_mb:.0f} | {calls} | {calls / r.posts:.2f} | {ratio} | {cards} "
-            f"| {r.network} |")
+            f"| {r.network} |"
+        )
     return "\n".join(rows)
 
 
@@ -311,10 +354,13 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--posts", type=int, nargs="+", default=[100, 1000])
     parser.add_argument("--runs", type=int, default=3, help="runs per configuration")
-    parser.add_argument("--repeat-limit", type=float, default=300.0,
-                        help="stop repeating a configuration after a run slower than this")
-    parser.add_argument("--configs", nargs="+", choices=sorted(CONFIGS),
-                        default=sorted(CONFIGS))
+    parser.add_argument(
+        "--repeat-limit",
+        type=float,
+        default=300.0,
+        help="stop repeating a configuration after a run slower than this",
+    )
+    parser.add_argument("--configs", nargs="+", choices=sorted(CONFIGS), default=sorted(CONFIGS))
     parser.add_argument("--keep", action="store_true", help="keep the temp corpus dirs")
     parser.add_argument("--json", type=Path, help="also write raw results here")
     parser.add_argument("--floor", type=Path, help=argparse.SUPPRESS)
@@ -332,11 +378,12 @@ def main(argv: list[str] | None = None) -> int:
         if not args.keep:
             shutil.rmtree(root, ignore_errors=True)
     if args.json:
-        args.json.write_text(json.dumps([r.__dict__ for r in results], indent=2),
-                             encoding="utf-8")
-    print(f"Versions: {versions()}; Python {sys.version.split()[0]}; "
-          f"{os.cpu_count()} CPUs; peak memory: RSS summed over the process tree, "
-          f"sampled every {measure.INTERVAL * 1000:.0f} ms.\n")
+        args.json.write_text(json.dumps([r.__dict__ for r in results], indent=2), encoding="utf-8")
+    print(
+        f"Versions: {versions()}; Python {sys.version.split()[0]}; "
+        f"{os.cpu_count()} CPUs; peak memory: RSS summed over the process tree, "
+        f"sampled every {measure.INTERVAL * 1000:.0f} ms.\n"
+    )
     print(table(results))
     return 0
 

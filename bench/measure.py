@@ -85,13 +85,12 @@ def children(pid: int) -> list[int]:
             tasks = os.listdir(f"/proc/{pid}/task")
         except OSError:
             return []
-        return [int(c) for tid in tasks
-                for c in _read(f"/proc/{pid}/task/{tid}/children").split()]
+        return [int(c) for tid in tasks for c in _read(f"/proc/{pid}/task/{tid}/children").split()]
     found = []
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             stat = _read(f"/proc/{entry}/stat")
-            fields = stat[stat.rfind(")") + 2:].split()  # after "pid (comm) "
+            fields = stat[stat.rfind(")") + 2 :].split()  # after "pid (comm) "
             if len(fields) > 1 and fields[1] == str(pid):
                 found.append(int(entry))
     return found
@@ -164,8 +163,13 @@ class TreeSampler(threading.Thread):
         self.join()
 
 
-def run(cmd: list[str], cwd: Path, env: dict[str, str], ok: tuple[int, ...] | None = None,
-        interval: float = INTERVAL) -> Measurement:
+def run(
+    cmd: list[str],
+    cwd: Path,
+    env: dict[str, str],
+    ok: tuple[int, ...] | None = None,
+    interval: float = INTERVAL,
+) -> Measurement:
     """Run ``cmd`` in ``cwd`` with ``env`` and measure it.
 
     With ``ok``, a return code outside it or a Python traceback on stderr ends the
@@ -185,10 +189,16 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str], ok: tuple[int, ...] | No
         stdout = out.read().decode("utf-8", "replace")
         stderr = err.read().decode("utf-8", "replace")
     largest_mb = usage.ru_maxrss / 1024
-    result = Measurement(seconds=seconds, peak_mb=max(sampler.peak_kb / 1024, largest_mb),
-                         largest_mb=largest_mb, pss_mb=sampler.pss_kb / 1024,
-                         samples=sampler.samples,
-                         returncode=proc.returncode, stdout=stdout, stderr=stderr)
+    result = Measurement(
+        seconds=seconds,
+        peak_mb=max(sampler.peak_kb / 1024, largest_mb),
+        largest_mb=largest_mb,
+        pss_mb=sampler.pss_kb / 1024,
+        samples=sampler.samples,
+        returncode=proc.returncode,
+        stdout=stdout,
+        stderr=stderr,
+    )
     if ok is not None and (result.returncode not in ok or "Traceback" in stderr):
         sys.exit(f"command failed ({result.returncode}): {' '.join(cmd)}\n{stdout}\n{stderr}")
     return result

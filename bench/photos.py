@@ -102,8 +102,9 @@ def cache_folder() -> Iterator[Path]:
 def write_photos(targets: dict[Path, int], size: tuple[int, int] = IMAGE_SIZE) -> int:
     """Write the photo of each seed to its path; return how many had to be drawn now."""
     with cache_folder() as folder:
-        missing = sorted({seed for seed in targets.values()
-                          if not (folder / cache_name(seed, size)).is_file()})
+        missing = sorted(
+            {seed for seed in targets.values() if not (folder / cache_name(seed, size)).is_file()}
+        )
         workers = min(os.cpu_count() or 1, len(missing) // 16)
         if workers > 1:
             with ProcessPoolExecutor(max_workers=workers) as pool:

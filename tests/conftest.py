@@ -53,8 +53,11 @@ class Result:
 
     def html(self, url: str) -> BeautifulSoup:
         """The parsed page at ``url`` (relative to the site root)."""
-        path = self.site / url.strip("/") / "index.html" if not url.endswith(".html") else (
-            self.site / url)
+        path = (
+            self.site / url.strip("/") / "index.html"
+            if not url.endswith(".html")
+            else (self.site / url)
+        )
         return BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
 
     def all_text(self) -> str:
@@ -84,8 +87,10 @@ class FixtureSite:
     def cache_env(self) -> dict[str, str]:
         """The build cache beside the repository, with a secret of the test's own: nothing
         is written into the user's cache or configuration folders."""
-        return {"ADVOCACY_CACHE_DIR": str(self.root.parent / (self.root.name + "-cache")),
-                "ADVOCACY_CACHE_SECRET": "a-secret-for-tests-only"}
+        return {
+            "ADVOCACY_CACHE_DIR": str(self.root.parent / (self.root.name + "-cache")),
+            "ADVOCACY_CACHE_SECRET": "a-secret-for-tests-only",
+        }
 
     def write(self, rel: str, text: str) -> Path:
         """Write a file below the repository."""
@@ -101,13 +106,18 @@ class FixtureSite:
         Image.new("RGB", size, color).save(path)
         return path
 
-    def author(self, slug: str, name: str, team: str = "IT", photo: bool = False,
-               **extra: Any) -> Path:
+    def author(
+        self, slug: str, name: str, team: str = "IT", photo: bool = False, **extra: Any
+    ) -> Path:
         """An author file with profile consent (and photo consent when ``photo``)."""
-        data: dict[str, Any] = {"name": name, "role": "Developer", "team": team,
-                                "location": "Aarhus",
-                                "bio": {"en": f"{name} writes code.", "da": f"{name} koder."},
-                                "consent": {"profile": "2026-01-10", "evidence": "HR-1"}}
+        data: dict[str, Any] = {
+            "name": name,
+            "role": "Developer",
+            "team": team,
+            "location": "Aarhus",
+            "bio": {"en": f"{name} writes code.", "da": f"{name} koder."},
+            "consent": {"profile": "2026-01-10", "evidence": "HR-1"},
+        }
         if photo:
             self.image(f"media/authors/{slug}.jpg")
             data["photo"] = f"media/authors/{slug}.jpg"
@@ -120,33 +130,63 @@ class FixtureSite:
         text = "---\n" + textwrap.dedent(front).strip() + "\n---\n\n" + textwrap.dedent(body)
         return self.write(f"site_src/blog/posts/{name}", text)
 
-    def simple_post(self, name: str, title: str, date: str, authors: str = "[mette-hansen]",
-                    extra: str = "", body: str = "Some words about our work.\n") -> Path:
+    def simple_post(
+        self,
+        name: str,
+        title: str,
+        date: str,
+        authors: str = "[mette-hansen]",
+        extra: str = "",
+        body: str = "Some words about our work.\n",
+    ) -> Path:
         """A valid post with a few fields changed."""
-        front = (f'title: "{title}"\ndate: {date}\nauthors: {authors}\n'
-                 'description: "A story about what we do at work, told by the people doing it."\n'
-                 + textwrap.dedent(extra))
+        front = (
+            f'title: "{title}"\ndate: {date}\nauthors: {authors}\n'
+            'description: "A story about what we do at work, told by the people doing it."\n'
+            + textwrap.dedent(extra)
+        )
         return self.post(name, front, body)
 
     def build(self, today: str = TODAY, *extra: str) -> Result:
         """``mkdocs build --strict`` into a folder beside the repository."""
         out = self.root.parent / (self.root.name + "-site")
-        env = {**os.environ, **self.cache_env(), "ADVOCACY_TODAY": today,
-               "NO_MKDOCS_2_WARNING": "1"}
+        env = {
+            **os.environ,
+            **self.cache_env(),
+            "ADVOCACY_TODAY": today,
+            "NO_MKDOCS_2_WARNING": "1",
+        }
         proc = subprocess.run(
             # MkDocs warns about every --dirty build, so such a build cannot be --strict.
-            [sys.executable, "-m", "mkdocs", "build",
-             *([] if "--dirty" in extra else ["--strict"]), "-d", str(out), *extra],
-            cwd=self.root, env=env, capture_output=True, text=True, check=False,
+            [
+                sys.executable,
+                "-m",
+                "mkdocs",
+                "build",
+                *([] if "--dirty" in extra else ["--strict"]),
+                "-d",
+                str(out),
+                *extra,
+            ],
+            cwd=self.root,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         return Result(proc.returncode, proc.stdout + proc.stderr, out)
 
     def run(self, *args: str, today: str = TODAY) -> subprocess.CompletedProcess[str]:
         """``advocacy ARGS`` run in the repository."""
         env = {**os.environ, **self.cache_env(), "ADVOCACY_TODAY": today}
-        return subprocess.run([sys.executable, "-m", "advocacy", *args],
-                              cwd=self.root, env=env, capture_output=True, text=True,
-                              check=False)
+        return subprocess.run(
+            [sys.executable, "-m", "advocacy", *args],
+            cwd=self.root,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+        )
 
     def check(self, *args: str, today: str = TODAY) -> subprocess.CompletedProcess[str]:
         """``advocacy check ARGS`` run in the repository."""
@@ -166,8 +206,11 @@ def site_settings(root: Path, today: str = TODAY) -> Any:
 
 def assert_no_warnings(result: Result) -> None:
     """Fail on any WARNING or ERROR line MkDocs logged."""
-    bad = [line for line in result.log.splitlines()
-           if line.startswith(("WARNING", "ERROR")) or "Aborted" in line]
+    bad = [
+        line
+        for line in result.log.splitlines()
+        if line.startswith(("WARNING", "ERROR")) or "Aborted" in line
+    ]
     assert not bad, "\n".join(bad)
 
 

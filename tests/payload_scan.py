@@ -48,43 +48,162 @@ DEFAULT_HOSTS = ("careers.example.com",)
 OWN_SCRIPT_DIRS = ("assets/javascripts/", "assets/advocacy/")
 # Elements that must never be in a page, whoever wrote them (the search form is Material's
 # and is allowed below; every other form is reported).
-FORBIDDEN_TAGS = frozenset({"iframe", "frame", "frameset", "object", "embed", "applet",
-                            "form", "base", "portal", "fencedframe", "foreignobject",
-                            "isindex", "xmp", "plaintext", "noembed", "noframes"})
-URL_ATTRIBUTES = frozenset({"href", "src", "srcset", "imagesrcset", "poster", "data", "action",
-                            "formaction", "xlink:href", "background", "cite", "ping",
-                            "longdesc", "lowsrc", "dynsrc", "codebase", "archive", "manifest",
-                            "profile", "usemap", "icon", "itemtype"})
+FORBIDDEN_TAGS = frozenset(
+    {
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "form",
+        "base",
+        "portal",
+        "fencedframe",
+        "foreignobject",
+        "isindex",
+        "xmp",
+        "plaintext",
+        "noembed",
+        "noframes",
+    }
+)
+URL_ATTRIBUTES = frozenset(
+    {
+        "href",
+        "src",
+        "srcset",
+        "imagesrcset",
+        "poster",
+        "data",
+        "action",
+        "formaction",
+        "xlink:href",
+        "background",
+        "cite",
+        "ping",
+        "longdesc",
+        "lowsrc",
+        "dynsrc",
+        "codebase",
+        "archive",
+        "manifest",
+        "profile",
+        "usemap",
+        "icon",
+        "itemtype",
+    }
+)
 # Attributes whose URL the browser fetches by itself when the page loads, plays, or (ping)
 # when a link is followed.
-LOADING_ATTRIBUTES = frozenset({"src", "srcset", "imagesrcset", "poster", "data", "background",
-                                "lowsrc", "dynsrc", "codebase", "archive", "manifest",
-                                "xlink:href", "ping"})
+LOADING_ATTRIBUTES = frozenset(
+    {
+        "src",
+        "srcset",
+        "imagesrcset",
+        "poster",
+        "data",
+        "background",
+        "lowsrc",
+        "dynsrc",
+        "codebase",
+        "archive",
+        "manifest",
+        "xlink:href",
+        "ping",
+    }
+)
 # <link rel=...> values whose href the browser fetches.
-LOADING_RELS = frozenset({"stylesheet", "preload", "prefetch", "modulepreload", "icon",
-                          "apple-touch-icon", "manifest", "import", "preconnect", "dns-prefetch",
-                          "prerender", "shortcut"})
+LOADING_RELS = frozenset(
+    {
+        "stylesheet",
+        "preload",
+        "prefetch",
+        "modulepreload",
+        "icon",
+        "apple-touch-icon",
+        "manifest",
+        "import",
+        "preconnect",
+        "dns-prefetch",
+        "prerender",
+        "shortcut",
+    }
+)
 UNSAFE_SCHEMES = ("javascript", "vbscript", "data", "livescript", "mocha", "mhtml", "jar")
 # The avatar frame: `<span class="adv-avatar-frame" style="--size: 48px">`. Only custom
 # properties with a plain length are accepted; anything else in a style attribute is reported.
 OWN_STYLE = re.compile(r"^\s*(?:--[a-z][a-z0-9-]*\s*:\s*\d+(?:\.\d+)?(?:px|rem|em|%)?\s*;?\s*)+$")
 # Files that are sources, originals or secrets, never output.
-SOURCE_SUFFIXES = frozenset({".md", ".yml", ".yaml", ".pickle", ".pkl", ".py", ".sh", ".env",
-                             ".heic", ".heif", ".jfif", ".tif", ".tiff", ".psd", ".raw",
-                             ".dng", ".cr2", ".nef", ".vtt~", ".orig", ".bak"})
+SOURCE_SUFFIXES = frozenset(
+    {
+        ".md",
+        ".yml",
+        ".yaml",
+        ".pickle",
+        ".pkl",
+        ".py",
+        ".sh",
+        ".env",
+        ".heic",
+        ".heif",
+        ".jfif",
+        ".tif",
+        ".tiff",
+        ".psd",
+        ".raw",
+        ".dng",
+        ".cr2",
+        ".nef",
+        ".vtt~",
+        ".orig",
+        ".bak",
+    }
+)
 SCRIPT_SUFFIXES = frozenset({".js", ".mjs", ".cjs", ".wasm"})
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml", ".shtml"})
 XML_SUFFIXES = frozenset({".xml", ".rss", ".atom"})
 # Feed and sitemap elements whose text is an address, not HTML.
-XML_URL_ELEMENTS = frozenset({"link", "url", "guid", "loc", "id", "icon", "logo", "uri",
-                              "docs", "comments", "href"})
-JSON_URL_KEYS = frozenset({"url", "external_url", "image", "banner_image", "avatar", "icon",
-                           "favicon", "feed_url", "home_page_url", "next_url", "location",
-                           "@id", "sameas", "logo", "thumbnailurl", "contenturl", "embedurl",
-                           "mainentityofpage"})
+XML_URL_ELEMENTS = frozenset(
+    {"link", "url", "guid", "loc", "id", "icon", "logo", "uri", "docs", "comments", "href"}
+)
+JSON_URL_KEYS = frozenset(
+    {
+        "url",
+        "external_url",
+        "image",
+        "banner_image",
+        "avatar",
+        "icon",
+        "favicon",
+        "feed_url",
+        "home_page_url",
+        "next_url",
+        "location",
+        "@id",
+        "sameas",
+        "logo",
+        "thumbnailurl",
+        "contenturl",
+        "embedurl",
+        "mainentityofpage",
+    }
+)
 JSON_LOADING_KEYS = frozenset({"image", "banner_image", "avatar", "icon", "favicon"})
-JSON_HTML_KEYS = frozenset({"content_html", "summary", "title", "text", "description", "name",
-                            "headline", "articlebody", "alternativeheadline", "jobtitle"})
+JSON_HTML_KEYS = frozenset(
+    {
+        "content_html",
+        "summary",
+        "title",
+        "text",
+        "description",
+        "name",
+        "headline",
+        "articlebody",
+        "alternativeheadline",
+        "jobtitle",
+    }
+)
 
 _WS_CTRL = re.compile(r"[\x00-\x20\x7f]+")
 _TAB_NL = re.compile(r"[\t\n\r]")
@@ -95,13 +214,16 @@ _MATERIAL_EXPR = re.compile(r"\{\{.*?\}\}")
 
 # -- URLs as a browser reads them -----------------------------------------------------------
 
+
 def normalise_url(value: str) -> str:
     """``value`` as a browser's URL parser sees it: entities decoded once more, leading and
     trailing controls and spaces dropped, tabs and newlines removed everywhere, backslashes
     read as slashes (as browsers do for http and https)."""
     text = html.unescape(value)
-    text = text.strip("\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12"
-                      "\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+    text = text.strip(
+        "\x00\x01\x02\x03\x04\x05\x06\x07\x08\t\n\x0b\x0c\r\x0e\x0f\x10\x11\x12"
+        "\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f "
+    )
     text = _TAB_NL.sub("", text)
     return text.replace("\\", "/")
 
@@ -153,6 +275,7 @@ def srcset_urls(value: str) -> list[str]:
 
 # -- Material's own inline scripts, read from its installed templates -----------------------
 
+
 @functools.lru_cache(maxsize=1)
 def material_inline_scripts() -> tuple[re.Pattern[str], ...]:
     """Patterns for the inline scripts Material's templates write (``{{ ... }}`` may only be
@@ -177,6 +300,7 @@ def _own_inline_script(text: str) -> bool:
 
 
 # -- the report --------------------------------------------------------------------------------
+
 
 @dataclass
 class _Report:
@@ -212,8 +336,10 @@ def _short(text: str, limit: int = 90) -> str:
 
 
 def _tag_repr(tag: Tag) -> str:
-    attrs = " ".join(f"{k}={_short(' '.join(v) if isinstance(v, list) else v, 40)!r}"
-                     for k, v in tag.attrs.items())
+    attrs = " ".join(
+        f"{k}={_short(' '.join(v) if isinstance(v, list) else v, 40)!r}"
+        for k, v in tag.attrs.items()
+    )
     return f"<{tag.name}{' ' + attrs if attrs else ''}>"
 
 
@@ -263,8 +389,9 @@ def _script_allowed(tag: Tag, report: _Report) -> str | None:
             return "an application/json block other than Material's __config"
         _scan_json_value(report, "JSON-LD" if "ld" in kind else "__config", data)
         return None
-    if kind in ("", "text/javascript", "module", "application/javascript") and \
-            _own_inline_script(text):
+    if kind in ("", "text/javascript", "module", "application/javascript") and _own_inline_script(
+        text
+    ):
         return None
     return "an inline script that is not one of Material's"
 
@@ -292,8 +419,11 @@ def _scan_tag(report: _Report, tag: Tag) -> None:
         if rels & LOADING_RELS and tag.get("href"):
             host = report.other_host(str(tag["href"]))
             if host:
-                report.add(f"<link rel={' '.join(sorted(rels))}> loads from another host "
-                           f"({host}): {_short(str(tag['href']))}", ("host", "link"))
+                report.add(
+                    f"<link rel={' '.join(sorted(rels))}> loads from another host "
+                    f"({host}): {_short(str(tag['href']))}",
+                    ("host", "link"),
+                )
     elif name in ("set", "animate", "animatemotion", "animatetransform"):
         target = str(tag.get("attributename") or tag.get("attributeName") or "").lower()
         if target in ("href", "xlink:href"):
@@ -302,27 +432,36 @@ def _scan_tag(report: _Report, tag: Tag) -> None:
         attr_l = attr.lower()
         value = " ".join(raw) if isinstance(raw, list) else str(raw)
         if attr_l.startswith("on"):
-            report.add(f"event handler {attr_l}= on {where}: {_short(value)!r}",
-                       ("handler", attr_l))
+            report.add(
+                f"event handler {attr_l}= on {where}: {_short(value)!r}", ("handler", attr_l)
+            )
         elif attr_l == "style" and not OWN_STYLE.match(value):
             report.add(f"style attribute on {where}: {_short(value)!r}", ("style", name))
         elif attr_l == "srcdoc":
             report.add(f"srcdoc attribute on {where}", ("tag", name))
         if attr_l in URL_ATTRIBUTES or attr_l.endswith(":href"):
             loads = attr_l in LOADING_ATTRIBUTES or (
-                attr_l == "href" and name in ("image", "use", "feimage"))
+                attr_l == "href" and name in ("image", "use", "feimage")
+            )
             _check_url(report, where, attr_l, value, loads)
-        elif attr_l in ("to", "values", "from", "by") and name in (
-                "set", "animate") and unsafe_scheme(value):
-            report.add(f"SVG {where} {attr_l}={_short(value)!r} sets an unsafe URL",
-                       ("url", attr_l))
+        elif (
+            attr_l in ("to", "values", "from", "by")
+            and name in ("set", "animate")
+            and unsafe_scheme(value)
+        ):
+            report.add(
+                f"SVG {where} {attr_l}={_short(value)!r} sets an unsafe URL", ("url", attr_l)
+            )
 
 
 def _material_search_form(tag: Tag) -> bool:
     """Material's search box: ``<form class="md-search__form" name="search">``, no action."""
     classes = tag.get("class") or []
-    return (list(classes) == ["md-search__form"] and tag.get("name") == "search"
-            and not any(a in tag.attrs for a in ("action", "method", "target")))
+    return (
+        list(classes) == ["md-search__form"]
+        and tag.get("name") == "search"
+        and not any(a in tag.attrs for a in ("action", "method", "target"))
+    )
 
 
 def _lxml_available() -> bool:
@@ -339,11 +478,13 @@ _SCRIPT_ELEMENT = re.compile(r"(<script\b[^>]*>)(.*?)(</script\s*>)", re.S | re.
 def _drop_own_scripts(text: str) -> str:
     """The text with the bodies of the site's own inline scripts and JSON blanked: Material's
     scripts hold '<<', and the tree parsers judge JSON blocks."""
+
     def blank(match: re.Match[str]) -> str:
         opening, body = match.group(1), match.group(2)
         if _own_inline_script(body) or re.search(r"application/(?:ld\+)?json", opening, re.I):
             return opening + " " * len(body) + match.group(3)
         return match.group(0)
+
     return _SCRIPT_ELEMENT.sub(blank, text)
 
 
@@ -355,18 +496,18 @@ def _raw_scan(report: _Report, text: str) -> None:
     for match in _RAW_TAG.finditer(text):
         name = match.group(1).lower()
         end = _tag_end(text, match.end())
-        chunk = text[match.start(): end]
-        attrs = _raw_attributes(chunk[len(match.group(0)):])
+        chunk = text[match.start() : end]
+        attrs = _raw_attributes(chunk[len(match.group(0)) :])
         if name == "script" and "src" not in attrs:
-            body = text[end: end + 2000].split("</", 1)[0]
+            body = text[end : end + 2000].split("</", 1)[0]
             if body.strip() and ("tag", "script") not in report.keys:
-                report.add(f"raw scan: an inline <script> {_short(chunk + body)!r}",
-                           ("tag", "script"))
+                report.add(
+                    f"raw scan: an inline <script> {_short(chunk + body)!r}", ("tag", "script")
+                )
             continue
         if name == "script":
             if not _own_script_src(report, attrs["src"]) and ("tag", name) not in report.keys:
-                report.add(f"raw scan: <script> from elsewhere in {_short(chunk)!r}",
-                           ("tag", name))
+                report.add(f"raw scan: <script> from elsewhere in {_short(chunk)!r}", ("tag", name))
             continue
         if name in FORBIDDEN_TAGS - {"form"} and ("tag", name) not in report.keys:
             report.add(f"raw scan: <{name}> in {_short(chunk)!r}", ("tag", name))
@@ -374,13 +515,18 @@ def _raw_scan(report: _Report, text: str) -> None:
             report.add(f"raw scan: <meta http-equiv> in {_short(chunk)!r}", ("tag", "meta"))
         for attr, value in attrs.items():
             if attr.startswith("on") and len(attr) > 2 and ("handler", attr) not in report.keys:
-                report.add(f"raw scan: event handler {attr}= in {_short(chunk)!r}",
-                           ("handler", attr))
-            elif attr in ("href", "src", "xlink:href", "action", "formaction", "data",
-                          "poster", "srcdoc") and unsafe_scheme(value) and \
-                    ("url", attr) not in report.keys:
-                report.add(f"raw scan: {attr} with an unsafe URL in {_short(chunk)!r}",
-                           ("url", attr))
+                report.add(
+                    f"raw scan: event handler {attr}= in {_short(chunk)!r}", ("handler", attr)
+                )
+            elif (
+                attr
+                in ("href", "src", "xlink:href", "action", "formaction", "data", "poster", "srcdoc")
+                and unsafe_scheme(value)
+                and ("url", attr) not in report.keys
+            ):
+                report.add(
+                    f"raw scan: {attr} with an unsafe URL in {_short(chunk)!r}", ("url", attr)
+                )
 
 
 def _tag_end(text: str, start: int) -> int:
@@ -453,8 +599,7 @@ def _scan_json_value(report: _Report, where: str, value: Any, key: str = "") -> 
             elif low in JSON_LOADING_KEYS:
                 host = report.other_host(value)
                 if host:
-                    report.add(f"{where} {key}={_short(value)!r} loads from another host "
-                               f"({host})")
+                    report.add(f"{where} {key}={_short(value)!r} loads from another host ({host})")
         elif low in JSON_HTML_KEYS and re.search(r"[<&]", value):
             inner = _Report(report.rel, report.hosts, report.page_url)
             scan_html(inner, value, fragment=True)
@@ -477,8 +622,9 @@ def _scan_json_file(report: _Report, text: str, search_index: bool) -> None:
                 inner = _Report(report.rel, report.hosts, report.page_url)
                 scan_html(inner, str(doc.get(key, "")), fragment=True)
                 for line in inner.lines:
-                    report.add(f"search entry {doc.get('location', '')!r} {key}: "
-                               + line.split(": ", 1)[1])
+                    report.add(
+                        f"search entry {doc.get('location', '')!r} {key}: " + line.split(": ", 1)[1]
+                    )
             scheme = unsafe_scheme(str(doc.get("location", "")))
             if scheme:
                 report.add(f"search entry location uses a {scheme}: URL")
@@ -511,7 +657,8 @@ def _scan_xml_file(report: _Report, text: str) -> None:
                 if scheme:
                     report.add(f"<{name} {attr_l}={_short(value)!r}> uses a {scheme}: URL")
                 elif name in ("enclosure", "content", "thumbnail") or (
-                        name == "link" and element.get("rel") == "enclosure"):
+                    name == "link" and element.get("rel") == "enclosure"
+                ):
                     host = report.other_host(value)
                     if host:
                         report.add(f"<{name}> {attr_l} loads from another host ({host})")
@@ -547,13 +694,16 @@ def _scan_vtt(report: _Report, text: str) -> None:
     """Captions: a STYLE block that loads or runs something, tags WebVTT does not know."""
     for block in re.split(r"\n\s*\n", text.replace("\r\n", "\n")):
         if block.lstrip().startswith("STYLE") and re.search(
-                r"url\s*\(|@import|expression\s*\(", block, re.I):
+            r"url\s*\(|@import|expression\s*\(", block, re.I
+        ):
             report.add(f"a STYLE block that loads something: {_short(block)}", ("vtt", "style"))
     for match in _RAW_TAG.finditer(text):
         name = match.group(1).lower().split(".", 1)[0]
         if name not in VTT_TAGS and not re.fullmatch(r"\d{2}:[\d:.]+", name):
-            report.add(f"markup that is not WebVTT: {_short(text[match.start():match.end() + 60])}",
-                       ("vtt", name))
+            report.add(
+                f"markup that is not WebVTT: {_short(text[match.start() : match.end() + 60])}",
+                ("vtt", name),
+            )
     inner = report.sub()
     _raw_scan(inner, text)
     for line in inner.lines:
@@ -566,8 +716,12 @@ def _page_url(rel: str, site_url: str) -> str:
     return urljoin(site_url, rel)
 
 
-def find_payloads(site_dir: Path, hosts: Sequence[str] = DEFAULT_HOSTS,
-                  secrets: Iterable[str] = (), site_url: str | None = None) -> list[str]:
+def find_payloads(
+    site_dir: Path,
+    hosts: Sequence[str] = DEFAULT_HOSTS,
+    secrets: Iterable[str] = (),
+    site_url: str | None = None,
+) -> list[str]:
     """Everything in the built site at ``site_dir`` that could run script, restyle or
     redirect the page, or load from a host not in ``hosts``; and any of ``secrets`` (text
     that must never be published, e.g. a confidential term or ``root:x:0:0``) in any file.
@@ -581,8 +735,9 @@ def find_payloads(site_dir: Path, hosts: Sequence[str] = DEFAULT_HOSTS,
     found: list[str] = []
     for path in sorted(site_dir.rglob("*")):
         if path.is_symlink():
-            found.append(f"{path.relative_to(site_dir).as_posix()}: a symbolic link "
-                         f"(to {os.readlink(path)})")
+            found.append(
+                f"{path.relative_to(site_dir).as_posix()}: a symbolic link (to {os.readlink(path)})"
+            )
         if not path.is_file():
             continue
         rel = path.relative_to(site_dir).as_posix()
@@ -618,8 +773,9 @@ def _scan_file(report: _Report, path: Path, secrets: list[str]) -> None:
         _scan_svg(report, text)
     elif suffix == ".vtt":
         _scan_vtt(report, text)
-    elif suffix == ".css" and re.search(r"@import|url\(\s*['\"]?(?:https?:)?//|expression\s*\(",
-                                         text, re.I):
+    elif suffix == ".css" and re.search(
+        r"@import|url\(\s*['\"]?(?:https?:)?//|expression\s*\(", text, re.I
+    ):
         report.add("a stylesheet that loads from another host or runs script")
 
 
@@ -627,15 +783,30 @@ def _scan_file(report: _Report, path: Path, secrets: list[str]) -> None:
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 MARKERS = ("PWNED",)
 LOCAL_HOST = "127.0.0.1"
 # Events a payload may wait for; dispatched on every element after the page has loaded, and
 # links whose URL the browser reads as javascript: are clicked.
-POKE_EVENTS = ("mouseover", "mouseenter", "pointerover", "focus", "focusin", "toggle",
-               "animationstart", "transitionend", "pointerdown", "mousedown")
+POKE_EVENTS = (
+    "mouseover",
+    "mouseenter",
+    "pointerover",
+    "focus",
+    "focusin",
+    "toggle",
+    "animationstart",
+    "transitionend",
+    "pointerdown",
+    "mousedown",
+)
 _POKE_JS = """events => {
   for (const el of document.querySelectorAll('*')) {
     for (const type of events) {
@@ -658,8 +829,11 @@ def _missing_tool(reason: str) -> None:
     import pytest
 
     if _on_ci():
-        pytest.fail(f"{reason} (CI is set, so a missing tool fails instead of skipping; "
-                    "`make test` installs it)", pytrace=False)
+        pytest.fail(
+            f"{reason} (CI is set, so a missing tool fails instead of skipping; "
+            "`make test` installs it)",
+            pytrace=False,
+        )
     pytest.skip(reason)
 
 
@@ -716,8 +890,12 @@ class BrowserSession:
     Skips the calling test (fails it when CI is set) when Chromium or Playwright is missing.
     """
 
-    def __init__(self, own_hosts: Sequence[str] = DEFAULT_HOSTS, settle_ms: int = 300,
-                 timeout_ms: int = 10_000) -> None:
+    def __init__(
+        self,
+        own_hosts: Sequence[str] = DEFAULT_HOSTS,
+        settle_ms: int = 300,
+        timeout_ms: int = 10_000,
+    ) -> None:
         self.allowed = {LOCAL_HOST, *own_hosts}
         self.settle_ms, self.timeout_ms = settle_ms, timeout_ms
         self._playwright: Any = None
@@ -732,7 +910,8 @@ class BrowserSession:
             _missing_tool("the playwright package is missing (pip install -e '.[test]')")
         self._playwright = sync_playwright().start()
         self._browser = self._playwright.chromium.launch(
-            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS)
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -743,14 +922,16 @@ class BrowserSession:
             if self._playwright is not None:
                 self._playwright.stop()
 
-    def visit(self, site_dir: Path, pages: Sequence[str] | None = None,
-              search: Sequence[str] = ()) -> list[BrowserEvent]:
+    def visit(
+        self, site_dir: Path, pages: Sequence[str] | None = None, search: Sequence[str] = ()
+    ) -> list[BrowserEvent]:
         """Serve ``site_dir`` on 127.0.0.1 and load ``pages`` (default: every HTML file)."""
         pages = list(pages) if pages is not None else html_pages(site_dir)
         server, thread, base = _serve(Path(site_dir))
         try:
-            events = _visit_all(self._browser, base, pages, self.allowed, search,
-                                self.settle_ms, self.timeout_ms)
+            events = _visit_all(
+                self._browser, base, pages, self.allowed, search, self.settle_ms, self.timeout_ms
+            )
         finally:
             server.shutdown()
             server.server_close()
@@ -758,9 +939,14 @@ class BrowserSession:
         return events
 
 
-def run_pages_in_browser(site_dir: Path, pages: Sequence[str] | None = None,
-                         own_hosts: Sequence[str] = DEFAULT_HOSTS, search: Sequence[str] = (),
-                         settle_ms: int = 300, timeout_ms: int = 10_000) -> list[BrowserEvent]:
+def run_pages_in_browser(
+    site_dir: Path,
+    pages: Sequence[str] | None = None,
+    own_hosts: Sequence[str] = DEFAULT_HOSTS,
+    search: Sequence[str] = (),
+    settle_ms: int = 300,
+    timeout_ms: int = 10_000,
+) -> list[BrowserEvent]:
     """Load ``pages`` (default: every HTML file) of ``site_dir`` in headless Chromium and
     return what only script could have done: dialogs, console messages or page errors with a
     marker (``PWNED``), a ``window.PWNED`` flag, a navigation to a ``javascript:`` URL, and
@@ -771,8 +957,15 @@ def run_pages_in_browser(site_dir: Path, pages: Sequence[str] | None = None,
         return session.visit(site_dir, pages, search)
 
 
-def _visit_all(browser: Any, base: str, urls: Sequence[str], allowed: set[str],
-               search: Sequence[str], settle_ms: int, timeout_ms: int) -> list[BrowserEvent]:
+def _visit_all(
+    browser: Any,
+    base: str,
+    urls: Sequence[str],
+    allowed: set[str],
+    search: Sequence[str],
+    settle_ms: int,
+    timeout_ms: int,
+) -> list[BrowserEvent]:
     """Load ``urls`` one after the other in one fresh browser context (a new document each
     time, so flags and handlers do not carry over); events are charged to the current URL."""
     events: list[BrowserEvent] = []
@@ -823,15 +1016,21 @@ def _visit_all(browser: Any, base: str, urls: Sequence[str], allowed: set[str],
     try:
         for url in urls:
             current[0] = url
-            _visit(page, base + "/" + url.lstrip("/"), allowed, search, settle_ms, timeout_ms,
-                   note)
+            _visit(page, base + "/" + url.lstrip("/"), allowed, search, settle_ms, timeout_ms, note)
     finally:
         context.close()
     return events
 
 
-def _visit(page: Any, address: str, allowed: set[str], search: Sequence[str], settle_ms: int,
-           timeout_ms: int, note: Any) -> None:
+def _visit(
+    page: Any,
+    address: str,
+    allowed: set[str],
+    search: Sequence[str],
+    settle_ms: int,
+    timeout_ms: int,
+    note: Any,
+) -> None:
     try:
         page.goto(address, wait_until="load", timeout=timeout_ms)
         page.wait_for_timeout(settle_ms)
@@ -843,20 +1042,25 @@ def _visit(page: Any, address: str, allowed: set[str], search: Sequence[str], se
                 page.wait_for_timeout(settle_ms * 2)
                 page.evaluate(_POKE_JS, list(POKE_EVENTS))
         page.wait_for_timeout(settle_ms)
-        flag = page.evaluate("() => typeof window.PWNED === 'undefined' ? null : "
-                             "String(window.PWNED)")
+        flag = page.evaluate(
+            "() => typeof window.PWNED === 'undefined' ? null : String(window.PWNED)"
+        )
         if flag is not None:
             note(f"window.PWNED was set ({flag})")
         if page.url.lower().startswith(("javascript:", "data:")) or (
-                urlsplit(page.url).hostname not in allowed):
+            urlsplit(page.url).hostname not in allowed
+        ):
             note(f"the page navigated away to {page.url[:80]!r}")
     except Exception as exc:  # a page that cannot be loaded is reported
         note(f"could not be loaded: {type(exc).__name__}: {_short(str(exc), 160)}")
 
 
-def assert_no_script_runs(site_dir: Path, pages: Sequence[str] | None = None,
-                          own_hosts: Sequence[str] = DEFAULT_HOSTS,
-                          search: Sequence[str] = ("PWNED",)) -> None:
+def assert_no_script_runs(
+    site_dir: Path,
+    pages: Sequence[str] | None = None,
+    own_hosts: Sequence[str] = DEFAULT_HOSTS,
+    search: Sequence[str] = ("PWNED",),
+) -> None:
     """Fail when any page of ``site_dir`` runs a payload in Chromium (see
     :func:`run_pages_in_browser`); skip cleanly without Chromium, fail without it on CI."""
     events = run_pages_in_browser(site_dir, pages, own_hosts, search)

@@ -73,16 +73,27 @@ def test_no_layer_imports_a_higher_one() -> None:
 
 
 def test_every_core_folder_is_a_known_layer_of_three_to_eight_modules() -> None:
-    folders = sorted(p for p in CORE.iterdir() if p.is_dir() and p.name != "__pycache__"
-                     and any(p.glob("*.py")))
+    folders = sorted(
+        p for p in CORE.iterdir() if p.is_dir() and p.name != "__pycache__" and any(p.glob("*.py"))
+    )
     assert {f.name for f in folders} == set(RANK)
-    for folder in [*folders, *(p for f in folders for p in f.rglob("*") if p.is_dir()
-                              and p.name != "__pycache__" and any(p.glob("*.py")))]:
+    for folder in [
+        *folders,
+        *(
+            p
+            for f in folders
+            for p in f.rglob("*")
+            if p.is_dir() and p.name != "__pycache__" and any(p.glob("*.py"))
+        ),
+    ]:
         modules = [p for p in folder.glob("*.py") if p.name != "__init__.py"]
         assert 3 <= len(modules) <= 8 or folder.name in ("i18n",), (folder, len(modules))
 
 
 def test_no_module_is_over_four_hundred_lines() -> None:
-    long = {str(p.relative_to(PACKAGE)): n for p in PACKAGE.rglob("*.py")
-            if (n := len(p.read_text("utf-8").splitlines())) > 420}
+    long = {
+        str(p.relative_to(PACKAGE)): n
+        for p in PACKAGE.rglob("*.py")
+        if (n := len(p.read_text("utf-8").splitlines())) > 420
+    }
     assert long == {}

@@ -32,18 +32,26 @@ from advocacy.core.media.cards import (
 W, H = CARD_SIZE
 SAFE = (MARGIN, MARGIN, W - MARGIN, H - MARGIN)
 TITLE_BOX = (MARGIN, 152, 900, 427)  # the title box render_card uses beside a photo
-TITLE_120 = ("Sådan får vi nyuddannede til at føle sig hjemme på første arbejdsdag – "
-             "med æbler, ærlige øjeblikke og åbne døre til alle")
+TITLE_120 = (
+    "Sådan får vi nyuddannede til at føle sig hjemme på første arbejdsdag – "
+    "med æbler, ærlige øjeblikke og åbne døre til alle"
+)
 LONG_TITLE = " ".join(["Hvorfor vores platformteam skriver åbne arkitekturbeslutninger"] * 8)
 BG = (0x1F, 0x3A, 0x5F)
 
 
-def picture(path: Path, size: tuple[int, int] = (800, 600), color: str = "#c0d0e0",
-            fmt: str = "JPEG", **save: object) -> Path:
+def picture(
+    path: Path,
+    size: tuple[int, int] = (800, 600),
+    color: str = "#c0d0e0",
+    fmt: str = "JPEG",
+    **save: object,
+) -> Path:
     """A small test picture with a pattern, so crops and scaling show."""
     im = Image.new("RGB", size, color)
-    ImageDraw.Draw(im).ellipse((size[0] // 4, size[1] // 4, size[0] * 3 // 4, size[1] * 3 // 4),
-                               fill="#884422")
+    ImageDraw.Draw(im).ellipse(
+        (size[0] // 4, size[1] // 4, size[0] * 3 // 4, size[1] * 3 // 4), fill="#884422"
+    )
     im.save(path, fmt, **save)
     return path
 
@@ -62,27 +70,38 @@ def whole_words(title: str, lines: tuple[str, ...]) -> None:
         if line.endswith(ELLIPSIS) and n == len(lines) - 1 and " ".join(lines) != title:
             line = line[: -len(ELLIPSIS)]
         run = line.split(" ")
-        assert run == words[i: i + len(run)], f"{line!r} is not whole words of the title"
+        assert run == words[i : i + len(run)], f"{line!r} is not whole words of the title"
         i += len(run)
     joined = " ".join(lines)
-    assert joined == title or (joined.endswith(ELLIPSIS)
-                               and (title + " ").startswith(joined[: -len(ELLIPSIS)] + " "))
+    assert joined == title or (
+        joined.endswith(ELLIPSIS) and (title + " ").startswith(joined[: -len(ELLIPSIS)] + " ")
+    )
 
 
 def inside(inner: tuple[int, int, int, int], outer: tuple[int, int, int, int]) -> bool:
-    return (inner[0] >= outer[0] and inner[1] >= outer[1] and inner[2] <= outer[2]
-            and inner[3] <= outer[3])
+    return (
+        inner[0] >= outer[0]
+        and inner[1] >= outer[1]
+        and inner[2] <= outer[2]
+        and inner[3] <= outer[3]
+    )
 
 
 # --- the card as a file ------------------------------------------------------------------------
+
 
 def test_long_danish_title_makes_a_1200x627_jpeg_under_5_mb(tmp_path: Path) -> None:
     assert len(TITLE_120) == 120 and {"æ", "ø", "å"} <= set(TITLE_120)
     photo = picture(tmp_path / "mette.jpg", (400, 500))
     cover = picture(tmp_path / "cover.jpg", (2400, 1600), "#f0f0f0")
     out = tmp_path / "site" / "cards" / "post.jpg"
-    content = CardContent(TITLE_120, byline="Mette Hansen & Jonas Berg",
-                          subtitle="Backend-udvikler · Udvikling", photo=photo, cover=cover)
+    content = CardContent(
+        TITLE_120,
+        byline="Mette Hansen & Jonas Berg",
+        subtitle="Backend-udvikler · Udvikling",
+        photo=photo,
+        cover=cover,
+    )
     assert write_card(content, CardStyle(site_name="Nordlys"), tmp_path / "cache", out) is True
     assert 0 < out.stat().st_size < 5 * 1024 * 1024
     with Image.open(out) as im:
@@ -98,11 +117,18 @@ def test_render_card_is_rgb_at_card_size() -> None:
 
 # --- title layout ------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("title", [
-    "Frokost", "Frokost på 5. sal", TITLE_120, LONG_TITLE,
-    "Et år som praktikant: hvad jeg lærte om kode, kolleger og kaffe på kontoret i Aarhus",
-    "Medarbejderudviklingssamtalerne: sådan gør vi",  # too wide at 68 px: shrink, not split
-])
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Frokost",
+        "Frokost på 5. sal",
+        TITLE_120,
+        LONG_TITLE,
+        "Et år som praktikant: hvad jeg lærte om kode, kolleger og kaffe på kontoret i Aarhus",
+        "Medarbejderudviklingssamtalerne: sådan gør vi",  # too wide at 68 px: shrink, not split
+    ],
+)
 @pytest.mark.parametrize("max_lines", [1, 2, 4])
 def test_layout_stays_in_its_box_and_wraps_at_word_boundaries(title: str, max_lines: int) -> None:
     layout = layout_title(title, TITLE_BOX, max_lines)
@@ -131,8 +157,9 @@ def test_longer_titles_get_smaller_type() -> None:
     sizes = [layout_title(" ".join(words[:n]), TITLE_BOX).size for n in range(1, len(words), 3)]
     assert sizes == sorted(sizes, reverse=True)
     assert layout_title("Frokost", TITLE_BOX).size == TITLE_MAX
-    assert layout_title(TITLE_120, TITLE_BOX).size < layout_title("Frokost på 5. sal",
-                                                                  TITLE_BOX).size
+    assert (
+        layout_title(TITLE_120, TITLE_BOX).size < layout_title("Frokost på 5. sal", TITLE_BOX).size
+    )
 
 
 def test_lines_are_balanced_rather_than_leaving_one_word_behind() -> None:
@@ -160,8 +187,13 @@ def test_a_box_too_small_for_one_line_gives_no_lines() -> None:
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.text(alphabet="abcdefghijklmnopæøåÆØÅ-–:,.?!0123456789", min_size=1,
-                        max_size=18), min_size=1, max_size=40))
+@given(
+    st.lists(
+        st.text(alphabet="abcdefghijklmnopæøåÆØÅ-–:,.?!0123456789", min_size=1, max_size=18),
+        min_size=1,
+        max_size=40,
+    )
+)
 def test_any_title_wraps_at_word_boundaries_inside_the_box(words: list[str]) -> None:
     title = " ".join(words)
     layout = layout_title(title, TITLE_BOX)
@@ -171,9 +203,14 @@ def test_any_title_wraps_at_word_boundaries_inside_the_box(words: list[str]) -> 
 
 # --- pixels ------------------------------------------------------------------------------------
 
+
 def margin_band(im: Image.Image) -> list[Image.Image]:
-    return [im.crop((0, 0, W, MARGIN)), im.crop((0, H - MARGIN, W, H)),
-            im.crop((0, 0, MARGIN, H)), im.crop((W - MARGIN, 0, W, H))]
+    return [
+        im.crop((0, 0, W, MARGIN)),
+        im.crop((0, H - MARGIN, W, H)),
+        im.crop((0, 0, MARGIN, H)),
+        im.crop((W - MARGIN, 0, W, H)),
+    ]
 
 
 def test_nothing_but_background_outside_the_safe_margin(tmp_path: Path) -> None:
@@ -182,8 +219,12 @@ def test_nothing_but_background_outside_the_safe_margin(tmp_path: Path) -> None:
     long_byline = "Mette Hansen & Jonas Berg & Sofie Nørgaard & Anders Kjær & Amira Said"
     for content in (
         CardContent(TITLE_120, byline=long_byline, subtitle="Backend-udvikler · Udvikling " * 5),
-        CardContent(TITLE_120, byline="Jonas Berg", subtitle="Åbenhed · Ærlighed · Øl",
-                    photo=picture(tmp_path / "p.png", (300, 300), fmt="PNG")),
+        CardContent(
+            TITLE_120,
+            byline="Jonas Berg",
+            subtitle="Åbenhed · Ærlighed · Øl",
+            photo=picture(tmp_path / "p.png", (300, 300), fmt="PNG"),
+        ),
         CardContent("ÅÅÅ gggg jjjj ÆØÅ Qqqq ÅÅÅ gggg jjjj ÆØÅ Qqqq " * 4, byline="Jyg Åg"),
         CardContent("W" * 300),
     ):
@@ -259,8 +300,10 @@ def test_logo_keeps_transparency_and_replaces_the_site_name(tmp_path: Path) -> N
     assert card.getpixel((MARGIN + 30, MARGIN + 30)) == (255, 0, 0)  # scaled to 60 px high
     assert card.getpixel((MARGIN + 90, MARGIN + 30)) == BG  # transparent half shows through
     assert card.getpixel((MARGIN + 30, MARGIN + 62)) == BG  # no taller than 60 px
-    assert same(card.crop((MARGIN + 64, MARGIN, 600, MARGIN + 60)),
-                Image.new("RGB", (600 - MARGIN - 64, 60), BG))  # and no site name
+    assert same(
+        card.crop((MARGIN + 64, MARGIN, 600, MARGIN + 60)),
+        Image.new("RGB", (600 - MARGIN - 64, 60), BG),
+    )  # and no site name
 
 
 def test_photo_only_when_given(tmp_path: Path) -> None:
@@ -274,9 +317,10 @@ def test_photo_only_when_given(tmp_path: Path) -> None:
 
 # --- cache keys and the cache ------------------------------------------------------------------
 
-def test_card_key_changes_with_what_is_shown_and_only_then(tmp_path: Path,
-                                                           monkeypatch: pytest.MonkeyPatch
-                                                           ) -> None:
+
+def test_card_key_changes_with_what_is_shown_and_only_then(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cover = picture(tmp_path / "cover.jpg")
     content, style = CardContent("Frokost", byline="Mette", cover=cover), CardStyle()
     key = card_key(content, style)
@@ -311,20 +355,24 @@ def test_write_card_renders_once_then_copies_from_the_cache(tmp_path: Path) -> N
     content = CardContent("Frokost på 5. sal", byline="Mette Hansen")
     first, second = tmp_path / "a" / "card.jpg", tmp_path / "b" / "card.jpg"
     assert write_card(content, style, cache, first) is True
-    assert write_card(CardContent("Frokost på 5. sal", byline="Mette Hansen"), style, cache,
-                      second) is False
+    assert (
+        write_card(CardContent("Frokost på 5. sal", byline="Mette Hansen"), style, cache, second)
+        is False
+    )
     key = card_key(content, style)
     assert [p.name for p in cache.iterdir()] == [f"{key}.jpg"]
     assert first.read_bytes() == second.read_bytes() == (cache / f"{key}.jpg").read_bytes()
     assert write_card(content, style, cache, cache / f"{key}.jpg") is False  # out is the cache
     other = CardContent("Frokost på 6. sal", byline="Mette Hansen")
     assert write_card(other, style, cache, second) is True
-    assert sorted(p.name for p in cache.iterdir()) == sorted([f"{key}.jpg",
-                                                               f"{card_key(other, style)}.jpg"])
+    assert sorted(p.name for p in cache.iterdir()) == sorted(
+        [f"{key}.jpg", f"{card_key(other, style)}.jpg"]
+    )
     assert first.read_bytes() != second.read_bytes()
 
 
 # --- broken pictures ---------------------------------------------------------------------------
+
 
 @pytest.fixture
 def broken(tmp_path: Path) -> dict[str, Path]:
@@ -335,13 +383,19 @@ def broken(tmp_path: Path) -> dict[str, Path]:
     text.write_text("dette er ikke et billede\n", encoding="utf-8")
     empty = tmp_path / "empty.png"
     empty.write_bytes(b"")
-    return {"truncated": truncated, "text": text, "empty": empty,
-            "missing": tmp_path / "missing.jpg", "folder": tmp_path}
+    return {
+        "truncated": truncated,
+        "text": text,
+        "empty": empty,
+        "missing": tmp_path / "missing.jpg",
+        "folder": tmp_path,
+    }
 
 
 @pytest.mark.parametrize("kind", ["truncated", "text", "empty", "missing", "folder"])
-def test_broken_pictures_fall_back_instead_of_crashing(tmp_path: Path, broken: dict[str, Path],
-                                                       kind: str) -> None:
+def test_broken_pictures_fall_back_instead_of_crashing(
+    tmp_path: Path, broken: dict[str, Path], kind: str
+) -> None:
     bad = broken[kind]
     plain = render_card(CardContent("Frokost", byline="Mette"), CardStyle(site_name="Nordlys"))
     for content, style in (
@@ -354,8 +408,7 @@ def test_broken_pictures_fall_back_instead_of_crashing(tmp_path: Path, broken: d
         assert write_card(content, style, tmp_path / "cache", tmp_path / "out.jpg") is True
 
 
-def test_a_decompression_bomb_is_left_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                          ) -> None:
+def test_a_decompression_bomb_is_left_out(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     cover = picture(tmp_path / "big.png", (600, 600), fmt="PNG")
     monkeypatch.setattr(Image, "MAX_IMAGE_PIXELS", 100_000)  # over twice that is a "bomb"
     with pytest.raises(Image.DecompressionBombError):

@@ -22,8 +22,10 @@ BRAND = """\
       translations:
         da: {Everyday: Hverdag}
 """
-LOGO = ('<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64">'
-        '<rect width="64" height="64" fill="#0e4d64"/></svg>\n')
+LOGO = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64" viewBox="0 0 64 64">'
+    '<rect width="64" height="64" fill="#0e4d64"/></svg>\n'
+)
 TEAMS = """\
 Sales:
   name: {da: Salg}
@@ -46,8 +48,13 @@ def _site(site: FixtureSite, teams: str = TEAMS, brand: str = BRAND) -> FixtureS
     site.image("media/teams/sales.jpg", (1600, 900), "navy")
     site.write("teams.yml", teams)
     site.author("jonas-berg", "Jonas Berg", team="Sales", photo=True)
-    site.simple_post("2026-11-20-a.md", "Selling trucks", "2026-11-20", authors="[jonas-berg]",
-                     extra="categories: [Everyday]\n")
+    site.simple_post(
+        "2026-11-20-a.md",
+        "Selling trucks",
+        "2026-11-20",
+        authors="[jonas-berg]",
+        extra="categories: [Everyday]\n",
+    )
     return site
 
 
@@ -64,9 +71,11 @@ def test_team_pages_tell_about_the_team_in_each_language(site: FixtureSite) -> N
     assert en.find("h1").get_text() == "The Sales team"
     assert da.find("h1").get_text() == "Teamet Salg"
     assert en.select_one(".adv-team-head__about").get_text() == (
-        "We sell route planning to wholesalers.")
+        "We sell route planning to wholesalers."
+    )
     assert da.select_one(".adv-team-head__about").get_text() == (
-        "Vi sælger ruteplanlægning til grossister.")
+        "Vi sælger ruteplanlægning til grossister."
+    )
     photo = en.select_one(".adv-team-head__media img")
     assert photo["alt"] == "The sales office"
     assert (result.site / "blog/team/sales" / photo["src"]).resolve().is_file()
@@ -74,7 +83,8 @@ def test_team_pages_tell_about_the_team_in_each_language(site: FixtureSite) -> N
     home = result.html("")
     assert [a.get_text() for a in home.select(".adv-team-card__name a")] == ["IT", "Sales"]
     assert [p.get_text() for p in home.select(".adv-team-card__about")] == [
-        "We sell route planning to wholesalers."]  # IT has no description
+        "We sell route planning to wholesalers."
+    ]  # IT has no description
 
 
 def test_a_team_photo_waits_for_everyone_it_shows(site: FixtureSite) -> None:
@@ -87,12 +97,11 @@ def test_a_team_photo_waits_for_everyone_it_shows(site: FixtureSite) -> None:
 
 def test_problems_in_teams_yml_are_said_with_their_line(site: FixtureSite) -> None:
     teams = TEAMS.replace("media/teams/sales.jpg", "media/teams/nowhere.jpg").replace(
-        '  photo_alt: {en: "The sales office", da: "Salgskontoret"}\n', "") + (
-        "Saels:\n  description: {en: \"A typing error.\"}\n")
+        '  photo_alt: {en: "The sales office", da: "Salgskontoret"}\n', ""
+    ) + ('Saels:\n  description: {en: "A typing error."}\n')
     result = _site(site, teams).build()
     assert result.returncode == 1
-    assert "teams.yml:6: error: The file 'media/teams/nowhere.jpg' does not exist." in (
-        result.log)
+    assert "teams.yml:6: error: The file 'media/teams/nowhere.jpg' does not exist." in (result.log)
     assert "teams.yml:9: warning: Unknown field 'Saels': did you mean 'Sales'?" in result.log
 
 
@@ -106,7 +115,8 @@ def test_the_brand_colours_logo_and_hero(site: FixtureSite) -> None:
     assert home.select_one(".adv-hero h1").get_text() == "We plan tomorrow's routes"
     assert home.select_one(".adv-hero__media img")["alt"] == "The harbour at dawn"
     assert result.html("da/").select_one(".adv-hero h1").get_text() == (
-        "Vi planlægger morgendagens ruter")
+        "Vi planlægger morgendagens ruter"
+    )
     css = (result.site / "assets/advocacy/brand.css").read_text()
     assert "--md-primary-fg-color: #0e4d64;" in css and "--adv-accent: #f2a541;" in css
     assert 'href="assets/advocacy/brand.css"' in str(home.head)
@@ -117,8 +127,9 @@ def test_an_svg_the_policy_does_not_list_stops_the_build(site: FixtureSite) -> N
     _site(site).write("policy.yml", "company: Example A/S\n")
     result = site.build()
     assert result.returncode == 1
-    assert re.search(r"mkdocs\.yml:\d+: error: 'media/brand/logo\.svg' is an SVG drawing",
-                     result.log), result.log
+    assert re.search(
+        r"mkdocs\.yml:\d+: error: 'media/brand/logo\.svg' is an SVG drawing", result.log
+    ), result.log
 
 
 def test_a_colour_must_be_a_colour(site: FixtureSite) -> None:
@@ -141,19 +152,26 @@ def test_navigation_footer_jobs_and_feeds_pages(site: FixtureSite) -> None:
     assert [a.get_text() for a in post.select(".md-tabs__link")] == ["Home", "Stories", "People"]
     assert post.select_one(".md-tabs__item--active .md-tabs__link").get_text() == "Stories"
     assert post.select_one("a.adv-header__jobs")["href"] == "https://jobs.example.com/"
-    footer = {col.find("h2").get_text(): [a.get_text() for a in col.select("a")]
-              for col in post.select(".adv-footer__column")}
+    footer = {
+        col.find("h2").get_text(): [a.get_text() for a in col.select("a")]
+        for col in post.select(".adv-footer__column")
+    }
     assert footer["Careers"][0].startswith("Open positions")
     assert "Feeds" in footer["Read"]
     assert footer["For employees"] == ["Story ideas", "Social media policy"]
     da = result.html("da/blog/")
-    assert [a.get_text() for a in da.select(".md-tabs__link")] == ["Forside", "Historier",
-                                                                  "Mennesker"]
+    assert [a.get_text() for a in da.select(".md-tabs__link")] == [
+        "Forside",
+        "Historier",
+        "Mennesker",
+    ]
     assert da.select_one(".adv-card__kicker").get_text() == "Hverdag"
     jobs = result.html("jobs/")
     assert jobs.select_one(".adv-page-head a.adv-button")["href"] == "https://jobs.example.com/"
     assert [a["href"] for a in jobs.select(".adv-team-card .adv-more")] == [
-        "https://jobs.example.com/", "https://jobs.example.com/sales"]
+        "https://jobs.example.com/",
+        "https://jobs.example.com/sales",
+    ]
     feeds = result.html("da/feeds/")
     assert feeds.find("h1").get_text() == "Følg historierne"
     assert "../../blog/feed_rss.xml" in [a["href"] for a in feeds.select(".adv-feeds a")]

@@ -11,13 +11,16 @@ from conftest import FixtureSite
 
 def _broken(site: FixtureSite) -> FixtureSite:
     site.simple_post("ok.md", "Fine", "2026-11-20")
-    site.post("bad.md", """
+    site.post(
+        "bad.md",
+        """
         title: "Bad"
         date: 20-11-2026
         authors: [nobody]
         description: "A story about what we do at work, told by the people doing it."
         autor: x
-    """)
+    """,
+    )
     return site
 
 
@@ -26,18 +29,31 @@ def test_json_output_is_the_contract(site: FixtureSite) -> None:
     assert proc.returncode == 1, proc.stderr
     assert json.loads(proc.stdout) == {
         "findings": [
-            {"rule": "schema-date", "severity": "error", "file": "site_src/blog/posts/bad.md",
-             "line": 3, "message": "'date' is not a date: '20-11-2026'.",
-             "fix": "Write the date as YYYY-MM-DD, for example 'date: 2026-11-20'."},
-            {"rule": "author-unknown", "severity": "warning",
-             "file": "site_src/blog/posts/bad.md", "line": 4,
-             "message": "There is no author 'nobody': the file authors/nobody.yml does not exist, "
-                        "so the post is not published.",
-             "fix": "Use the name of an author file without '.yml', or ask HR to add yours."},
-            {"rule": "schema-unknown-field", "severity": "warning",
-             "file": "site_src/blog/posts/bad.md", "line": 6,
-             "message": "Unknown field 'autor': did you mean 'authors'?",
-             "fix": "Rename 'autor' to 'authors'."},
+            {
+                "rule": "schema-date",
+                "severity": "error",
+                "file": "site_src/blog/posts/bad.md",
+                "line": 3,
+                "message": "'date' is not a date: '20-11-2026'.",
+                "fix": "Write the date as YYYY-MM-DD, for example 'date: 2026-11-20'.",
+            },
+            {
+                "rule": "author-unknown",
+                "severity": "warning",
+                "file": "site_src/blog/posts/bad.md",
+                "line": 4,
+                "message": "There is no author 'nobody': the file authors/nobody.yml does not exist, "
+                "so the post is not published.",
+                "fix": "Use the name of an author file without '.yml', or ask HR to add yours.",
+            },
+            {
+                "rule": "schema-unknown-field",
+                "severity": "warning",
+                "file": "site_src/blog/posts/bad.md",
+                "line": 6,
+                "message": "Unknown field 'autor': did you mean 'authors'?",
+                "fix": "Rename 'autor' to 'authors'.",
+            },
         ],
         "summary": {"files": 4, "errors": 1, "warnings": 2},  # posts, author, home page
     }
@@ -86,17 +102,21 @@ def test_exit_code_2_on_bad_arguments(site: FixtureSite) -> None:
 
 def test_github_format_shows_ten_of_each_worst_first_and_counts_the_rest() -> None:
     report = Report(files=1)
-    report.extend(Finding("r", Severity.WARNING, "a.md", n, f"warn {n}", "fix") for n in
-                  range(1, 13))
-    report.extend(Finding("r", Severity.ERROR, "a.md", n, f"err {n}: 100%, a:b", "fix") for n in
-                  range(1, 12))
+    report.extend(
+        Finding("r", Severity.WARNING, "a.md", n, f"warn {n}", "fix") for n in range(1, 13)
+    )
+    report.extend(
+        Finding("r", Severity.ERROR, "a.md", n, f"err {n}: 100%, a:b", "fix") for n in range(1, 12)
+    )
     lines = as_github(report).splitlines()
     assert lines[0] == "::error file=a.md,line=1,title=r::err 1: 100%25, a:b Fix: fix"
     assert sum(line.startswith("::error ") for line in lines) == 10
     assert sum(line.startswith("::warning ") for line in lines) == 10
     assert "::notice title=More errors::1 more error not shown here; see the job summary." in lines
-    assert "::notice title=More warnings::2 more warnings not shown here; see the job summary." \
+    assert (
+        "::notice title=More warnings::2 more warnings not shown here; see the job summary."
         in lines
+    )
     assert lines[-1] == "1 file checked: 11 errors, 12 warnings."
 
 
@@ -104,33 +124,43 @@ def test_markdown_format(site: FixtureSite) -> None:
     proc = _broken(site).check("--format", "markdown")
     lines = proc.stdout.splitlines()
     assert lines[0] == "## advocacy check"
-    assert lines[6] == ("| ❌ | `site_src/blog/posts/bad.md` | 3 | 'date' is not a date: "
-                        "'20-11-2026'. | Write the date as YYYY-MM-DD, for example "
-                        "'date: 2026-11-20'. |")
+    assert lines[6] == (
+        "| ❌ | `site_src/blog/posts/bad.md` | 3 | 'date' is not a date: "
+        "'20-11-2026'. | Write the date as YYYY-MM-DD, for example "
+        "'date: 2026-11-20'. |"
+    )
 
 
 def test_text_output_in_danish(site: FixtureSite) -> None:
     proc = _broken(site).check("--lang", "da")
     lines = proc.stdout.splitlines()
-    assert lines[0] == ("site_src/blog/posts/bad.md:3: fejl: 'date' er ikke en dato: "
-                        "'20-11-2026'. [schema-date]")
-    assert lines[1] == ("    Sådan retter du det: Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel "
-                        "'date: 2026-11-20'.")
+    assert lines[0] == (
+        "site_src/blog/posts/bad.md:3: fejl: 'date' er ikke en dato: '20-11-2026'. [schema-date]"
+    )
+    assert lines[1] == (
+        "    Sådan retter du det: Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel 'date: 2026-11-20'."
+    )
     assert lines[-1] == "4 filer tjekket: 1 fejl, 2 advarsler."
 
 
 def test_rules_lists_every_rule_with_what_the_policy_makes_of_it(site: FixtureSite) -> None:
     from advocacy.core.review.rules import RULES
 
-    site.write("policy.yml", "severity: {link-insecure: error, authenticity-hype: off, "
-                             "consent-missing: off}\n")
+    site.write(
+        "policy.yml",
+        "severity: {link-insecure: error, authenticity-hype: off, consent-missing: off}\n",
+    )
     proc = site.run("rules", "--format", "json", "--lang", "en")
     assert proc.returncode == 0, proc.stderr
     rows = {r["id"]: r for r in json.loads(proc.stdout)}
     assert set(rows) == set(RULES)
     assert rows["link-insecure"] == {
-        "id": "link-insecure", "default": "warning", "adjustable": True, "now": "error",
-        "summary": RULES["link-insecure"].summary["en"]}
+        "id": "link-insecure",
+        "default": "warning",
+        "adjustable": True,
+        "now": "error",
+        "summary": RULES["link-insecure"].summary["en"],
+    }
     assert (rows["authenticity-hype"]["now"], rows["consent-missing"]["now"]) == ("off", "error")
     assert rows["consent-missing"]["adjustable"] is False
     lines = site.run("rules", "--lang", "da").stdout.splitlines()

@@ -18,22 +18,32 @@ def _options(site: FixtureSite, extra: str) -> None:
     site.write("mkdocs.yml", text.replace("  - advocacy:\n", "  - advocacy:\n" + extra, 1))
 
 
-@pytest.mark.parametrize(("extra", "said"), [
-    ("      per_page: 0\n", "0 is not allowed: use a number from 1 to 100."),
-    ("      per_page: ten\n", "per_page"),
-    ("      feed_size: -1\n", "-1 is not allowed: use a number from 1 to 500."),
-    ("      timezone: Europe/Aarhus\n",
-     "'Europe/Aarhus' is not a time zone: write it like 'Europe/Copenhagen'."),
-    ("      cards:\n        background: red\n",
-     "'red' is not a colour: write it as #rrggbb, for example '#0e4d64'."),
-    ("      cards:\n        logo: media/brand/missing.png\n",
-     "The file 'media/brand/missing.png' does not exist."),
-    ("      cards:\n        logo: ../outside.png\n",
-     "'../outside.png' must be a path in the repository, like 'media/brand/logo.png', to a "
-     ".png/.jpg/.jpeg file."),
-])
-def test_a_bad_option_is_a_configuration_error(site: FixtureSite, extra: str,
-                                               said: str) -> None:
+@pytest.mark.parametrize(
+    ("extra", "said"),
+    [
+        ("      per_page: 0\n", "0 is not allowed: use a number from 1 to 100."),
+        ("      per_page: ten\n", "per_page"),
+        ("      feed_size: -1\n", "-1 is not allowed: use a number from 1 to 500."),
+        (
+            "      timezone: Europe/Aarhus\n",
+            "'Europe/Aarhus' is not a time zone: write it like 'Europe/Copenhagen'.",
+        ),
+        (
+            "      cards:\n        background: red\n",
+            "'red' is not a colour: write it as #rrggbb, for example '#0e4d64'.",
+        ),
+        (
+            "      cards:\n        logo: media/brand/missing.png\n",
+            "The file 'media/brand/missing.png' does not exist.",
+        ),
+        (
+            "      cards:\n        logo: ../outside.png\n",
+            "'../outside.png' must be a path in the repository, like 'media/brand/logo.png', to a "
+            ".png/.jpg/.jpeg file.",
+        ),
+    ],
+)
+def test_a_bad_option_is_a_configuration_error(site: FixtureSite, extra: str, said: str) -> None:
     site.author("mette-hansen", "Mette Hansen")
     site.simple_post("2026-11-20-p.md", "A story", "2026-11-20")
     _options(site, extra)
@@ -54,5 +64,6 @@ def test_a_symbolic_link_is_no_card_logo(site: FixtureSite) -> None:
     _options(site, "      cards:\n        logo: media/brand/logo.png\n")
     result = site.build()
     assert result.returncode == 1
-    assert ("'media/brand/logo.png' is not a plain file (a symbolic link or a folder is never "
-            "used).") in result.log
+    assert (
+        "'media/brand/logo.png' is not a plain file (a symbolic link or a folder is never used)."
+    ) in result.log

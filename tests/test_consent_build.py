@@ -12,25 +12,53 @@ from conftest import TODAY, FixtureSite, assert_no_warnings
 
 
 def _site_with_withdrawn_and_expired(site: FixtureSite) -> FixtureSite:
-    site.author("jonas-berg", "Jonas Berg", team="Sales", photo=True,
-                consent={"profile": "2026-01-10", "photo": "2026-01-10", "evidence": "HR-1",
-                         "withdrawn": "2026-11-01"})
-    site.simple_post("2026-10-01-jonas.md", "Jonas on sales", "2026-10-01",
-                     authors="[jonas-berg]", body="I sell things. Ask Jonas Berg anything.\n")
-    site.simple_post("2026-10-02-with-jonas.md", "A day with a colleague", "2026-10-02",
-                     extra="people:\n  - author: jonas-berg\n",
-                     body="I spent the day with a colleague from sales.\n")
-    site.simple_post("2026-10-03-mention.md", "Lunch talk", "2026-10-03",
-                     body="At lunch Jonas Berg told us about the new office.\n")
+    site.author(
+        "jonas-berg",
+        "Jonas Berg",
+        team="Sales",
+        photo=True,
+        consent={
+            "profile": "2026-01-10",
+            "photo": "2026-01-10",
+            "evidence": "HR-1",
+            "withdrawn": "2026-11-01",
+        },
+    )
+    site.simple_post(
+        "2026-10-01-jonas.md",
+        "Jonas on sales",
+        "2026-10-01",
+        authors="[jonas-berg]",
+        body="I sell things. Ask Jonas Berg anything.\n",
+    )
+    site.simple_post(
+        "2026-10-02-with-jonas.md",
+        "A day with a colleague",
+        "2026-10-02",
+        extra="people:\n  - author: jonas-berg\n",
+        body="I spent the day with a colleague from sales.\n",
+    )
+    site.simple_post(
+        "2026-10-03-mention.md",
+        "Lunch talk",
+        "2026-10-03",
+        body="At lunch Jonas Berg told us about the new office.\n",
+    )
     site.image("media/lise.jpg", color="navy")
     site.simple_post(
-        "2026-10-04-lise.md", "Our supplier visit", "2026-10-04",
-        extra=("image: media/lise.jpg\nimage_alt: Lise Holm at the farm\npeople:\n"
-               "  - name: Lise Holm\n    consent: 2025-10-01\n    evidence: HR-7\n"
-               "    expires: 2026-10-31\n    media: [media/lise.jpg]\n"),
-        body="Lise Holm showed us her farm.\n")
-    site.simple_post("2026-11-01-fine.md", "A story that stays", "2026-11-01",
-                     body="I write about our team.\n")
+        "2026-10-04-lise.md",
+        "Our supplier visit",
+        "2026-10-04",
+        extra=(
+            "image: media/lise.jpg\nimage_alt: Lise Holm at the farm\npeople:\n"
+            "  - name: Lise Holm\n    consent: 2025-10-01\n    evidence: HR-7\n"
+            "    expires: 2026-10-31\n    media: [media/lise.jpg]\n"
+        ),
+        body="Lise Holm showed us her farm.\n",
+    )
+    site.simple_post(
+        "2026-11-01-fine.md", "A story that stays", "2026-11-01", body="I write about our team.\n"
+    )
     return site
 
 
@@ -39,8 +67,18 @@ def test_withdrawn_author_and_expired_person_vanish_from_every_file(site: Fixtur
     assert result.returncode == 0, result.log
     assert_no_warnings(result)
     everything = result.all_text()
-    for text in ("Jonas", "Berg", "Lise", "Holm", "jonas-berg", "lise.jpg", "Jonas on sales",
-                 "A day with a colleague", "Lunch talk", "Our supplier visit"):
+    for text in (
+        "Jonas",
+        "Berg",
+        "Lise",
+        "Holm",
+        "jonas-berg",
+        "lise.jpg",
+        "Jonas on sales",
+        "A day with a colleague",
+        "Lunch talk",
+        "Our supplier visit",
+    ):
         assert text not in everything, text
     assert "A story that stays" in everything
     assert not list((result.site / "media").glob("lise*"))
@@ -74,17 +112,28 @@ def test_the_same_content_is_published_before_the_withdrawal(site: FixtureSite) 
 def test_check_reports_held_back_content_as_warnings(site: FixtureSite) -> None:
     proc = _site_with_withdrawn_and_expired(site).check("--format", "json")
     assert proc.returncode == 0, proc.stdout
-    held = [(f["file"].rsplit("/", 1)[1], f["message"]) for f in
-            json.loads(proc.stdout)["findings"] if f["rule"] == "consent-held"]
+    held = [
+        (f["file"].rsplit("/", 1)[1], f["message"])
+        for f in json.loads(proc.stdout)["findings"]
+        if f["rule"] == "consent-held"
+    ]
     assert held == [
-        ("2026-10-01-jonas.md", "This post is not published: Jonas Berg withdrew consent on "
-                                "2026-11-01."),
-        ("2026-10-02-with-jonas.md", "This post is not published: Jonas Berg withdrew consent "
-                                     "on 2026-11-01."),
-        ("2026-10-03-mention.md", "This post is not published: it names Jonas Berg, who has "
-                                  "no current consent."),
-        ("2026-10-04-lise.md", "This post is not published: Lise Holm's consent expired on "
-                               "2026-10-31."),
+        (
+            "2026-10-01-jonas.md",
+            "This post is not published: Jonas Berg withdrew consent on 2026-11-01.",
+        ),
+        (
+            "2026-10-02-with-jonas.md",
+            "This post is not published: Jonas Berg withdrew consent on 2026-11-01.",
+        ),
+        (
+            "2026-10-03-mention.md",
+            "This post is not published: it names Jonas Berg, who has no current consent.",
+        ),
+        (
+            "2026-10-04-lise.md",
+            "This post is not published: Lise Holm's consent expired on 2026-10-31.",
+        ),
     ]
 
 
@@ -100,8 +149,10 @@ BROKEN = {
 
 @pytest.mark.parametrize("case", sorted(BROKEN))
 def test_build_fails_on_every_error_check_reports(site: FixtureSite, case: str) -> None:
-    site.write("policy.yml", "internal_hosts: [intranet.corp.example]\n"
-                             "confidential_terms: [Project Orion]\n")
+    site.write(
+        "policy.yml",
+        "internal_hosts: [intranet.corp.example]\nconfidential_terms: [Project Orion]\n",
+    )
     extra, body = BROKEN[case]
     site.simple_post("2026-11-20-x.md", "A story", "2026-11-20", extra=extra, body=body)
     check = site.check("--format", "json")
@@ -110,14 +161,20 @@ def test_build_fails_on_every_error_check_reports(site: FixtureSite, case: str) 
     result = site.build()
     assert result.returncode == 1
     error = errors[0]
-    assert f"{error['file']}:{error['line']}: error: {error['message']} [{error['rule']}]" \
+    assert (
+        f"{error['file']}:{error['line']}: error: {error['message']} [{error['rule']}]"
         in result.log
+    )
 
 
 def test_build_does_not_fail_on_warnings(site: FixtureSite) -> None:
-    site.simple_post("2026-11-20-x.md", "A story", "2026-11-20",
-                     extra='share:\n  text: "Read this"\n',
-                     body="See <http://example.com>. Amazing, incredible, unique work.\n")
+    site.simple_post(
+        "2026-11-20-x.md",
+        "A story",
+        "2026-11-20",
+        extra='share:\n  text: "Read this"\n',
+        body="See <http://example.com>. Amazing, incredible, unique work.\n",
+    )
     check = site.check("--format", "json")
     report = json.loads(check.stdout)
     assert check.returncode == 0 and report["summary"]["warnings"] >= 2
@@ -128,7 +185,8 @@ def test_build_does_not_fail_on_warnings(site: FixtureSite) -> None:
 
 
 def test_withdrawal_removes_content_from_the_site_an_earlier_build_left(
-        site: FixtureSite, tmp_path: Path) -> None:
+    site: FixtureSite, tmp_path: Path
+) -> None:
     """The site folder is kept between builds (only changed files are touched): what the
     new build does not make must still go, and the result must equal a fresh build."""
     repo = _site_with_withdrawn_and_expired(site)
@@ -146,8 +204,11 @@ def test_withdrawal_removes_content_from_the_site_an_earlier_build_left(
     assert fresh.returncode == 0, fresh.log
 
     def files(folder: Path) -> dict[str, bytes]:
-        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in folder.rglob("*")
-                if p.is_file() and not p.relative_to(folder).as_posix().startswith(".git/")}
+        return {
+            p.relative_to(folder).as_posix(): p.read_bytes()
+            for p in folder.rglob("*")
+            if p.is_file() and not p.relative_to(folder).as_posix().startswith(".git/")
+        }
 
     assert files(after.site) == files(tmp_path / "fresh")
     assert (after.site / ".git" / "HEAD").is_file()  # hidden entries are left alone

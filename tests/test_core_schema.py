@@ -32,26 +32,40 @@ def test_a_valid_post_has_no_findings(site: FixtureSite) -> None:
 
 
 def test_every_problem_of_a_file_is_reported_at_once_with_its_line(site: FixtureSite) -> None:
-    site.post("p.md", """
+    site.post(
+        "p.md",
+        """
         date: 2026-13-45
         authors: [mette-hansn]
         description: 42
         autor: mette-hansen
         categories: [Cooking]
         image: media/missing.jpg
-    """)
+    """,
+    )
     assert findings(site) == [
         ("schema-missing", "error", 2, "'title' is missing."),
         ("schema-date", "error", 2, "'date' is not a date: '2026-13-45'."),
-        ("author-unknown", "warning", 3,
-         "There is no author 'mette-hansn': the file authors/mette-hansn.yml does not exist, so "
-         "the post is not published."),
-        ("description-length", "warning", 4,
-         "'description' is 2 characters long; it must be 50 to 160."),
-        ("schema-unknown-field", "warning", 5,
-         "Unknown field 'autor': did you mean 'authors'?"),
-        ("category-unknown", "error", 6,
-         "The category 'Cooking' is not one of the site's categories."),
+        (
+            "author-unknown",
+            "warning",
+            3,
+            "There is no author 'mette-hansn': the file authors/mette-hansn.yml does not exist, so "
+            "the post is not published.",
+        ),
+        (
+            "description-length",
+            "warning",
+            4,
+            "'description' is 2 characters long; it must be 50 to 160.",
+        ),
+        ("schema-unknown-field", "warning", 5, "Unknown field 'autor': did you mean 'authors'?"),
+        (
+            "category-unknown",
+            "error",
+            6,
+            "The category 'Cooking' is not one of the site's categories.",
+        ),
         ("image-alt-missing", "error", 7, "'image' is set but 'image_alt' is missing."),
         ("media-missing", "error", 7, "The file 'media/missing.jpg' does not exist."),
     ]
@@ -67,13 +81,16 @@ def test_unknown_author_fix_names_the_nearest_author(site: FixtureSite) -> None:
 
 
 def test_wrong_types_are_named_in_plain_words(site: FixtureSite) -> None:
-    site.post("p.md", """
+    site.post(
+        "p.md",
+        """
         title: [a, list]
         date: 2026-11-20
         authors: mette-hansen
         description: "A story about what we do at work, told by the people doing it."
         draft: "maybe"
-    """)
+    """,
+    )
     assert findings(site) == [
         ("schema-type", "error", 2, "'title' must be text, not a list."),
         ("schema-type", "error", 6, "'draft' must be true or false, not the text 'maybe'."),
@@ -81,11 +98,14 @@ def test_wrong_types_are_named_in_plain_words(site: FixtureSite) -> None:
 
 
 def test_messages_in_danish(site: FixtureSite) -> None:
-    site.post("p.md", """
+    site.post(
+        "p.md",
+        """
         date: 2026-11-20
         authors: [mette-hansen]
         description: "En historie om, hvad vi laver på arbejdet, fortalt af dem der gør det."
-    """)
+    """,
+    )
     _, report = check_repository(_site(site), lang="da")
     [finding] = report.findings
     assert (finding.message, finding.fix) == (
@@ -106,23 +126,35 @@ def test_missing_and_unclosed_front_matter(site: FixtureSite) -> None:
     site.write("site_src/blog/posts/a.md", "Just text\n")
     site.write("site_src/blog/posts/b.md", "---\ntitle: x\n")
     assert findings(site) == [
-        ("front-matter", "error", 1, "The post has no front matter (the block between two "
-                                     "'---' lines at the top)."),
+        (
+            "front-matter",
+            "error",
+            1,
+            "The post has no front matter (the block between two '---' lines at the top).",
+        ),
         ("front-matter", "error", 1, "The front matter starts with '---' but never ends."),
     ]
 
 
 def test_author_file_problems(site: FixtureSite) -> None:
-    site.write("authors/jonas-berg.yml",
-               "name: Jonas Berg\nteam: Sales\nlinkedin: linkedin.com/in/jb\nphoto: ../x.jpg\n")
+    site.write(
+        "authors/jonas-berg.yml",
+        "name: Jonas Berg\nteam: Sales\nlinkedin: linkedin.com/in/jb\nphoto: ../x.jpg\n",
+    )
     site.write("authors/Bad Name.yml", "name: [x\n")
     result = [(f.file, f.line, f.message) for f in check_repository(_site(site))[1].sorted()]
     assert result == [
-        ("authors/Bad Name.yml", 2, "The author file is not valid YAML: did not find expected "
-                                    "',' or ']'."),
+        (
+            "authors/Bad Name.yml",
+            2,
+            "The author file is not valid YAML: did not find expected ',' or ']'.",
+        ),
         ("authors/jonas-berg.yml", 1, "'role' is missing."),
-        ("authors/jonas-berg.yml", 3, "'linkedin' must be a web address starting with "
-                                      "https://, not 'linkedin.com/in/jb'."),
+        (
+            "authors/jonas-berg.yml",
+            3,
+            "'linkedin' must be a web address starting with https://, not 'linkedin.com/in/jb'.",
+        ),
     ]
 
 
@@ -133,26 +165,51 @@ def test_a_post_by_an_author_whose_file_is_broken_is_not_blamed(site: FixtureSit
     assert {f[0] for f in found if f[1] == "error"} == {"schema-missing"}  # the file's own
     # The post is not wrong, only held back until the author file is correct.
     assert [f for f in found if f[0] == "consent-held"] == [
-        ("consent-held", "warning", 4,
-         "This post is not published while authors/jonas-berg.yml has errors.")]
+        (
+            "consent-held",
+            "warning",
+            4,
+            "This post is not published while authors/jonas-berg.yml has errors.",
+        )
+    ]
 
 
 def test_body_images_are_checked(site: FixtureSite) -> None:
     site.image("media/a.jpg")
-    site.simple_post("p.md", "Hello", "2026-11-20", body=(
-        "![](media/a.jpg)\n\n![A view](https://tracker.example/x.png)\n\n"
-        "![Up](../../../../etc/passwd)\n\n```\n![](media/none.jpg)\n```\n"
-        '<img src="/assets/a b.png" alt="Two\nlines">\n<img src="media/a.jpg" alt="">\n'))
+    site.simple_post(
+        "p.md",
+        "Hello",
+        "2026-11-20",
+        body=(
+            "![](media/a.jpg)\n\n![A view](https://tracker.example/x.png)\n\n"
+            "![Up](../../../../etc/passwd)\n\n```\n![](media/none.jpg)\n```\n"
+            '<img src="/assets/a b.png" alt="Two\nlines">\n<img src="media/a.jpg" alt="">\n'
+        ),
+    )
     assert findings(site) == [
         ("image-alt-missing", "error", 8, "The image 'media/a.jpg' has no alt text."),
-        ("media-external", "error", 10, "The picture or video 'https://tracker.example/x.png' "
-                                        "would be loaded from another website, which tells "
-                                        "that website who reads our page."),
-        ("media-outside", "error", 12,
-         "The path '../../../../etc/passwd' leads outside the repository."),
-        ("media-outside", "error", 17, "The path '/assets/a b.png' starts with '/', so it "
-                                       "points at the web site, not at a file in the "
-                                       "repository."),
+        (
+            "media-external",
+            "error",
+            10,
+            "The picture or video 'https://tracker.example/x.png' "
+            "would be loaded from another website, which tells "
+            "that website who reads our page.",
+        ),
+        (
+            "media-outside",
+            "error",
+            12,
+            "The path '../../../../etc/passwd' leads outside the repository.",
+        ),
+        (
+            "media-outside",
+            "error",
+            17,
+            "The path '/assets/a b.png' starts with '/', so it "
+            "points at the web site, not at a file in the "
+            "repository.",
+        ),
     ]
 
 
@@ -205,8 +262,12 @@ def test_share_text_gets_the_disclosure_exactly_once(site: FixtureSite) -> None:
     from advocacy.core.reading.policy import Policy
 
     site.simple_post("a.md", "We built a bridge", "2026-11-20", extra='share:\n  text: "Look!"\n')
-    site.simple_post("b.md", "Frokost", "2026-11-20", extra=(
-        'language: da\nshare:\n  text: "Se her. Jeg  arbejder hos KYSTLINJE."\n'))
+    site.simple_post(
+        "b.md",
+        "Frokost",
+        "2026-11-20",
+        extra=('language: da\nshare:\n  text: "Se her. Jeg  arbejder hos KYSTLINJE."\n'),
+    )
     site.simple_post("c.md", "No share text", "2026-11-20")
     repo, _ = check_repository(_site(site))
     policy = Policy(disclosure={"da": "Jeg arbejder hos Kystlinje.", "en": "I work at Kystlinje."})
@@ -215,12 +276,13 @@ def test_share_text_gets_the_disclosure_exactly_once(site: FixtureSite) -> None:
         "a.md": "Look!\n\nI work at Kystlinje.",
         "b.md": "Se her. Jeg  arbejder hos KYSTLINJE.",
         "c.md": "No share text\n\nA story about what we do at work, told by the people doing "
-                "it.\n\nI work at Kystlinje.",
+        "it.\n\nI work at Kystlinje.",
     }
 
 
-def test_rule_cache_returns_the_same_findings_and_follows_changes(site: FixtureSite,
-                                                                   tmp_path: Path) -> None:
+def test_rule_cache_returns_the_same_findings_and_follows_changes(
+    site: FixtureSite, tmp_path: Path
+) -> None:
     from advocacy.core.cache.store import BuildCache
     from advocacy.core.checking import run as checks
 
@@ -235,8 +297,11 @@ def test_rule_cache_returns_the_same_findings_and_follows_changes(site: FixtureS
     assert first and first == findings(site)
     calls = []
     original = checks.CHECKS[:]
-    checks.CHECKS[:] = [replace(c, func=lambda repo, doc, f=c.func: calls.append(1) or f(
-        repo, doc)) for c in original if c.cacheable]
+    checks.CHECKS[:] = [
+        replace(c, func=lambda repo, doc, f=c.func: calls.append(1) or f(repo, doc))
+        for c in original
+        if c.cacheable
+    ]
     try:
         assert cached_findings() == first  # from the cache: no cacheable rule ran for the post
         assert calls == []
@@ -252,12 +317,16 @@ def test_held_back_reasons_in_both_languages() -> None:
     from advocacy.core.publishing.edition import Held, describe_hold
 
     post = None  # the reason does not look at the post
-    withdrawn = consent.Problem("author", "Jonas Berg", "jonas-berg", consent.WITHDRAWN,
-                                dt.date(2026, 11, 1), 4)
+    withdrawn = consent.Problem(
+        "author", "Jonas Berg", "jonas-berg", consent.WITHDRAWN, dt.date(2026, 11, 1), 4
+    )
     mention = consent.Problem("mention", "Jonas Berg", "jonas-berg", consent.MISSING, None, 9)
     assert describe_hold(Held(post, "consent", "", withdrawn), "da") == (  # type: ignore[arg-type]
-        "Jonas Berg har trukket sit samtykke tilbage 2026-11-01")
+        "Jonas Berg har trukket sit samtykke tilbage 2026-11-01"
+    )
     assert describe_hold(Held(post, "consent", "", mention)) == (  # type: ignore[arg-type]
-        "it names Jonas Berg, who has no consent")
+        "it names Jonas Berg, who has no consent"
+    )
     assert describe_hold(Held(post, "future", "2026-12-24"), "da") == (  # type: ignore[arg-type]
-        "det er dateret 2026-12-24")
+        "det er dateret 2026-12-24"
+    )

@@ -37,8 +37,17 @@ from conftest import TODAY, FixtureSite
 CORPUS = Path(__file__).resolve().parents[2] / "shared" / "corpus" / "18f"
 POSTS_DIR = "site_src/blog/posts"
 FINDING_KEYS = {"rule", "severity", "file", "line", "message", "fix"}
-IMPORT = ["jekyll", "--permalink", "/:year/:month/:day/:title/", "--old-url",
-          "https://18f.gsa.gov", "--timezone", "America/New_York", "--language", "en"]
+IMPORT = [
+    "jekyll",
+    "--permalink",
+    "/:year/:month/:day/:title/",
+    "--old-url",
+    "https://18f.gsa.gov",
+    "--timezone",
+    "America/New_York",
+    "--language",
+    "en",
+]
 
 
 @dataclass
@@ -64,13 +73,24 @@ class Corpus:
 
 
 def _env(repo: FixtureSite, **extra: str) -> dict[str, str]:
-    return {**os.environ, **repo.cache_env(), "ADVOCACY_TODAY": TODAY,
-            "NO_MKDOCS_2_WARNING": "1", **extra}
+    return {
+        **os.environ,
+        **repo.cache_env(),
+        "ADVOCACY_TODAY": TODAY,
+        "NO_MKDOCS_2_WARNING": "1",
+        **extra,
+    }
 
 
 def _run(repo: FixtureSite, args: list[str], **extra: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", *args], cwd=repo.root, env=_env(repo, **extra),
-                          capture_output=True, text=True, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", *args],
+        cwd=repo.root,
+        env=_env(repo, **extra),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 def _hr_setup(repo: FixtureSite) -> None:
@@ -92,16 +112,16 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Corpus:
         pytest.skip(f"the 18F test corpus is not at {CORPUS}; these tests need it")
     repo = FixtureSite(tmp_path_factory.mktemp("corpus18f") / "repo")
     kind, *options = IMPORT
-    imported = _run(repo, ["advocacy", "import", kind, str(CORPUS), "--into", str(repo.root),
-                           *options])
+    imported = _run(
+        repo, ["advocacy", "import", kind, str(CORPUS), "--into", str(repo.root), *options]
+    )
     _hr_setup(repo)
     checked = _run(repo, ["advocacy", "check", "--format", "json"])
     site = repo.root.parent / "site"
     strict = _run(repo, ["mkdocs", "build", "--strict", "-d", str(site)])
     # The publishing workflow's second build: --no-strict, since in this mode the errors are
     # logged as one warning (see .github/workflows/publish.yml).
-    held = _run(repo, ["mkdocs", "build", "--no-strict", "-d", str(site)],
-                ADVOCACY_ON_ERROR="hold")
+    held = _run(repo, ["mkdocs", "build", "--no-strict", "-d", str(site)], ADVOCACY_ON_ERROR="hold")
     return Corpus(repo, imported, checked, strict, held, site)
 
 
@@ -141,8 +161,11 @@ def test_check_keeps_the_contract(corpus: Corpus) -> None:
     root = corpus.repo.root
     posts = len(list((root / POSTS_DIR).rglob("*.md")))
     pages = len(list((root / "site_src").rglob("*.md"))) - posts
-    assert report["summary"]["files"] == posts + pages + 1 + len(list(  # 1: policy.yml
-        (root / "authors").glob("*.yml")))
+    assert report["summary"]["files"] == posts + pages + 1 + len(
+        list(  # 1: policy.yml
+            (root / "authors").glob("*.yml")
+        )
+    )
 
 
 def test_findings_point_at_real_lines(corpus: Corpus) -> None:
@@ -160,8 +183,12 @@ def test_imported_errors_say_what_to_do_with_an_old_post(corpus: Corpus) -> None
     """Every error of a post that had an address on the old site (``aliases:``; the one draft
     never had one) says what to do with an old post."""
     root = corpus.repo.root
-    old = {f["file"] for f in corpus.errors if f["file"].startswith(POSTS_DIR)
-           and "\naliases:\n" in (root / f["file"]).read_text(encoding="utf-8")}
+    old = {
+        f["file"]
+        for f in corpus.errors
+        if f["file"].startswith(POSTS_DIR)
+        and "\naliases:\n" in (root / f["file"]).read_text(encoding="utf-8")
+    }
     assert len(old) > 300
     for finding in corpus.errors:
         if finding["file"] in old:
@@ -182,8 +209,7 @@ def test_counts_of_the_archive(corpus: Corpus) -> None:
     assert by_rule["video-captions-missing"] >= 10  # YouTube videos that do not say
     assert by_rule["media-external"] == 3  # pictures on googleusercontent.com
     assert not {r for r in by_rule if r.startswith(("consent", "yaml-", "front-matter"))}
-    warnings = Counter(f["rule"] for f in corpus.report["findings"]
-                       if f["severity"] == "warning")
+    warnings = Counter(f["rule"] for f in corpus.report["findings"] if f["severity"] == "warning")
     assert 250 <= warnings["person-unlisted"] <= 400  # people named, never asked
     assert warnings["mailbox-unlisted"] >= 80  # inquiries18f@gsa.gov, 18f@gsa.gov and the like
 
@@ -192,7 +218,7 @@ def test_strict_build_fails_on_exactly_the_errors(corpus: Corpus) -> None:
     log = corpus.strict.stdout + corpus.strict.stderr
     assert corpus.strict.returncode == 1
     assert "Traceback" not in log
-    listed = log[log.index("cannot be published until these are fixed"):]
+    listed = log[log.index("cannot be published until these are fixed") :]
     said = Counter(re.findall(r"^(\S+?):(\d*):? error: .*\[([\w-]+)\]$", listed, re.M))
     expected = Counter((f["file"], str(f["line"] or ""), f["rule"]) for f in corpus.errors)
     assert said == expected
@@ -204,8 +230,10 @@ _MD_LINK = re.compile(r"""\]\(<?([^)\s>]+?\.md)(?:#[^)\s>]*)?>?\)|href=["']([^"'
 def _linked_posts(path: Path, root: Path) -> set[str]:
     """The posts a post links to by their Markdown file (repository paths)."""
     text = path.read_text(encoding="utf-8")
-    return {os.path.normpath(os.path.join(path.parent.relative_to(root), a or b))
-            for a, b in _MD_LINK.findall(text)}
+    return {
+        os.path.normpath(os.path.join(path.parent.relative_to(root), a or b))
+        for a, b in _MD_LINK.findall(text)
+    }
 
 
 def test_hold_mode_publishes_exactly_what_has_no_error(corpus: Corpus) -> None:

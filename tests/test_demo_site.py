@@ -18,11 +18,29 @@ from conftest import REPO, TODAY, Result, assert_no_warnings
 def demo(tmp_path_factory: pytest.TempPathFactory) -> Result:
     """The demo site, built once into a temporary folder (nothing is written in the repo)."""
     out = tmp_path_factory.mktemp("demo") / "site"
-    env = {**os.environ, "ADVOCACY_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1",
-           "ADVOCACY_CACHE_DIR": str(out.parent / "cache")}  # nothing written in the repo
+    env = {
+        **os.environ,
+        "ADVOCACY_TODAY": TODAY,
+        "NO_MKDOCS_2_WARNING": "1",
+        "ADVOCACY_CACHE_DIR": str(out.parent / "cache"),
+    }  # nothing written in the repo
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(REPO / "mkdocs.yml"),
-         "-d", str(out)], env=env, capture_output=True, text=True, check=False)
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(REPO / "mkdocs.yml"),
+            "-d",
+            str(out),
+        ],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     return Result(proc.returncode, proc.stdout + proc.stderr, out)
 
 
@@ -32,16 +50,22 @@ def test_demo_builds_strict_without_warnings(demo: Result) -> None:
 
 
 def test_demo_publishes_its_stories_but_not_the_draft(demo: Result) -> None:
-    posts = sorted(p.parent.relative_to(demo.site).as_posix()
-                   for p in (demo.site / "blog" / "2026").rglob("index.html"))
+    posts = sorted(
+        p.parent.relative_to(demo.site).as_posix()
+        for p in (demo.site / "blog" / "2026").rglob("index.html")
+    )
     assert len(posts) >= 8
-    drafts = [p for p in (REPO / "site_src/blog/posts").rglob("*.md")
-              if "draft: true" in p.read_text("utf-8")]
+    drafts = [
+        p
+        for p in (REPO / "site_src/blog/posts").rglob("*.md")
+        if "draft: true" in p.read_text("utf-8")
+    ]
     assert drafts
     everything = demo.all_text()
     for draft in drafts:
-        title = next(line for line in draft.read_text("utf-8").splitlines()
-                     if line.startswith("title:"))
+        title = next(
+            line for line in draft.read_text("utf-8").splitlines() if line.startswith("title:")
+        )
         assert title.split(":", 1)[1].strip().strip('"') not in everything
 
 
@@ -56,8 +80,11 @@ def test_no_page_loads_anything_from_another_host(demo: Result) -> None:
     offenders = []
     for page in pages:
         soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
-        loaded = [*soup.head.find_all(src=True), *soup.head.find_all(href=True),
-                  *soup.find_all(["script", "img", "link", "iframe", "source", "video"])]
+        loaded = [
+            *soup.head.find_all(src=True),
+            *soup.head.find_all(href=True),
+            *soup.find_all(["script", "img", "link", "iframe", "source", "video"]),
+        ]
         for tag in loaded:
             for attr in ("src", "href", "srcset", "poster"):
                 value = tag.get(attr)

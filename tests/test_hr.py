@@ -20,14 +20,28 @@ severity: {link-insecure: error, authenticity-voice: off}
 
 
 def _people(site: FixtureSite) -> FixtureSite:
-    site.author("jonas-berg", "Jonas Berg", github=["jonasb"],
-                consent={"profile": "2026-01-10", "evidence": "HR-1", "withdrawn": "2026-11-01"})
-    site.author("anna-lund", "Anna Lund", left="2026-10-31",
-                consent={"profile": "2026-01-10", "evidence": "HR-2", "expires": "2026-12-10"})
+    site.author(
+        "jonas-berg",
+        "Jonas Berg",
+        github=["jonasb"],
+        consent={"profile": "2026-01-10", "evidence": "HR-1", "withdrawn": "2026-11-01"},
+    )
+    site.author(
+        "anna-lund",
+        "Anna Lund",
+        left="2026-10-31",
+        consent={"profile": "2026-01-10", "evidence": "HR-2", "expires": "2026-12-10"},
+    )
     site.author("ole-dam", "Ole Dam", consent={"evidence": "HR-3"})
-    site.simple_post("p.md", "A story", "2026-11-20", extra=(
-        "people:\n  - name: Eva Ravn\n    consent: 2026-01-01\n    evidence: HR-9\n"
-        "    expires: 2026-12-01\n  - name: Per Lund\n"))
+    site.simple_post(
+        "p.md",
+        "A story",
+        "2026-11-20",
+        extra=(
+            "people:\n  - name: Eva Ravn\n    consent: 2026-01-01\n    evidence: HR-9\n"
+            "    expires: 2026-12-01\n  - name: Per Lund\n"
+        ),
+    )
     return site
 
 
@@ -66,15 +80,20 @@ def test_submitter_must_be_an_author_or_hr(site: FixtureSite) -> None:
     assert denied.returncode == 1
     [finding] = json.loads(denied.stdout)["findings"]
     assert (finding["rule"], finding["line"], finding["message"]) == (
-        "submitter-not-author", 4, "'someone-else' may not add or change this post: only its "
-        "authors (GitHub: mettehansen-dev) or HR may.")
+        "submitter-not-author",
+        4,
+        "'someone-else' may not add or change this post: only its "
+        "authors (GitHub: mettehansen-dev) or HR may.",
+    )
 
 
 def test_policy_page_shows_rules_never_terms_or_customers(site: FixtureSite) -> None:
     site.write("policy.yml", POLICY)
     config = (site.root / "mkdocs.yml").read_text("utf-8")
-    site.write("mkdocs.yml", config.replace("      language: en\n",
-                                            "      language: en\n      languages: [en, da]\n"))
+    site.write(
+        "mkdocs.yml",
+        config.replace("      language: en\n", "      language: en\n      languages: [en, da]\n"),
+    )
     site.simple_post("2026-11-20-x.md", "A story", "2026-11-20", body="I write things.\n")
     result = site.build()
     assert result.returncode == 0, result.log
@@ -93,14 +112,18 @@ def test_policy_page_shows_rules_never_terms_or_customers(site: FixtureSite) -> 
 
 
 def test_consent_that_cannot_be_read_comes_first_in_the_report(site: FixtureSite) -> None:
-    site.author("ole-dam", "Ole Dam", consent={"profile": "2026-01-10", "evidence": "HR-3",
-                                               "withdrawen": "2026-11-01"})
+    site.author(
+        "ole-dam",
+        "Ole Dam",
+        consent={"profile": "2026-01-10", "evidence": "HR-3", "withdrawen": "2026-11-01"},
+    )
     site.simple_post("p.md", "A story", "2026-11-20", authors="[ole-dam]")
     proc = site.run("consent", "--format", "json")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert [(r["who"], r["state"], r["posts"]) for r in data["records"]] == [
-        ("Ole Dam", "unreadable", ["site_src/blog/posts/p.md"])]
+        ("Ole Dam", "unreadable", ["site_src/blog/posts/p.md"])
+    ]
     assert data["summary"]["unreadable"] == 1
     text = site.run("consent").stdout
     assert "Ole Dam" in text and "consent cannot be read" in text

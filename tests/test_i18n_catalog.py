@@ -46,8 +46,9 @@ BRANCH = re.compile(
 
 
 def _kind(entry: catalog.Entry) -> str:
-    return "text" if isinstance(entry, str) else (
-        "plural" if isinstance(entry, Mapping) else "lines")
+    return (
+        "text" if isinstance(entry, str) else ("plural" if isinstance(entry, Mapping) else "lines")
+    )
 
 
 def test_both_languages_have_exactly_the_same_keys() -> None:
@@ -124,8 +125,14 @@ def test_every_code_that_is_looked_up_by_its_value_has_words() -> None:
     known = entries("en")
     for state in (*ORDER, consent.UNREADABLE, consent.UNKNOWN):
         assert f"consent.state.{state}" in known
-    for state in (consent.MISSING, consent.NO_EVIDENCE, consent.WITHDRAWN, consent.EXPIRED,
-                  consent.UNREADABLE, consent.UNKNOWN):
+    for state in (
+        consent.MISSING,
+        consent.NO_EVIDENCE,
+        consent.WITHDRAWN,
+        consent.EXPIRED,
+        consent.UNREADABLE,
+        consent.UNKNOWN,
+    ):
         assert f"hold.state.{state}" in known
     for reason in ("invalid", "draft", "future", "expired", "consent"):
         assert f"hold.{reason}" in known
@@ -134,7 +141,8 @@ def test_every_code_that_is_looked_up_by_its_value_has_words() -> None:
         assert f"check.github.more.{severity}" in known
     for kind in STORY_TYPES:
         assert {f"stories.{kind}.{part}" for part in ("name", "description", "prompts")} <= set(
-            known)
+            known
+        )
 
 
 def test_every_import_note_has_a_message_and_every_kept_note_a_label() -> None:
@@ -149,11 +157,17 @@ def test_every_import_note_has_a_message_and_every_kept_note_a_label() -> None:
     assert sorted(k for k in notes if f"import.label.{k}" not in known) == []
 
 
-@pytest.mark.parametrize(("lang", "n", "files", "warnings"), [
-    ("en", 0, "0 files", "0 warnings"), ("en", 1, "1 file", "1 warning"),
-    ("en", 2, "2 files", "2 warnings"), ("da", 0, "0 filer", "0 advarsler"),
-    ("da", 1, "1 fil", "1 advarsel"), ("da", 2, "2 filer", "2 advarsler"),
-])
+@pytest.mark.parametrize(
+    ("lang", "n", "files", "warnings"),
+    [
+        ("en", 0, "0 files", "0 warnings"),
+        ("en", 1, "1 file", "1 warning"),
+        ("en", 2, "2 files", "2 warnings"),
+        ("da", 0, "0 filer", "0 advarsler"),
+        ("da", 1, "1 fil", "1 advarsel"),
+        ("da", 2, "2 filer", "2 advarsler"),
+    ],
+)
 def test_plurals_follow_babel(lang: str, n: int, files: str, warnings: str) -> None:
     assert plural(lang, "check.count.files", n) == files
     assert plural(lang, "check.count.warnings", n) == warnings
@@ -163,9 +177,12 @@ def test_a_plural_fills_in_other_values_too() -> None:
     days = plural("da", "consent_report.days", 1)
     assert days == "1 dag"
     assert plural("da", "consent_report.intro", 3, days=days) == (
-        "3 forhold kræver HR's opmærksomhed (inklusive samtykker, der udløber inden for 1 dag).")
-    assert plural("en", "consent_report.intro", 1, days=plural("en", "consent_report.days", 30)
-                  ) == "1 record needs HR's attention (expiring within 30 days included)."
+        "3 forhold kræver HR's opmærksomhed (inklusive samtykker, der udløber inden for 1 dag)."
+    )
+    assert (
+        plural("en", "consent_report.intro", 1, days=plural("en", "consent_report.days", 30))
+        == "1 record needs HR's attention (expiring within 30 days included)."
+    )
 
 
 def test_dates_and_lists_as_each_language_writes_them() -> None:
@@ -188,10 +205,17 @@ def test_another_language_falls_back_to_english() -> None:
 
 def test_texts_are_filled_in_and_lists_come_in_order() -> None:
     assert text("da", "traces.missing", slug="ole") == "Findes ikke: ole."
-    steps = lines("en", "traces.steps", author_file="authors/ole.yml", today="2026-11-28",
-                  name="Ole", paths="--path authors/ole.yml")
-    assert len(steps) == 4 and steps[0].startswith("Record the withdrawal now: under 'consent:' "
-                                                   "in authors/ole.yml add 'withdrawn: 2026-11-28'")
+    steps = lines(
+        "en",
+        "traces.steps",
+        author_file="authors/ole.yml",
+        today="2026-11-28",
+        name="Ole",
+        paths="--path authors/ole.yml",
+    )
+    assert len(steps) == 4 and steps[0].startswith(
+        "Record the withdrawal now: under 'consent:' in authors/ole.yml add 'withdrawn: 2026-11-28'"
+    )
     template = story("canteen", "da", first="Mette")
     assert template.description.startswith("Mette tager os med i kantinen")
     assert template.category == "Hverdag" and len(template.prompts) == 3
@@ -231,8 +255,11 @@ def test_no_language_branches_outside_the_catalog() -> None:
         for number, source_line in enumerate(path.read_text("utf-8").splitlines(), start=1):
             if BRANCH.search(source_line):
                 found.setdefault(path.relative_to(PLUGINS).as_posix(), []).append(
-                    f"{number}: {source_line.strip()}")
+                    f"{number}: {source_line.strip()}"
+                )
     assert {k: v for k, v in found.items() if k not in ALLOWED_BRANCHES} == {}, (
-        "choose words with advocacy.core.i18n.catalog instead")
+        "choose words with advocacy.core.i18n.catalog instead"
+    )
     assert sorted(ALLOWED_BRANCHES - set(found)) == [], (
-        "these files no longer branch on the language: remove them from ALLOWED_BRANCHES")
+        "these files no longer branch on the language: remove them from ALLOWED_BRANCHES"
+    )

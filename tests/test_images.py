@@ -26,8 +26,13 @@ def _exif_photo(path: Path) -> None:
 
 
 def _post(site: FixtureSite, image: str) -> None:
-    site.simple_post("2026-11-20-photo.md", "Photos", "2026-11-20",
-                     extra=f"image: {image}\nimage_alt: A picture\n", body="I took this.\n")
+    site.simple_post(
+        "2026-11-20-photo.md",
+        "Photos",
+        "2026-11-20",
+        extra=f"image: {image}\nimage_alt: A picture\n",
+        body="I took this.\n",
+    )
 
 
 def _pictures(result: Result) -> list[Path]:
@@ -82,25 +87,41 @@ def test_png_transparency_is_kept(site: FixtureSite) -> None:
     assert {f.suffix for f in files} == {".webp", ".png"}
     for file in files:
         with Image.open(file) as out:
-            assert out.mode in ("RGBA", "LA", "P") and out.convert("RGBA").getpixel((0, 0))[3] \
-                == 0
+            assert out.mode in ("RGBA", "LA", "P") and out.convert("RGBA").getpixel((0, 0))[3] == 0
 
 
-@pytest.mark.parametrize(("make", "message"), [
-    (lambda p: Image.new("CMYK", (800, 600)).save(p, "JPEG"),
-     "'media/bad.jpg' is a CMYK image (for print); its colours would be wrong on screen."),
-    (lambda p: p.write_bytes(_jpeg_bytes()[:3000]),
-     "'media/bad.jpg' is not a picture that can be read (the file is incomplete: the upload "
-     "may have been cut off)."),
-    (lambda p: Image.new("1", (10000, 10000)).save(p, "PNG"),
-     "'media/bad.jpg' is 10000 x 10000 pixels, too large to process safely."),
-    (lambda p: p.write_text("this is not a picture\n"),
-     "'media/bad.jpg' is not a picture that can be read (not an image)."),
-    (lambda p: p.write_bytes(b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\0" * 64),
-     "'media/bad.jpg' is a HEIC photo (the iPhone's format), which browsers cannot show."),
-    (lambda p: Image.new("RGB", (200, 100)).save(p, "JPEG"),
-     "'media/bad.jpg' is only 200 pixels wide; it needs at least 600 here."),
-])
+@pytest.mark.parametrize(
+    ("make", "message"),
+    [
+        (
+            lambda p: Image.new("CMYK", (800, 600)).save(p, "JPEG"),
+            "'media/bad.jpg' is a CMYK image (for print); its colours would be wrong on screen.",
+        ),
+        (
+            lambda p: p.write_bytes(_jpeg_bytes()[:3000]),
+            "'media/bad.jpg' is not a picture that can be read (the file is incomplete: the upload "
+            "may have been cut off).",
+        ),
+        (
+            lambda p: Image.new("1", (10000, 10000)).save(p, "PNG"),
+            "'media/bad.jpg' is 10000 x 10000 pixels, too large to process safely.",
+        ),
+        (
+            lambda p: p.write_text("this is not a picture\n"),
+            "'media/bad.jpg' is not a picture that can be read (not an image).",
+        ),
+        (
+            lambda p: p.write_bytes(
+                b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic" + b"\0" * 64
+            ),
+            "'media/bad.jpg' is a HEIC photo (the iPhone's format), which browsers cannot show.",
+        ),
+        (
+            lambda p: Image.new("RGB", (200, 100)).save(p, "JPEG"),
+            "'media/bad.jpg' is only 200 pixels wide; it needs at least 600 here.",
+        ),
+    ],
+)
 def test_bad_files_are_clear_errors(site: FixtureSite, make, message: str) -> None:  # type: ignore[no-untyped-def]
     path = site.root / "media/bad.jpg"
     path.parent.mkdir(exist_ok=True)
@@ -122,8 +143,10 @@ def test_animated_gif_is_refused(site: FixtureSite) -> None:
     _post(site, "media/anim.gif")
     result = site.build()
     assert result.returncode == 1
-    assert ("'media/anim.gif' is an animated GIF; animations are not published (they are heavy "
-            "and distract some readers).") in result.log
+    assert (
+        "'media/anim.gif' is an animated GIF; animations are not published (they are heavy "
+        "and distract some readers)."
+    ) in result.log
 
 
 def _jpeg_bytes() -> bytes:
@@ -137,8 +160,13 @@ def _jpeg_bytes() -> bytes:
 def test_second_build_does_no_image_work_and_one_change_redoes_one(site: FixtureSite) -> None:
     for name, color in (("a", "red"), ("b", "blue"), ("c", "green")):
         site.image(f"media/{name}.jpg", color=color)
-    site.simple_post("2026-11-20-photo.md", "Photos", "2026-11-20", extra=(
-        "image: media/a.jpg\nimage_alt: A\n"), body="![B](media/b.jpg)\n\n![C](media/c.jpg)\n")
+    site.simple_post(
+        "2026-11-20-photo.md",
+        "Photos",
+        "2026-11-20",
+        extra=("image: media/a.jpg\nimage_alt: A\n"),
+        body="![B](media/b.jpg)\n\n![C](media/c.jpg)\n",
+    )
     first = site.build()
     assert first.returncode == 0, first.log
     assert_no_warnings(first)
@@ -150,22 +178,31 @@ def test_second_build_does_no_image_work_and_one_change_redoes_one(site: Fixture
     assert _encodes(third) == 1
 
 
-SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
-       '<rect width="10" height="10"/></svg>')
+SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+    '<rect width="10" height="10"/></svg>'
+)
 
 
 def test_svg_only_for_brand_assets_and_never_inlined(site: FixtureSite) -> None:
     site.write("media/brand/logo.svg", SVG)
     site.write("media/drawing.svg", SVG)
-    site.simple_post("2026-11-20-photo.md", "Photos", "2026-11-20",
-                     body="![Our logo](media/brand/logo.svg)\n\n![A drawing](media/drawing.svg)\n")
+    site.simple_post(
+        "2026-11-20-photo.md",
+        "Photos",
+        "2026-11-20",
+        body="![Our logo](media/brand/logo.svg)\n\n![A drawing](media/drawing.svg)\n",
+    )
     result = site.build()
     assert result.returncode == 1
-    assert (f"{POST}:10: error: 'media/drawing.svg' is an SVG drawing; only brand assets HR "
-            "lists may be SVG. [image-svg]") in result.log
+    assert (
+        f"{POST}:10: error: 'media/drawing.svg' is an SVG drawing; only brand assets HR "
+        "lists may be SVG. [image-svg]"
+    ) in result.log
     site.write("policy.yml", "brand_assets: [media/brand/logo.svg]\n")
-    site.simple_post("2026-11-20-photo.md", "Photos", "2026-11-20",
-                     body="![Our logo](media/brand/logo.svg)\n")
+    site.simple_post(
+        "2026-11-20-photo.md", "Photos", "2026-11-20", body="![Our logo](media/brand/logo.svg)\n"
+    )
     result = site.build()
     assert result.returncode == 0, result.log
     assert_no_warnings(result)
@@ -193,8 +230,12 @@ def test_the_plan_pages_use_is_what_processing_makes(tmp_path: Path) -> None:
     """Pages are written from the plan while the workers make the files: they must agree."""
     from advocacy.core.media.images import Slot, content_key, plan, process
 
-    shapes = {"big.jpg": ((4032, 3024), "RGB"), "odd.jpg": ((1999, 1333), "RGB"),
-              "small.jpg": ((700, 500), "RGB"), "alpha.png": ((1500, 900), "RGBA")}
+    shapes = {
+        "big.jpg": ((4032, 3024), "RGB"),
+        "odd.jpg": ((1999, 1333), "RGB"),
+        "small.jpg": ((700, 500), "RGB"),
+        "alpha.png": ((1500, 900), "RGBA"),
+    }
     for name, (size, mode) in shapes.items():
         Image.new(mode, size, "teal").save(tmp_path / name)
     _exif_photo(tmp_path / "turned.jpg")
@@ -208,5 +249,4 @@ def test_the_plan_pages_use_is_what_processing_makes(tmp_path: Path) -> None:
         for variant in processed.variants:
             with Image.open(tmp_path / "cache" / variant.file) as image:
                 assert image.size == (variant.width, variant.height), (name, variant)
-    assert [v.format for v in plan(tmp_path, "alpha.png", "k").variants] == ["webp", "png",
-                                                                            "webp"]
+    assert [v.format for v in plan(tmp_path, "alpha.png", "k").variants] == ["webp", "png", "webp"]

@@ -16,8 +16,9 @@ GOLDEN = Path(__file__).parent / "golden"
 
 
 def git(site: FixtureSite, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(site.root), *args], check=True,
-                          capture_output=True, text=True).stdout.strip()
+    return subprocess.run(
+        ["git", "-C", str(site.root), *args], check=True, capture_output=True, text=True
+    ).stdout.strip()
 
 
 @pytest.fixture
@@ -25,10 +26,13 @@ def repo(site: FixtureSite) -> FixtureSite:
     """A git repository: one commit with an author, two posts and a photo."""
     site.author("jonas-berg", "Jonas Berg", team="Sales", github=["jonasb"])
     site.image("media/old.jpg")
-    site.simple_post("2026-10-01-old.md", "An old story", "2026-10-01",
-                     extra="image: media/old.jpg\nimage_alt: A wall\n")
-    site.simple_post("2026-10-02-other.md", "Another story", "2026-10-02",
-                     authors="[jonas-berg]")
+    site.simple_post(
+        "2026-10-01-old.md",
+        "An old story",
+        "2026-10-01",
+        extra="image: media/old.jpg\nimage_alt: A wall\n",
+    )
+    site.simple_post("2026-10-02-other.md", "Another story", "2026-10-02", authors="[jonas-berg]")
     site.simple_post("2026-10-03-gone.md", "A story to remove", "2026-10-03")
     git(site, "init", "-q", "-b", "main")
     git(site, "config", "user.email", "t@example.com")
@@ -40,29 +44,61 @@ def repo(site: FixtureSite) -> FixtureSite:
 
 @pytest.mark.parametrize("story", sorted(STORY_TYPES))
 @pytest.mark.parametrize("language", ["da", "en"])
-def test_new_post_passes_check_once_written(site: FixtureSite, story: str,
-                                            language: str) -> None:
-    proc = site.run("new", "--title", f"Frokost på 5. sal ({story})", "--author",
-                    "mette-hansen", "--language", language, "--type", story, "--no-input")
+def test_new_post_passes_check_once_written(site: FixtureSite, story: str, language: str) -> None:
+    proc = site.run(
+        "new",
+        "--title",
+        f"Frokost på 5. sal ({story})",
+        "--author",
+        "mette-hansen",
+        "--language",
+        language,
+        "--type",
+        story,
+        "--no-input",
+    )
     assert proc.returncode == 0, proc.stderr
     path = site.root / proc.stdout.strip()
     assert path.name == f"2026-11-28-frokost-paa-5-sal-{story}.md"
     before = site.check(str(path), "--format", "json")
     rules = [f["rule"] for f in json.loads(before.stdout)["findings"]]
     assert (before.returncode, rules) == (1, ["post-empty"])
-    path.write_text(path.read_text("utf-8") + "I wrote this story myself, about our team.\n",
-                    "utf-8")
+    path.write_text(
+        path.read_text("utf-8") + "I wrote this story myself, about our team.\n", "utf-8"
+    )
     after = site.check(str(path), "--format", "json")
     assert after.returncode == 0 and json.loads(after.stdout)["findings"] == []
 
 
 def test_new_refuses_unknown_author_and_existing_file(site: FixtureSite) -> None:
-    proc = site.run("new", "--title", "X", "--author", "nobody", "--language", "da",
-                    "--type", "office", "--no-input")
+    proc = site.run(
+        "new",
+        "--title",
+        "X",
+        "--author",
+        "nobody",
+        "--language",
+        "da",
+        "--type",
+        "office",
+        "--no-input",
+    )
     assert (proc.returncode, proc.stderr) == (
-        2, "advocacy: There is no author 'nobody'. Known authors: mette-hansen.\n")
-    args = ("new", "--title", "Same", "--author", "mette-hansen", "--language", "en",
-            "--type", "office", "--no-input")
+        2,
+        "advocacy: There is no author 'nobody'. Known authors: mette-hansen.\n",
+    )
+    args = (
+        "new",
+        "--title",
+        "Same",
+        "--author",
+        "mette-hansen",
+        "--language",
+        "en",
+        "--type",
+        "office",
+        "--no-input",
+    )
     assert site.run(*args).returncode == 0
     again = site.run(*args)
     assert again.returncode == 2 and "exists already" in again.stderr
@@ -78,8 +114,13 @@ def _check_json(site: FixtureSite, *args: str) -> dict:
 
 def test_changed_since_checks_changed_posts_and_what_they_depend_on(repo: FixtureSite) -> None:
     git(repo, "checkout", "-q", "-b", "story")
-    repo.simple_post("2026-11-20-new.md", "A new story", "2026-11-20", authors="[jonas-berg]",
-                     body="Call me at 23 45 67 89.\n")
+    repo.simple_post(
+        "2026-11-20-new.md",
+        "A new story",
+        "2026-11-20",
+        authors="[jonas-berg]",
+        body="Call me at 23 45 67 89.\n",
+    )
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "new")
     report = _check_json(repo)
@@ -90,8 +131,10 @@ def test_changed_since_checks_changed_posts_and_what_they_depend_on(repo: Fixtur
     repo.image("media/old.jpg", color="red")
     report = _check_json(repo)
     files = {f["file"] for f in report["findings"]}
-    assert files == {"site_src/blog/posts/2026-11-20-new.md",
-                     "site_src/blog/posts/2026-10-02-other.md"}
+    assert files == {
+        "site_src/blog/posts/2026-11-20-new.md",
+        "site_src/blog/posts/2026-10-02-other.md",
+    }
     assert report["summary"]["files"] == 5  # new, other, old, old's photo, the author file
 
 
@@ -102,14 +145,17 @@ def test_policy_change_checks_everything(repo: FixtureSite) -> None:
 
 
 def test_nothing_changed_reports_nothing(repo: FixtureSite) -> None:
-    assert _check_json(repo) == {"findings": [], "summary": {"files": 0, "errors": 0,
-                                                             "warnings": 0}}
+    assert _check_json(repo) == {
+        "findings": [],
+        "summary": {"files": 0, "errors": 0, "warnings": 0},
+    }
 
 
 def test_submitter_rule_on_a_pull_request(repo: FixtureSite) -> None:
     git(repo, "checkout", "-q", "-b", "story")
-    repo.simple_post("2026-10-02-other.md", "Another story, edited", "2026-10-02",
-                     authors="[jonas-berg]")
+    repo.simple_post(
+        "2026-10-02-other.md", "Another story, edited", "2026-10-02", authors="[jonas-berg]"
+    )
     assert _check_json(repo, "--submitter", "jonasb")["summary"]["errors"] == 0
     denied = _check_json(repo, "--submitter", "mallory")
     assert [f["rule"] for f in denied["findings"]] == ["submitter-not-author"]
@@ -118,13 +164,23 @@ def test_submitter_rule_on_a_pull_request(repo: FixtureSite) -> None:
 def test_review_golden(repo: FixtureSite) -> None:
     git(repo, "checkout", "-q", "-b", "story")
     repo.image("media/new.jpg", color="navy")
-    repo.simple_post("2026-11-20-new.md", "Lunch for 200", "2026-11-20", extra=(
-        "image: media/new.jpg\nimage_alt: The canteen\npeople:\n  - author: jonas-berg\n"
-        "  - name: Lise Holm\n    consent: 2026-11-01\n    evidence: HR-9\n"
-        '  - name: Per Lund\nshare:\n  text: "We cook every day."\n'),
-        body="I cook. See <http://example.com>.\n")
-    repo.simple_post("2026-10-01-old.md", "An old story, updated", "2026-10-01",
-                     extra="image: media/old.jpg\nimage_alt: A wall\ndraft: true\n")
+    repo.simple_post(
+        "2026-11-20-new.md",
+        "Lunch for 200",
+        "2026-11-20",
+        extra=(
+            "image: media/new.jpg\nimage_alt: The canteen\npeople:\n  - author: jonas-berg\n"
+            "  - name: Lise Holm\n    consent: 2026-11-01\n    evidence: HR-9\n"
+            '  - name: Per Lund\nshare:\n  text: "We cook every day."\n'
+        ),
+        body="I cook. See <http://example.com>.\n",
+    )
+    repo.simple_post(
+        "2026-10-01-old.md",
+        "An old story, updated",
+        "2026-10-01",
+        extra="image: media/old.jpg\nimage_alt: A wall\ndraft: true\n",
+    )
     (repo.root / "site_src/blog/posts/2026-10-03-gone.md").unlink()
     git(repo, "add", "-A")
     git(repo, "commit", "-q", "-m", "stories")
@@ -151,8 +207,14 @@ def test_story_ideas_open_the_web_editor_with_a_template(site: FixtureSite) -> N
 
     from advocacy.core.reading.schema.yamlsource import load_yaml, split_front_matter
 
-    config = (site.root / "mkdocs.yml").read_text("utf-8").replace(
-        "      per_page: 2\n", "      per_page: 2\n      repository: https://github.com/acme/careers\n")
+    config = (
+        (site.root / "mkdocs.yml")
+        .read_text("utf-8")
+        .replace(
+            "      per_page: 2\n",
+            "      per_page: 2\n      repository: https://github.com/acme/careers\n",
+        )
+    )
     site.write("mkdocs.yml", config)
     result = site.build()
     assert result.returncode == 0, result.log
@@ -175,8 +237,11 @@ def test_story_ideas_open_the_web_editor_with_a_template(site: FixtureSite) -> N
 def test_submitter_rule_spares_posts_checked_only_as_dependents(repo: FixtureSite) -> None:
     git(repo, "checkout", "-q", "-b", "story")
     repo.simple_post("2026-11-20-mine.md", "My story", "2026-11-20")
-    repo.write("authors/jonas-berg.yml", (repo.root / "authors/jonas-berg.yml").read_text()
-               .replace("Aarhus", "Vejle"))
+    repo.write(
+        "authors/jonas-berg.yml",
+        (repo.root / "authors/jonas-berg.yml").read_text().replace("Aarhus", "Vejle"),
+    )
     report = _check_json(repo, "--submitter", "mallory")
     assert [(f["rule"], f["file"]) for f in report["findings"]] == [
-        ("submitter-not-author", "site_src/blog/posts/2026-11-20-mine.md")]
+        ("submitter-not-author", "site_src/blog/posts/2026-11-20-mine.md")
+    ]

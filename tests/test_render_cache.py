@@ -22,16 +22,23 @@ def _rendered(result: Result) -> tuple[int, int]:
 
 
 def _pages(result: Result) -> dict[str, bytes]:
-    return {p.relative_to(result.site).as_posix(): p.read_bytes()
-            for p in sorted(result.site.rglob("*.html"))}
+    return {
+        p.relative_to(result.site).as_posix(): p.read_bytes()
+        for p in sorted(result.site.rglob("*.html"))
+    }
 
 
 def test_second_build_renders_nothing_and_gives_the_same_pages(site: FixtureSite) -> None:
     site.image("media/a.jpg")
-    site.simple_post("2026-11-20-a.md", "First", "2026-11-20",
-                     body="## Heading\n\nText with [a link](#heading) and ![A](media/a.jpg).\n")
-    site.simple_post("2026-11-21-b.md", "Second", "2026-11-21",
-                     body="See [the first](2026-11-20-a.md).\n")
+    site.simple_post(
+        "2026-11-20-a.md",
+        "First",
+        "2026-11-20",
+        body="## Heading\n\nText with [a link](#heading) and ![A](media/a.jpg).\n",
+    )
+    site.simple_post(
+        "2026-11-21-b.md", "Second", "2026-11-21", body="See [the first](2026-11-20-a.md).\n"
+    )
     first = site.build()
     assert first.returncode == 0, first.log
     made, _ = _rendered(first)
@@ -41,8 +48,13 @@ def test_second_build_renders_nothing_and_gives_the_same_pages(site: FixtureSite
     # address it links to stays the same (checked on every build).
     assert _rendered(second) == (0, made)
     assert _pages(second) == _pages(first)
-    site.simple_post("2026-11-20-a.md", "First, edited", "2026-11-20", body="New text.\n",
-                     extra="slug: renamed\n")
+    site.simple_post(
+        "2026-11-20-a.md",
+        "First, edited",
+        "2026-11-20",
+        body="New text.\n",
+        extra="slug: renamed\n",
+    )
     third = site.build()
     assert _rendered(third) == (2, made - 2)  # the post, and the one whose link moved
     assert "New text." in third.html("blog/2026/11/20/renamed/").get_text()
@@ -75,26 +87,36 @@ def test_finished_pages_come_from_the_cache_until_an_input_changes(site: Fixture
     third = site.build()
     assert 0 < _pages_from_cache(third) < total - 1  # the post and the pages listing it
     assert third.html("blog/2026/11/02/p2/").find("h1").get_text(strip=True) == (
-        "Story two, renamed")
+        "Story two, renamed"
+    )
     assert "Story two, renamed" in third.html("blog/").get_text()
     config = (site.root / "mkdocs.yml").read_text("utf-8")
-    site.write("mkdocs.yml", config.replace("  - Stories: blog/index.md",
-                                            "  - All stories: blog/index.md"))
+    site.write(
+        "mkdocs.yml", config.replace("  - Stories: blog/index.md", "  - All stories: blog/index.md")
+    )
     fourth = site.build()
     assert _pages_from_cache(fourth) == 0  # the navigation is on every page
     assert "All stories" in fourth.html("blog/2026/11/01/p1/").get_text()
 
 
 def _feeds(result: Result) -> dict[str, bytes]:
-    return {p.relative_to(result.site).as_posix(): p.read_bytes()
-            for p in sorted(result.site.rglob("feed*")) if p.is_file()}
+    return {
+        p.relative_to(result.site).as_posix(): p.read_bytes()
+        for p in sorted(result.site.rglob("feed*"))
+        if p.is_file()
+    }
 
 
 def test_feeds_and_search_entries_come_from_the_cache_until_a_post_changes(
-        site: FixtureSite) -> None:
+    site: FixtureSite,
+) -> None:
     for n in (1, 2):
-        site.simple_post(f"2026-11-0{n}-p{n}.md", f"Story {n}", f"2026-11-0{n}",
-                         body=f"## Part {n}\n\nWords number {n}.\n")
+        site.simple_post(
+            f"2026-11-0{n}-p{n}.md",
+            f"Story {n}",
+            f"2026-11-0{n}",
+            body=f"## Part {n}\n\nWords number {n}.\n",
+        )
     first = site.build()
     groups = int(re.search(r"Feeds: (\d+) written, (\d+) made now", first.log).group(1))
     assert f"Feeds: {groups} written, {groups} made now." in first.log
@@ -105,8 +127,9 @@ def test_feeds_and_search_entries_come_from_the_cache_until_a_post_changes(
     assert _feeds(second) == _feeds(first)
     index = (second.site / "search/search_index.json").read_bytes()
     assert index == (first.site / "search/search_index.json").read_bytes()
-    site.simple_post("2026-11-02-p2.md", "Story two, renamed", "2026-11-02",
-                     body="## Part 2\n\nOther words.\n")
+    site.simple_post(
+        "2026-11-02-p2.md", "Story two, renamed", "2026-11-02", body="## Part 2\n\nOther words.\n"
+    )
     third = site.build()
     assert "0 made now" not in third.log
     feed = feedparser.parse((third.site / "blog/feed_rss.xml").read_bytes())
@@ -146,8 +169,7 @@ def test_posts_are_read_again_only_when_their_file_changes(tmp_path: Path) -> No
     assert changed is not None and changed.title == "Second" and again.changed
     assert ReadCache(store, site, "da", read_post).entries == {}  # other messages
     # Another secret (another machine, or a cache someone committed): nothing matches.
-    assert ReadCache(BuildCache(tmp_path / "cache", b"x" * 32), site, "en",
-                     read_post).entries == {}
+    assert ReadCache(BuildCache(tmp_path / "cache", b"x" * 32), site, "en", read_post).entries == {}
 
 
 def test_a_cache_entry_that_does_not_fit_is_read_again(tmp_path: Path) -> None:

@@ -73,7 +73,8 @@ class Replay:
         assert (request.get_method(), request.full_url) == (want["method"], want["url"])
         auth = request.get_header("Authorization")
         assert (auth == "Bearer ghs_test-token") if want["token"] else auth is None, (
-            f"{want['url']}: the token goes to GitHub's API and nowhere else")
+            f"{want['url']}: the token goes to GitHub's API and nowhere else"
+        )
         body = json.loads(request.data) if request.data else None
         self.sent.append((request.get_method(), request.full_url, body))
         if "json" in want:
@@ -106,22 +107,29 @@ def test_the_review_comment_is_updated_in_place() -> None:
     status, opener = replay(recording(), artifact())
     assert status == 0 and opener.exchange == []
     method, url, body = opener.sent[-1]
-    assert (method, url) == ("PATCH", "https://api.github.com/repos/kystlinje/careers/issues/"
-                                      "comments/5002")
+    assert (method, url) == (
+        "PATCH",
+        "https://api.github.com/repos/kystlinje/careers/issues/comments/5002",
+    )
     assert body["body"] == (
-        "<!-- advocacy-review -->\n" + REVIEW
-        + "\n---\n_Opdateret for / updated for 9f1c2ab: "
-          "https://github.com/kystlinje/careers/actions/runs/11223344_\n")
+        "<!-- advocacy-review -->\n" + REVIEW + "\n---\n_Opdateret for / updated for 9f1c2ab: "
+        "https://github.com/kystlinje/careers/actions/runs/11223344_\n"
+    )
 
 
 def test_the_first_review_creates_the_comment() -> None:
     record = recording()
     steps = record["exchange"]
     steps[5]["response"]["json"] = steps[5]["response"]["json"][:1]  # only the reviewer's
-    steps[6] = {"request": {"method": "POST", "url": "https://api.github.com/repos/kystlinje/"
-                            "careers/issues/42/comments", "token": True,
-                            "json": {"body": "$COMMENT"}},
-                "response": {"status": 201, "headers": {}, "json": {"id": 6001}}}
+    steps[6] = {
+        "request": {
+            "method": "POST",
+            "url": "https://api.github.com/repos/kystlinje/careers/issues/42/comments",
+            "token": True,
+            "json": {"body": "$COMMENT"},
+        },
+        "response": {"status": 201, "headers": {}, "json": {"id": 6001}},
+    }
     status, opener = replay(record, artifact())
     assert status == 0 and opener.exchange == []
     assert opener.sent[-1][2]["body"].startswith("<!-- advocacy-review -->\n## Review for HR")
@@ -148,7 +156,8 @@ def test_an_artifact_naming_another_pull_request_is_not_posted() -> None:
     record = recording()
     record["exchange"] = record["exchange"][:4]
     record["exchange"][3]["request"]["url"] = record["exchange"][3]["request"]["url"].replace(
-        "/42", "/7")
+        "/42", "/7"
+    )
     pull = record["exchange"][3]["response"]["json"]
     pull["head"]["sha"] = "2" * 40
     status, opener = replay(record, artifact("7"))

@@ -27,8 +27,9 @@ POLICY = "company: Kystlinje A/S\nhr_logins: [kystlinje-hr]\n"
 
 
 def git(site: FixtureSite, *args: str) -> str:
-    return subprocess.run(["git", "-C", str(site.root), *args], check=True,
-                          capture_output=True, text=True).stdout.strip()
+    return subprocess.run(
+        ["git", "-C", str(site.root), *args], check=True, capture_output=True, text=True
+    ).stdout.strip()
 
 
 def commit(site: FixtureSite, message: str) -> None:
@@ -49,7 +50,7 @@ def outside_fences(markdown: str) -> str:
         if fence:
             fence = "" if line == fence else fence
         elif line.startswith("```"):
-            fence = line[:len(line) - len(line.lstrip("`"))]
+            fence = line[: len(line) - len(line.lstrip("`"))]
         else:
             out.append(line)
     return "\n".join(out)
@@ -70,15 +71,28 @@ def repo(site: FixtureSite) -> FixtureSite:
     site.author("jonas-berg", "Jonas Berg", team="Sales", github=["jonasb"])
     site.author("mette-hansen", "Mette Hansen", photo=True, github=["mettehansen"])
     site.image("media/old.jpg")
-    site.simple_post("2026-10-01-old.md", "An old story", "2026-10-01",
-                     extra="image: media/old.jpg\nimage_alt: A wall\n",
-                     body="We painted the wall.\n\nIt took a week.\n")
-    for day, title in ((2, "Selling in the rain"), (3, "A day on the road"),
-                       (4, "What customers ask"), (5, "Our new van")):
-        site.simple_post(f"2026-10-0{day}-jonas-{day}.md", title, f"2026-10-0{day}",
-                         authors="[jonas-berg]")
-    site.simple_post("2026-10-06-together.md", "Lunch with Jonas", "2026-10-06",
-                     extra="people:\n  - author: jonas-berg\n")
+    site.simple_post(
+        "2026-10-01-old.md",
+        "An old story",
+        "2026-10-01",
+        extra="image: media/old.jpg\nimage_alt: A wall\n",
+        body="We painted the wall.\n\nIt took a week.\n",
+    )
+    for day, title in (
+        (2, "Selling in the rain"),
+        (3, "A day on the road"),
+        (4, "What customers ask"),
+        (5, "Our new van"),
+    ):
+        site.simple_post(
+            f"2026-10-0{day}-jonas-{day}.md", title, f"2026-10-0{day}", authors="[jonas-berg]"
+        )
+    site.simple_post(
+        "2026-10-06-together.md",
+        "Lunch with Jonas",
+        "2026-10-06",
+        extra="people:\n  - author: jonas-berg\n",
+    )
     git(site, "init", "-q", "-b", "main")
     git(site, "config", "user.email", "t@example.com")
     git(site, "config", "user.name", "Test")
@@ -92,18 +106,25 @@ def test_a_new_post(repo: FixtureSite) -> None:
     cover as a thumbnail, who submitted it, everyone in it and their consent (a name on no
     list among them), the findings, the share card, and the verdict."""
     repo.image("media/new.jpg", color="navy")
-    repo.simple_post("2026-11-20-new.md", "Lunch for *200*", "2026-11-20", extra=(
-        "image: media/new.jpg\nimage_alt: The canteen \"at noon\"\npeople:\n"
-        "  - author: jonas-berg\n  - name: Lise Holm\n    consent: 2026-11-01\n"
-        "    evidence: HR-9\n  - name: Per Lund\nshare:\n  text: \"We cook every day.\"\n"),
+    repo.simple_post(
+        "2026-11-20-new.md",
+        "Lunch for *200*",
+        "2026-11-20",
+        extra=(
+            'image: media/new.jpg\nimage_alt: The canteen "at noon"\npeople:\n'
+            "  - author: jonas-berg\n  - name: Lise Holm\n    consent: 2026-11-01\n"
+            '    evidence: HR-9\n  - name: Per Lund\nshare:\n  text: "We cook every day."\n'
+        ),
         body="I cook with Anna Kristiansen every day. See <http://example.com>.\n\n"
-             "```\n<img src=x onerror=alert(1)>\n```\n\n[a link](https://evil.example)\n")
+        "```\n<img src=x onerror=alert(1)>\n```\n\n[a link](https://evil.example)\n",
+    )
     commit(repo, "a new story")
     cards = repo.root.parent / "cards"
     cards.mkdir()
     (cards / "new-0123456789abcdef.jpg").write_bytes(b"x")
-    said = review(repo, "--submitter", "mettehansen", "--cards", str(cards),
-                  "--link-base", LINK_BASE)
+    said = review(
+        repo, "--submitter", "mettehansen", "--cards", str(cards), "--link-base", LINK_BASE
+    )
     prose = outside_fences(said)  # what GitHub reads as Markdown
     assert "<script>" not in prose and "onerror" not in prose and "evil.example" not in prose
     assert "Lunch for \\*200\\*" in prose  # the title, escaped
@@ -121,9 +142,13 @@ def test_a_changed_post_with_a_new_picture(repo: FixtureSite) -> None:
     """The change to the text as a diff; the new picture, which still says where it was
     taken; the post stays up with its new title."""
     _with_gps(repo.root / "media/wall-after.jpg")
-    repo.simple_post("2026-10-01-old.md", "An old story, repainted", "2026-10-01",
-                     extra="image: media/wall-after.jpg\nimage_alt: A blue wall\n",
-                     body="We painted the wall blue.\n\nIt took a week.\n")
+    repo.simple_post(
+        "2026-10-01-old.md",
+        "An old story, repainted",
+        "2026-10-01",
+        extra="image: media/wall-after.jpg\nimage_alt: A blue wall\n",
+        body="We painted the wall blue.\n\nIt took a week.\n",
+    )
     commit(repo, "new picture")
     said = review(repo, "--submitter", "mettehansen")
     assert_golden("changed-post", said)
@@ -133,8 +158,10 @@ def test_a_withdrawal_in_an_author_file(repo: FixtureSite) -> None:
     """HR records Jonas's withdrawal: five posts and his author page come down, each named,
     and the verdict is ready (taking them down is what the change is for)."""
     text = (repo.root / "authors/jonas-berg.yml").read_text("utf-8")
-    repo.write("authors/jonas-berg.yml", text.replace("evidence: HR-1",
-                                                      "evidence: HR-1\n  withdrawn: 2026-11-25"))
+    repo.write(
+        "authors/jonas-berg.yml",
+        text.replace("evidence: HR-1", "evidence: HR-1\n  withdrawn: 2026-11-25"),
+    )
     commit(repo, "withdrawal")
     said = review(repo, "--submitter", "kystlinje-hr")
     assert said.count("\n  - ") >= 6  # five posts and the author page, under the author
@@ -180,10 +207,17 @@ def test_nothing_in_a_post_becomes_markup_in_the_review(repo: FixtureSite) -> No
     """A post that tries to close the quote around it, start HTML, hide text behind a
     direction override or make a link, stays text: the fence is longer than any run of
     backticks in it, control characters are written out, and the prose is escaped."""
-    body = ("````\n</details>\n<script>alert(1)</script>\n`````\n\n"
-            "Look \u202eereh\u202c and <img src=https://tracker.example/p.gif>\n")
-    repo.simple_post("2026-11-21-sly.md", "Sly [click](https://evil.example) <b>", "2026-11-21",
-                     extra="image_alt: x\n", body=body)
+    body = (
+        "````\n</details>\n<script>alert(1)</script>\n`````\n\n"
+        "Look \u202eereh\u202c and <img src=https://tracker.example/p.gif>\n"
+    )
+    repo.simple_post(
+        "2026-11-21-sly.md",
+        "Sly [click](https://evil.example) <b>",
+        "2026-11-21",
+        extra="image_alt: x\n",
+        body=body,
+    )
     commit(repo, "sly")
     said = review(repo)
     prose = outside_fences(said)

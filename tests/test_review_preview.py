@@ -11,30 +11,37 @@ import pytest
 from advocacy.core.review.decision.preview import SHIM, folder_link
 from conftest import FixtureSite
 
-FILES = {"index.html", "blog/index.html", "blog/2026/11/20/x/index.html", "en/index.html",
-         "blog/feed_rss.xml"}
+FILES = {
+    "index.html",
+    "blog/index.html",
+    "blog/2026/11/20/x/index.html",
+    "en/index.html",
+    "blog/feed_rss.xml",
+}
 
 
-@pytest.mark.parametrize(("url", "here", "expected"), [
-    ("blog/", "", "blog/index.html"),
-    ("./", "", "./index.html"),
-    (".", "blog", "./index.html"),
-    ("../../../../", "blog/2026/11/20/x", "../../../../index.html"),
-    ("../", "blog", "../index.html"),
-    ("../../../", "blog/2026/11/20/x", None),  # blog/2026/ has no page
-    ("../../../../../", "blog/2026/11/20/x", "../../../../../index.html"),  # the home page
-    ("en/#top", "", "en/index.html#top"),
-    ("blog/?q=1", "", "blog/index.html?q=1"),
-    ("missing/", "", None),
-    ("blog/feed_rss.xml", "", None),
-    ("https://example.com/", "", None),
-    ("/blog/", "", None),
-    ("#top", "", None),
-    ("", "", None),
-    ("../../../../../../", "blog/2026/11/20/x", None),  # above the site
-])
-def test_folder_links_become_their_index_html(url: str, here: str, expected: str | None
-                                               ) -> None:
+@pytest.mark.parametrize(
+    ("url", "here", "expected"),
+    [
+        ("blog/", "", "blog/index.html"),
+        ("./", "", "./index.html"),
+        (".", "blog", "./index.html"),
+        ("../../../../", "blog/2026/11/20/x", "../../../../index.html"),
+        ("../", "blog", "../index.html"),
+        ("../../../", "blog/2026/11/20/x", None),  # blog/2026/ has no page
+        ("../../../../../", "blog/2026/11/20/x", "../../../../../index.html"),  # the home page
+        ("en/#top", "", "en/index.html#top"),
+        ("blog/?q=1", "", "blog/index.html?q=1"),
+        ("missing/", "", None),
+        ("blog/feed_rss.xml", "", None),
+        ("https://example.com/", "", None),
+        ("/blog/", "", None),
+        ("#top", "", None),
+        ("", "", None),
+        ("../../../../../../", "blog/2026/11/20/x", None),  # above the site
+    ],
+)
+def test_folder_links_become_their_index_html(url: str, here: str, expected: str | None) -> None:
     assert folder_link(url, here, FILES) == expected
 
 
@@ -44,8 +51,11 @@ def test_a_built_site_opens_from_a_folder(site: FixtureSite) -> None:
     assert result.returncode == 0, result.log
     proc = site.run("preview", str(result.site), "--lang", "en")
     assert proc.returncode == 0, proc.stderr
-    assert re.fullmatch(r"The preview works from a folder now: \d+ pages, \d+ links to "
-                        r"index\.html\.\n", proc.stdout)
+    assert re.fullmatch(
+        r"The preview works from a folder now: \d+ pages, \d+ links to "
+        r"index\.html\.\n",
+        proc.stdout,
+    )
     link = re.compile(r'<(?:a|link)\b[^>]*?\shref="([^"#?]*)')
     for page in result.site.rglob("*.html"):
         text = page.read_text("utf-8")
@@ -56,7 +66,7 @@ def test_a_built_site_opens_from_a_folder(site: FixtureSite) -> None:
             assert SHIM.rsplit("/", 1)[-1] in text, page
     script = (result.site / "search/search_index.js").read_text("utf-8")
     assert script.startswith("var __index = ")
-    index = json.loads(script[len("var __index = "):])
+    index = json.loads(script[len("var __index = ") :])
     assert all(d["location"].split("#")[0].endswith(".html") for d in index["docs"])
     assert (result.site / SHIM).read_text("utf-8").count("IFrameWorker") >= 2
     again = site.run("preview", str(result.site), "--lang", "en")  # a second run changes nothing

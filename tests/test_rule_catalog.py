@@ -42,9 +42,19 @@ def test_the_core_declares_the_rules_it_reports() -> None:
     # The product's whole catalogue: far more than a handful, and the reading rules too.
     ids = {r.id for r in ALL}
     assert len(ids) >= 60
-    assert {"unreadable", "yaml-syntax", "front-matter", "schema-type", "symlink",
-            "media-missing", "author-unknown", "consent-missing", "html-dangerous",
-            "personal-cpr", "policy-severity"} <= ids
+    assert {
+        "unreadable",
+        "yaml-syntax",
+        "front-matter",
+        "schema-type",
+        "symlink",
+        "media-missing",
+        "author-unknown",
+        "consent-missing",
+        "html-dangerous",
+        "personal-cpr",
+        "policy-severity",
+    } <= ids
 
 
 @pytest.mark.parametrize("declared", ALL, ids=lambda r: r.id)
@@ -83,8 +93,13 @@ def test_every_message_is_filled(declared: Rule) -> None:
             for text in (finding.message, finding.fix):
                 assert "{" not in text.replace("{<", "") and "}" not in text.replace(">}", "")
             # Values given in both languages are shown in the reader's.
-            localized = declared.finding(lang, "x.md", None, key, **{
-                name: {"en": "EN-VALUE", "da": "DA-VALUE"} for name in values})
+            localized = declared.finding(
+                lang,
+                "x.md",
+                None,
+                key,
+                **{name: {"en": "EN-VALUE", "da": "DA-VALUE"} for name in values},
+            )
             shown = localized.message + localized.fix
             other = "DA-VALUE" if lang == "en" else "EN-VALUE"
             assert other not in shown
@@ -118,11 +133,17 @@ def test_findings_are_made_only_from_declarations() -> None:
     for path in sorted(PLUGINS.rglob("*.py")):
         rel = path.relative_to(PLUGINS.parent).as_posix().removeprefix("advocacy/")
         for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-            if isinstance(node, ast.Call) and getattr(node.func, "id", None) == "Finding" \
-                    and rel not in allowed:
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "id", None) == "Finding"
+                and rel not in allowed
+            ):
                 offenders.append(f"{rel}:{node.lineno}")
-            if isinstance(node, ast.Call) and getattr(node.func, "attr", None) == "replace" \
-                    and any(k.arg in ("rule", "message") for k in node.keywords):
+            if (
+                isinstance(node, ast.Call)
+                and getattr(node.func, "attr", None) == "replace"
+                and any(k.arg in ("rule", "message") for k in node.keywords)
+            ):
                 offenders.append(f"{rel}:{node.lineno} (replace)")
     assert offenders == []
 
@@ -136,23 +157,36 @@ def test_advice_for_imported_posts_is_in_both_languages(declared: Rule) -> None:
 def test_an_imported_post_hears_what_to_do_with_an_old_post(site: FixtureSite) -> None:
     import json
 
-    site.simple_post("2026-11-20-old.md", "An old story", "2016-03-04",
-                     body='<iframe src="https://player.example.org/1"></iframe>\n\nOur day.\n',
-                     extra="aliases: [/2016/03/04/an-old-story.html]")
-    site.simple_post("2026-11-21-new.md", "A new story", "2026-11-21",
-                     body='<iframe src="https://player.example.org/1"></iframe>\n\nOur day.\n')
+    site.simple_post(
+        "2026-11-20-old.md",
+        "An old story",
+        "2016-03-04",
+        body='<iframe src="https://player.example.org/1"></iframe>\n\nOur day.\n',
+        extra="aliases: [/2016/03/04/an-old-story.html]",
+    )
+    site.simple_post(
+        "2026-11-21-new.md",
+        "A new story",
+        "2026-11-21",
+        body='<iframe src="https://player.example.org/1"></iframe>\n\nOur day.\n',
+    )
     proc = site.check("--format", "json")
-    fixes = {f["file"].rsplit("/", 1)[1]: f["fix"] for f in json.loads(proc.stdout)["findings"]
-             if f["rule"] == "html-dangerous"}
+    fixes = {
+        f["file"].rsplit("/", 1)[1]: f["fix"]
+        for f in json.loads(proc.stdout)["findings"]
+        if f["rule"] == "html-dangerous"
+    }
     assert fixes["2026-11-21-new.md"] == (
         "Remove it. Posts are text, photos and video; anything else is added by the site's "
-        "maintainers.")
+        "maintainers."
+    )
     assert fixes["2026-11-20-old.md"] == (
         "Remove it. Posts are text, photos and video; anything else is added by the site's "
         "maintainers. Old posts often embed players, forms or trackers: replace the embed "
         "with a link to what it showed. This post came from the old site: fix it here, or add "
         "'draft: true' to keep it off the site until someone has time; its old address works "
-        "again once it is published.")
+        "again once it is published."
+    )
 
 
 def _module_rules() -> dict[str, dict[str, Rule]]:
@@ -160,8 +194,9 @@ def _module_rules() -> dict[str, dict[str, Rule]]:
     out = {}
     for info in pkgutil.walk_packages(advocacy.core.__path__, "advocacy.core."):
         module = importlib.import_module(info.name)
-        out[info.name] = {name: value for name, value in vars(module).items()
-                          if isinstance(value, Rule)}
+        out[info.name] = {
+            name: value for name, value in vars(module).items() if isinstance(value, Rule)
+        }
     return out
 
 
@@ -186,15 +221,23 @@ def test_every_message_key_the_code_names_belongs_to_its_rule() -> None:
             if getattr(func, "id", None) == "Invalid" and len(node.args) >= 2:
                 pairs.append((node.args[0], node.args[1]))
             for target, key in pairs:
-                if isinstance(target, ast.Name) and target.id in rules and isinstance(
-                        key, ast.Constant) and isinstance(key.value, str) and (
-                        key.value not in rules[target.id].messages):
+                if (
+                    isinstance(target, ast.Name)
+                    and target.id in rules
+                    and isinstance(key, ast.Constant)
+                    and isinstance(key.value, str)
+                    and (key.value not in rules[target.id].messages)
+                ):
                     problems.append(f"{name}:{node.lineno} {target.id} has no {key.value!r}")
         for value in vars(module).values():
             if isinstance(value, dict):
                 for item in value.values():
-                    if isinstance(item, tuple) and len(item) == 2 and isinstance(
-                            item[0], Rule) and item[1] is not None and item[1] not in item[
-                            0].messages:
+                    if (
+                        isinstance(item, tuple)
+                        and len(item) == 2
+                        and isinstance(item[0], Rule)
+                        and item[1] is not None
+                        and item[1] not in item[0].messages
+                    ):
                         problems.append(f"{name}: {item[0].id} has no {item[1]!r}")
     assert problems == []

@@ -28,8 +28,12 @@ def _made(result: Result) -> int:
 
 def test_every_post_and_author_has_a_card(site: FixtureSite) -> None:
     site.image("media/cover.jpg", size=(1600, 900), color="orange")
-    site.simple_post("2026-11-20-a.md", "Frokost til 200: en dag i vores køkken", "2026-11-20",
-                     extra="image: media/cover.jpg\nimage_alt: The canteen\n")
+    site.simple_post(
+        "2026-11-20-a.md",
+        "Frokost til 200: en dag i vores køkken",
+        "2026-11-20",
+        extra="image: media/cover.jpg\nimage_alt: The canteen\n",
+    )
     result = site.build()
     assert result.returncode == 0, result.log
     assert_no_warnings(result)
@@ -38,7 +42,8 @@ def test_every_post_and_author_has_a_card(site: FixtureSite) -> None:
     assert (image.format, image.size) == ("JPEG", (1200, 627))
     page = result.html("blog/2026/11/20/a/")
     assert page.select_one('meta[property="og:image:alt"]')["content"] == (
-        "Frokost til 200: en dag i vores køkken")
+        "Frokost til 200: en dag i vores køkken"
+    )
     assert page.select_one('meta[property="og:image:width"]')["content"] == "1200"
     _, author_image = _card(result, "blog/author/mette-hansen/")
     assert author_image.size == (1200, 627)
@@ -57,8 +62,11 @@ def test_a_new_title_gives_the_card_a_new_address(site: FixtureSite) -> None:
 
 
 def test_no_card_without_consent(site: FixtureSite) -> None:
-    site.author("jonas-berg", "Jonas Berg", consent={"profile": "2026-01-01", "evidence": "x",
-                                                     "withdrawn": "2026-11-01"})
+    site.author(
+        "jonas-berg",
+        "Jonas Berg",
+        consent={"profile": "2026-01-01", "evidence": "x", "withdrawn": "2026-11-01"},
+    )
     site.simple_post("2026-10-20-j.md", "Jonas writes", "2026-10-20", authors="[jonas-berg]")
     result = site.build()
     assert result.returncode == 0, result.log

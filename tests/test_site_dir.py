@@ -8,8 +8,7 @@ from pathlib import Path
 from advocacy.mkdocs_plugin.patches import SiteKeeper, unshare
 
 
-def test_a_link_into_the_cache_is_removed_before_anything_is_written_there(
-        tmp_path: Path) -> None:
+def test_a_link_into_the_cache_is_removed_before_anything_is_written_there(tmp_path: Path) -> None:
     cached = tmp_path / "cache.html"
     cached.write_text("cached page", "utf-8")
     site_file = tmp_path / "index.html"

@@ -21,8 +21,13 @@ def repo(site: FixtureSite) -> FixtureSite:
     site.author("jonas-berg", "Jonas Berg", team="Sales", github=["jonasb"])
     site.author("mette-hansen", "Mette Hansen", photo=True, github=["mette"])
     site.image("media/old.jpg")
-    site.simple_post("2026-10-01-old.md", "An old story", "2026-10-01", authors="[jonas-berg]",
-                     extra="image: media/old.jpg\nimage_alt: A wall\n")
+    site.simple_post(
+        "2026-10-01-old.md",
+        "An old story",
+        "2026-10-01",
+        authors="[jonas-berg]",
+        extra="image: media/old.jpg\nimage_alt: A wall\n",
+    )
     site.simple_post("2026-10-02-mine.md", "Mette's story", "2026-10-02")
     git(site, "init", "-q", "-b", "main")
     git(site, "config", "user.email", "t@example.com")
@@ -43,8 +48,12 @@ def _pr(site: FixtureSite, login: str) -> tuple[int, list[tuple[str, str, str]]]
 
 
 def test_a_post_named_in_danish_is_checked_and_attributed(repo: FixtureSite) -> None:
-    repo.simple_post("2026-11-20-Julefrokost på lageret.md", "Julefrokost på lageret",
-                     "2026-11-20", body="Ring til mig på 23 45 67 89.\n")
+    repo.simple_post(
+        "2026-11-20-Julefrokost på lageret.md",
+        "Julefrokost på lageret",
+        "2026-11-20",
+        body="Ring til mig på 23 45 67 89.\n",
+    )
     code, found = _pr(repo, "mallory")
     name = "site_src/blog/posts/2026-11-20-Julefrokost på lageret.md"
     assert code == 1
@@ -60,8 +69,13 @@ def test_rights_come_from_the_base_branch(repo: FixtureSite) -> None:
     repo.write("policy.yml", "hr_logins: [hr-login, mallory]\n")
     text = (repo.root / "authors/jonas-berg.yml").read_text().replace("jonasb", "mallory")
     repo.write("authors/jonas-berg.yml", text)
-    repo.simple_post("2026-10-01-old.md", "An old story, changed", "2026-10-01",
-                     authors="[jonas-berg]", extra="image: media/old.jpg\nimage_alt: A wall\n")
+    repo.simple_post(
+        "2026-10-01-old.md",
+        "An old story, changed",
+        "2026-10-01",
+        authors="[jonas-berg]",
+        extra="image: media/old.jpg\nimage_alt: A wall\n",
+    )
     code, found = _pr(repo, "mallory")
     assert code == 1
     assert ("submitter-not-hr", "policy.yml", "error") in found
@@ -94,8 +108,10 @@ def test_a_deleted_post_belongs_to_its_authors(repo: FixtureSite) -> None:
 
 
 def test_new_and_lookalike_author_files_are_pointed_out_for_hr(repo: FixtureSite) -> None:
-    repo.write("authors/m-hansen.yml", "name: Mette Hansen\nrole: Developer\nteam: IT\n"
-               "photo: media/authors/mette-hansen.jpg\n")
+    repo.write(
+        "authors/m-hansen.yml",
+        "name: Mette Hansen\nrole: Developer\nteam: IT\nphoto: media/authors/mette-hansen.jpg\n",
+    )
     code, found = _pr(repo, "hr-login")
     assert ("author-new", "authors/m-hansen.yml", "warning") in found
     assert found.count(("author-new", "authors/m-hansen.yml", "warning")) == 2  # and the photo
@@ -108,7 +124,14 @@ def test_two_authors_with_one_name_are_an_error_in_any_check(site: FixtureSite) 
     proc = site.check("--format", "json")
     assert proc.returncode == 1
     assert [(f["rule"], f["message"]) for f in json.loads(proc.stdout)["findings"]] == [
-        ("author-same-name", "authors/mette-h.yml and authors/mette-hansen.yml both have the "
-         "name 'Mette  hansen'; readers could not tell them apart."),
-        ("author-same-name", "authors/mette-hansen.yml and authors/mette-h.yml both have the "
-         "name 'Mette Hansen'; readers could not tell them apart.")]
+        (
+            "author-same-name",
+            "authors/mette-h.yml and authors/mette-hansen.yml both have the "
+            "name 'Mette  hansen'; readers could not tell them apart.",
+        ),
+        (
+            "author-same-name",
+            "authors/mette-hansen.yml and authors/mette-h.yml both have the "
+            "name 'Mette Hansen'; readers could not tell them apart.",
+        ),
+    ]

@@ -32,14 +32,17 @@ def _post(site: FixtureSite, body: str = "Words of my own.\n", extra: str = "") 
 
 # -- symbolic links and files nobody judged ---------------------------------------------------
 
-@pytest.mark.parametrize(("link", "target"), [
-    ("site_src/leak.md", "../policy.yml"),  # a page that is really the policy
-    ("site_src/blog/posts/other", "/etc"),  # a folder of posts that is elsewhere
-    ("media/a.jpg", "/etc/passwd"),
-    ("authors/evil.yml", "mette-hansen.yml"),
-])
-def test_symlinks_are_refused_and_never_followed(site: FixtureSite, link: str,
-                                                 target: str) -> None:
+
+@pytest.mark.parametrize(
+    ("link", "target"),
+    [
+        ("site_src/leak.md", "../policy.yml"),  # a page that is really the policy
+        ("site_src/blog/posts/other", "/etc"),  # a folder of posts that is elsewhere
+        ("media/a.jpg", "/etc/passwd"),
+        ("authors/evil.yml", "mette-hansen.yml"),
+    ],
+)
+def test_symlinks_are_refused_and_never_followed(site: FixtureSite, link: str, target: str) -> None:
     site.write("policy.yml", "confidential_terms: [Projekt Fyrtårn]\n")
     _post(site)
     path = site.root / link
@@ -49,14 +52,28 @@ def test_symlinks_are_refused_and_never_followed(site: FixtureSite, link: str,
     result = site.build()
     assert result.returncode == 1 and "Traceback" not in result.log
     # Even in hold mode (publish what has no error) nothing of the link's target is copied.
-    env = {**os.environ, **site.cache_env(), "ADVOCACY_ON_ERROR": "hold",
-           "ADVOCACY_TODAY": "2026-11-28", "NO_MKDOCS_2_WARNING": "1"}
+    env = {
+        **os.environ,
+        **site.cache_env(),
+        "ADVOCACY_ON_ERROR": "hold",
+        "ADVOCACY_TODAY": "2026-11-28",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
     out = site.root.parent / "held-site"
-    proc = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(out)],
-                          cwd=site.root, env=env, capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(out)],
+        cwd=site.root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
-    text = "\n".join(p.read_text("utf-8", "replace") for p in out.rglob("*") if p.is_file()
-                     and p.suffix in (".html", ".xml", ".json", ".md", ".yml", ".txt"))
+    text = "\n".join(
+        p.read_text("utf-8", "replace")
+        for p in out.rglob("*")
+        if p.is_file() and p.suffix in (".html", ".xml", ".json", ".md", ".yml", ".txt")
+    )
     assert "Fyrtårn" not in text and "root:x:0:0" not in text
     assert not list(out.rglob("leak*")) and not (out / "authors").exists()
 
@@ -72,27 +89,38 @@ def test_files_in_docs_dir_that_are_not_pages_are_refused(site: FixtureSite) -> 
 
 def test_an_author_photo_is_a_picture_under_media(site: FixtureSite) -> None:
     site.write("policy.yml", "confidential_terms: [Projekt Fyrtårn]\n")
-    for photo, rule in (("../policy.yml", "media-outside"),
-                        ("../../etc/passwd", "media-outside"),
-                        ("media/notes.txt", "image-unreadable")):
+    for photo, rule in (
+        ("../policy.yml", "media-outside"),
+        ("../../etc/passwd", "media-outside"),
+        ("media/notes.txt", "image-unreadable"),
+    ):
         site.write("media/notes.txt", "not a picture")
-        site.write("authors/ole-dam.yml", "name: Ole Dam\nrole: Developer\nteam: IT\n"
-                   f"photo: {photo}\nconsent: {{profile: 2026-01-10, photo: 2026-01-10, "
-                   "evidence: HR-1}\n")
+        site.write(
+            "authors/ole-dam.yml",
+            "name: Ole Dam\nrole: Developer\nteam: IT\n"
+            f"photo: {photo}\nconsent: {{profile: 2026-01-10, photo: 2026-01-10, "
+            "evidence: HR-1}\n",
+        )
         site.simple_post("2026-11-20-p.md", "A story", "2026-11-20", authors="[ole-dam]")
         assert (rule, "authors/ole-dam.yml", "error") in _findings(site), photo
 
 
-@pytest.mark.parametrize(("name", "data", "rule"), [
-    ("media/phone.heic", b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic", "image-format"),
-    ("media/photo.jfif", None, None),  # a JPEG by its bytes: processed, never copied
-    ("media/logo.svg", b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script>'
-                       b"</svg>", "file-refused"),
-    ("media/report.pdf", b"%PDF-1.4\n%...", "file-refused"),
-])
-def test_linked_files_are_processed_or_refused_never_copied(site: FixtureSite, name: str,
-                                                            data: bytes | None,
-                                                            rule: str | None) -> None:
+@pytest.mark.parametrize(
+    ("name", "data", "rule"),
+    [
+        ("media/phone.heic", b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00mif1heic", "image-format"),
+        ("media/photo.jfif", None, None),  # a JPEG by its bytes: processed, never copied
+        (
+            "media/logo.svg",
+            b'<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>',
+            "file-refused",
+        ),
+        ("media/report.pdf", b"%PDF-1.4\n%...", "file-refused"),
+    ],
+)
+def test_linked_files_are_processed_or_refused_never_copied(
+    site: FixtureSite, name: str, data: bytes | None, rule: str | None
+) -> None:
     if data is None:
         (site.root / "media").mkdir(exist_ok=True)
         Image.new("RGB", (900, 600), "teal").save(site.root / name, "JPEG")
@@ -115,6 +143,7 @@ def test_linked_files_are_processed_or_refused_never_copied(site: FixtureSite, n
 
 
 # -- caches -----------------------------------------------------------------------------------
+
 
 def test_a_committed_cache_is_an_error_and_never_read(site: FixtureSite) -> None:
     _post(site)
@@ -149,8 +178,14 @@ def test_the_default_cache_is_outside_the_work_tree(site: FixtureSite) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith("ADVOCACY_CACHE")}
     env["XDG_CACHE_HOME"] = str(site.root.parent / "xdg-cache")
     env["XDG_CONFIG_HOME"] = str(site.root.parent / "xdg-config")
-    proc = subprocess.run([sys.executable, "-m", "advocacy", "check"], cwd=site.root, env=env,
-                          capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "advocacy", "check"],
+        cwd=site.root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     assert not (site.root / ".cache").exists()
     assert list((site.root.parent / "xdg-cache" / "advocacy").glob("repo-*"))
@@ -160,13 +195,18 @@ def test_the_default_cache_is_outside_the_work_tree(site: FixtureSite) -> None:
 
 # -- withdrawal never fails open -----------------------------------------------------------
 
-@pytest.mark.parametrize("consent", [
-    {"profile": "2026-01-10", "evidence": "HR-1", "withdrawen": "2026-11-01"},  # misspelled
-    {"profile": "2026-01-10", "evidence": "HR-1", "withdrawn": "2026-13-01"},  # not a date
-    {"profile": "2026-01-10", "evidence": "HR-1", "withdrawn": "yesterday"},
-])
+
+@pytest.mark.parametrize(
+    "consent",
+    [
+        {"profile": "2026-01-10", "evidence": "HR-1", "withdrawen": "2026-11-01"},  # misspelled
+        {"profile": "2026-01-10", "evidence": "HR-1", "withdrawn": "2026-13-01"},  # not a date
+        {"profile": "2026-01-10", "evidence": "HR-1", "withdrawn": "yesterday"},
+    ],
+)
 def test_unreadable_consent_holds_the_person_back_and_the_build_runs(
-        site: FixtureSite, consent: dict[str, str]) -> None:
+    site: FixtureSite, consent: dict[str, str]
+) -> None:
     site.author("ole-dam", "Ole Dam", consent=consent)
     site.simple_post("2026-11-20-p.md", "Ole's story", "2026-11-20", authors="[ole-dam]")
     found = _findings(site)
@@ -192,10 +232,16 @@ def test_a_deleted_author_file_takes_their_posts_down(site: FixtureSite) -> None
 def test_traces_lists_every_file_that_holds_a_person(site: FixtureSite) -> None:
     site.author("ole-dam", "Ole Dam", photo=True)
     site.image("media/team.jpg")
-    site.simple_post("2026-11-20-p.md", "Ole's story", "2026-11-20", authors="[ole-dam]",
-                     body="![The team](media/team.jpg)\n")
-    site.simple_post("2026-11-21-q.md", "Mette's story", "2026-11-21",
-                     body="I worked with Ole Dam.\n")
+    site.simple_post(
+        "2026-11-20-p.md",
+        "Ole's story",
+        "2026-11-20",
+        authors="[ole-dam]",
+        body="![The team](media/team.jpg)\n",
+    )
+    site.simple_post(
+        "2026-11-21-q.md", "Mette's story", "2026-11-21", body="I worked with Ole Dam.\n"
+    )
     proc = site.run("traces", "ole-dam", "--lang", "en")
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.splitlines()[4:9] == [
@@ -213,12 +259,12 @@ def test_traces_lists_every_file_that_holds_a_person(site: FixtureSite) -> None:
 
 BOMB = "a: &a [x, x, x, x, x, x, x, x, x]\n" + "".join(
     f"{c}: &{c} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n"
-    for p, c in zip("abcdefgh", "bcdefghi", strict=True))
+    for p, c in zip("abcdefgh", "bcdefghi", strict=True)
+)
 
 
 @pytest.mark.parametrize("where", ["post", "author", "policy"])
-def test_an_alias_bomb_is_refused_in_bounded_time_and_memory(site: FixtureSite,
-                                                             where: str) -> None:
+def test_an_alias_bomb_is_refused_in_bounded_time_and_memory(site: FixtureSite, where: str) -> None:
     if where == "post":
         site.write("site_src/blog/posts/bomb.md", "---\n" + BOMB + "title: x\n---\nText\n")
     elif where == "author":
@@ -229,20 +275,25 @@ def test_an_alias_bomb_is_refused_in_bounded_time_and_memory(site: FixtureSite,
     proc = site.check("--format", "json")
     assert time.monotonic() - start < 20
     assert proc.returncode == 1, proc.stderr
-    assert any(f["rule"] == "yaml-syntax" and "anchor" in f["message"]
-               for f in json.loads(proc.stdout)["findings"])
+    assert any(
+        f["rule"] == "yaml-syntax" and "anchor" in f["message"]
+        for f in json.loads(proc.stdout)["findings"]
+    )
     usage = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss  # kilobytes on Linux
     assert usage < 600_000
 
 
 def test_limits_on_titles_tags_and_nesting(site: FixtureSite) -> None:
     tags = ", ".join(f"t{n}" for n in range(20))
-    site.simple_post("2026-11-20-p.md", "x" * 200, "2026-11-20",
-                     extra=f"tags: [{tags}, '!!!', Code Review, code-review]\n",
-                     body="> " * 60 + "deep\n")
+    site.simple_post(
+        "2026-11-20-p.md",
+        "x" * 200,
+        "2026-11-20",
+        extra=f"tags: [{tags}, '!!!', Code Review, code-review]\n",
+        body="> " * 60 + "deep\n",
+    )
     rules = {(r, s) for r, _, s in _findings(site)}
-    assert {("schema-type", "error"), ("schema-limit", "error"),
-            ("body-invalid", "error")} <= rules
+    assert {("schema-type", "error"), ("schema-limit", "error"), ("body-invalid", "error")} <= rules
 
 
 def test_names_and_titles_cannot_inject_into_logs_or_reports(site: FixtureSite) -> None:
@@ -254,26 +305,59 @@ def test_names_and_titles_cannot_inject_into_logs_or_reports(site: FixtureSite) 
 
 
 def test_a_post_linking_to_a_post_with_errors_is_told_it_waits(site: FixtureSite) -> None:
-    site.simple_post("2026-11-20-broken.md", "A broken story", "2026-11-20",
-                     body="<script>alert(1)</script>\n\nWords.\n")
-    site.simple_post("2026-11-21-linking.md", "A linking story", "2026-11-21",
-                     body="Words of my own.\n\nRead [the other one](2026-11-20-broken.md).\n")
-    site.simple_post("2026-11-22-chain.md", "A chain", "2026-11-22",
-                     body="Words of my own.\n\nSee [this](2026-11-21-linking.md).\n")
+    site.simple_post(
+        "2026-11-20-broken.md",
+        "A broken story",
+        "2026-11-20",
+        body="<script>alert(1)</script>\n\nWords.\n",
+    )
+    site.simple_post(
+        "2026-11-21-linking.md",
+        "A linking story",
+        "2026-11-21",
+        body="Words of my own.\n\nRead [the other one](2026-11-20-broken.md).\n",
+    )
+    site.simple_post(
+        "2026-11-22-chain.md",
+        "A chain",
+        "2026-11-22",
+        body="Words of my own.\n\nSee [this](2026-11-21-linking.md).\n",
+    )
     proc = site.check("--format", "json")
-    waits = [(f["file"].rsplit("/", 1)[1], f["line"], f["message"])
-             for f in json.loads(proc.stdout)["findings"] if f["rule"] == "depends-on-error"]
+    waits = [
+        (f["file"].rsplit("/", 1)[1], f["line"], f["message"])
+        for f in json.loads(proc.stdout)["findings"]
+        if f["rule"] == "depends-on-error"
+    ]
     assert waits == [
-        ("2026-11-21-linking.md", 10, "This uses site_src/blog/posts/2026-11-20-broken.md, which "
-         "has errors, so it is not published until they are fixed."),
-        ("2026-11-22-chain.md", 10, "This uses site_src/blog/posts/2026-11-21-linking.md, which "
-         "has errors, so it is not published until they are fixed."),
+        (
+            "2026-11-21-linking.md",
+            10,
+            "This uses site_src/blog/posts/2026-11-20-broken.md, which "
+            "has errors, so it is not published until they are fixed.",
+        ),
+        (
+            "2026-11-22-chain.md",
+            10,
+            "This uses site_src/blog/posts/2026-11-21-linking.md, which "
+            "has errors, so it is not published until they are fixed.",
+        ),
     ]
     out = site.root.parent / "held-site"
-    env = {**os.environ, **site.cache_env(), "ADVOCACY_TODAY": "2026-11-28",
-           "ADVOCACY_ON_ERROR": "hold"}
-    held = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-d", str(out)],
-                          cwd=site.root, env=env, capture_output=True, text=True, check=False)
+    env = {
+        **os.environ,
+        **site.cache_env(),
+        "ADVOCACY_TODAY": "2026-11-28",
+        "ADVOCACY_ON_ERROR": "hold",
+    }
+    held = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(out)],
+        cwd=site.root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert held.returncode == 0, held.stderr
     assert not (out / "blog/2026/11/21/linking").exists()
     assert not (out / "blog/2026/11/22/chain").exists()

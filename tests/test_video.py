@@ -23,13 +23,20 @@ def _video_post(site: FixtureSite, video: str) -> None:
     site.image("media/poster.jpg")
     (site.root / "media/kitchen.mp4").write_bytes(b"\x00\x00\x00\x18ftypmp42" + b"\0" * 100)
     site.write("media/kitchen.vtt", VTT)
-    site.simple_post("2026-11-20-video.md", "Our kitchen", "2026-11-20",
-                     extra=f"video:\n{video}", body="I filmed our morning.\n")
+    site.simple_post(
+        "2026-11-20-video.md",
+        "Our kitchen",
+        "2026-11-20",
+        extra=f"video:\n{video}",
+        body="I filmed our morning.\n",
+    )
 
 
 def test_own_video_with_poster_captions_and_transcript(site: FixtureSite) -> None:
-    _video_post(site, "  src: media/kitchen.mp4\n  captions: media/kitchen.vtt\n"
-                      "  poster: media/poster.jpg\n")
+    _video_post(
+        site,
+        "  src: media/kitchen.mp4\n  captions: media/kitchen.vtt\n  poster: media/poster.jpg\n",
+    )
     result = site.build()
     assert result.returncode == 0, result.log
     assert_no_warnings(result)
@@ -46,10 +53,12 @@ def test_own_video_with_poster_captions_and_transcript(site: FixtureSite) -> Non
     # Published as written again from the parsed cues: timings and plain text, nothing else.
     assert (base / track["src"]).resolve().read_text() == (
         "WEBVTT\n\n00:00:00.000 --> 00:00:02.500\nGood morning from the kitchen.\n\n"
-        "00:00:02.500 --> 00:00:05.000\nWe start at half past six.\n")
+        "00:00:02.500 --> 00:00:05.000\nWe start at half past six.\n"
+    )
     transcript = page.select_one("details.adv-transcript").get_text(" ", strip=True)
-    assert transcript == ("Transcript of the video Good morning from the kitchen. We start at "
-                          "half past six.")
+    assert transcript == (
+        "Transcript of the video Good morning from the kitchen. We start at half past six."
+    )
 
 
 def test_video_without_captions_does_not_build(site: FixtureSite) -> None:
@@ -64,14 +73,19 @@ def test_broken_captions_do_not_build(site: FixtureSite) -> None:
     site.write("media/kitchen.vtt", "WEBVTT\n\n00:00:01.000 -> 00:00:02.000\nHi\n")
     result = site.build()
     assert result.returncode == 1
-    assert (f"{POST}:8: error: The captions file 'media/kitchen.vtt' is not valid WebVTT: "
-            "expected a timing like 00:00:01.000 --> 00:00:04.000, found '00:00:01.000 -> "
-            "00:00:02.000' (its line 3). [video-captions-invalid]") in result.log
+    assert (
+        f"{POST}:8: error: The captions file 'media/kitchen.vtt' is not valid WebVTT: "
+        "expected a timing like 00:00:01.000 --> 00:00:04.000, found '00:00:01.000 -> "
+        "00:00:02.000' (its line 3). [video-captions-invalid]"
+    ) in result.log
 
 
 def test_youtube_loads_nothing_before_a_click(site: FixtureSite) -> None:
-    _video_post(site, "  youtube: dQw4w9WgXcQ\n  captions: media/kitchen.vtt\n"
-                      "  poster: media/poster.jpg\n  title: A morning in the kitchen\n")
+    _video_post(
+        site,
+        "  youtube: dQw4w9WgXcQ\n  captions: media/kitchen.vtt\n"
+        "  poster: media/poster.jpg\n  title: A morning in the kitchen\n",
+    )
     result = site.build()
     assert result.returncode == 0, result.log
     page = result.html("blog/2026/11/20/video/")
@@ -79,14 +93,17 @@ def test_youtube_loads_nothing_before_a_click(site: FixtureSite) -> None:
     loaded = [t.get("src") or t.get("srcset") or "" for t in page.select("[src], [srcset]")]
     assert not any("youtube" in url or "//" in url for url in loaded)
     box = page.select_one(".adv-embed")
-    assert box["data-adv-embed"] == ("https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"
-                                     "?autoplay=1&rel=0")
+    assert box["data-adv-embed"] == (
+        "https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1&rel=0"
+    )
     assert box["data-adv-title"] == "A morning in the kitchen"
     button = box.select_one("button.adv-embed__play")
     assert button["aria-label"] == "Play the video “A morning in the kitchen” (loads YouTube)"
     link = box.select_one("a")
-    assert (link["href"], link["rel"]) == ("https://www.youtube.com/watch?v=dQw4w9WgXcQ",
-                                           ["noopener", "noreferrer"])
+    assert (link["href"], link["rel"]) == (
+        "https://www.youtube.com/watch?v=dQw4w9WgXcQ",
+        ["noopener", "noreferrer"],
+    )
     script = (result.site / "assets/advocacy/advocacy.js").read_text()
     assert "frame.title" in script and "data-adv-embed" in script
 
@@ -106,11 +123,14 @@ def test_bad_video_ids_and_formats(site: FixtureSite) -> None:
     assert f"{POST}:7: error: 'not-an-id' is not a YouTube video id. [video-format]" in result.log
 
 
-@pytest.mark.parametrize(("text", "reason", "line"), [
-    ("WEBVT\n\n00:01.000 --> 00:02.000\nx\n", "the first line must be WEBVTT", 1),
-    ("WEBVTT\n", "the file has no captions", 1),
-    ("WEBVTT\n\n00:03.000 --> 00:02.000\nx\n", "a caption ends before it starts", 3),
-])
+@pytest.mark.parametrize(
+    ("text", "reason", "line"),
+    [
+        ("WEBVT\n\n00:01.000 --> 00:02.000\nx\n", "the first line must be WEBVTT", 1),
+        ("WEBVTT\n", "the file has no captions", 1),
+        ("WEBVTT\n\n00:03.000 --> 00:02.000\nx\n", "a caption ends before it starts", 3),
+    ],
+)
 def test_vtt_errors(text: str, reason: str, line: int) -> None:
     with pytest.raises(VttError) as info:
         parse_vtt(text)
@@ -118,6 +138,8 @@ def test_vtt_errors(text: str, reason: str, line: int) -> None:
 
 
 def test_vtt_cues() -> None:
-    cues = parse_vtt("\ufeffWEBVTT - kitchen\r\n\r\nNOTE made by hand\r\n\r\n"
-                     "01:00:00.000 --> 01:00:01,500 align:start\r\n<b>Hi</b>\r\nthere\r\n")
+    cues = parse_vtt(
+        "\ufeffWEBVTT - kitchen\r\n\r\nNOTE made by hand\r\n\r\n"
+        "01:00:00.000 --> 01:00:01,500 align:start\r\n<b>Hi</b>\r\nthere\r\n"
+    )
     assert [(c.start, c.end, c.text) for c in cues] == [(3600.0, 3601.5, "Hi there")]

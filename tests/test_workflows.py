@@ -98,9 +98,16 @@ def invokes(script: str, command: str) -> bool:
 def runs_tools(step: dict[str, Any]) -> bool:
     """A step that runs our checker or MkDocs (and so reads or writes the build cache)."""
     script = step.get("run", "")
-    return any(invokes(script, command) for command in (
-        "advocacy check", "advocacy review", "advocacy consent", "advocacy preview",
-        "mkdocs build"))
+    return any(
+        invokes(script, command)
+        for command in (
+            "advocacy check",
+            "advocacy review",
+            "advocacy consent",
+            "advocacy preview",
+            "mkdocs build",
+        )
+    )
 
 
 def removes(script: str, path: str) -> bool:
@@ -254,10 +261,12 @@ def test_committed_cache_is_removed_right_after_checkout(path: Path) -> None:
                 continue
             after = job[index + 1]
             assert removes(after.get("run", ""), ".cache"), (
-                f"{path.name}: job {job_id}: the step after checkout must 'rm -rf .cache'")
+                f"{path.name}: job {job_id}: the step after checkout must 'rm -rf .cache'"
+            )
             cache_dir = env_file_values(after).get("ADVOCACY_CACHE_DIR", "")
             assert cache_dir.startswith("${{ runner.temp }}/"), (
-                f"{path.name}: job {job_id}: ADVOCACY_CACHE_DIR must be under runner.temp")
+                f"{path.name}: job {job_id}: ADVOCACY_CACHE_DIR must be under runner.temp"
+            )
 
 
 @pytest.mark.parametrize("path", workflow_files(), ids=lambda path: path.name)
@@ -270,10 +279,10 @@ def test_the_build_cache_lives_under_runner_temp_everywhere(path: Path) -> None:
         tools = [i for i, step in enumerate(job) if runs_tools(step)]
         if not tools:
             continue
-        setters = [i for i, step in enumerate(job)
-                   if "ADVOCACY_CACHE_DIR" in env_file_values(step)]
+        setters = [i for i, step in enumerate(job) if "ADVOCACY_CACHE_DIR" in env_file_values(step)]
         assert setters and setters[0] < tools[0], (
-            f"{path.name}: job {job_id} runs a tool before ADVOCACY_CACHE_DIR is set")
+            f"{path.name}: job {job_id} runs a tool before ADVOCACY_CACHE_DIR is set"
+        )
         for step in job:
             # Nothing overrides it on the way (a step's env:, or another $GITHUB_ENV line).
             value = step.get("env", {}).get("ADVOCACY_CACHE_DIR")
@@ -306,13 +315,18 @@ def test_secrets_only_where_needed() -> None:
                 assert runs_tools(step), f"{path.name}: {step.get('name')} does not need it"
                 assert "uses" not in step and "secrets" not in str(step.get("with", {}))
                 assert step["env"]["ADVOCACY_CACHE_SECRET"] == (
-                    "${{ secrets.ADVOCACY_CACHE_SECRET }}")
+                    "${{ secrets.ADVOCACY_CACHE_SECRET }}"
+                )
     publish = load(WORKFLOWS / "publish.yml")
     used = [job_id for job_id, job in publish["jobs"].items() if "secrets." in str(job)]
     assert used == ["checks"]
     declared = triggers(publish)["workflow_call"]["secrets"]
-    assert declared == {"ADVOCACY_CACHE_SECRET": {
-        "description": declared["ADVOCACY_CACHE_SECRET"]["description"], "required": False}}
+    assert declared == {
+        "ADVOCACY_CACHE_SECRET": {
+            "description": declared["ADVOCACY_CACHE_SECRET"]["description"],
+            "required": False,
+        }
+    }
     daily = load(WORKFLOWS / "daily.yml")
     assert "secrets" not in str(daily["jobs"]["consent-report"])
     assert secret_names((WORKFLOWS / "pr.yml").read_text(encoding="utf-8")) == set()
@@ -326,7 +340,7 @@ def test_only_justified_zizmor_suppressions() -> None:
         lines = path.read_text(encoding="utf-8").splitlines()
         for number, line in enumerate(lines):
             for audit in re.findall(r"zizmor: ignore\[([\w,\s-]+)\]", line):
-                before = "\n".join(lines[max(0, number - 5):number])
+                before = "\n".join(lines[max(0, number - 5) : number])
                 if audit.strip() == "dangerous-triggers":
                     assert path.name == "pr-comment.yml", f"{path.name}:{number + 1}"
                     assert line.strip().startswith("workflow_run:")
@@ -360,8 +374,9 @@ def test_pr_token_is_read_only(pr: dict[str, Any]) -> None:
 
 
 def test_pr_checks_out_full_history_and_lfs(pr: dict[str, Any]) -> None:
-    (checkout,) = [step for step in step_using(pr, "actions/checkout")
-                   if "path" not in step["with"]]
+    (checkout,) = [
+        step for step in step_using(pr, "actions/checkout") if "path" not in step["with"]
+    ]
     assert checkout["with"]["fetch-depth"] == 0
     assert checkout["with"]["lfs"] is True
     assert "ref" not in checkout["with"]  # the pull request's merge commit
@@ -387,7 +402,8 @@ def test_pr_restores_no_build_cache(pr: dict[str, Any]) -> None:
 
 def test_pr_checks_with_submitter_through_env(pr: dict[str, Any]) -> None:
     checks = [
-        (job_id, step) for job_id, step in steps(pr)
+        (job_id, step)
+        for job_id, step in steps(pr)
         if invokes(step.get("run", ""), "advocacy check") and "--format github" in step["run"]
     ]
     assert len(checks) == 1
@@ -443,12 +459,17 @@ def test_pr_hands_the_review_to_the_comment_job(pr: dict[str, Any]) -> None:
     assert env["REVIEW_DIR"] == "${{ runner.temp }}/pr-review"
     assert env["LINK_BASE"].endswith("/blob/${{ github.event.pull_request.head.sha }}/")
     script = review["run"]
-    for option in ('--submitter "$SUBMITTER"', '--link-base "$LINK_BASE"',
-                   '--comment "$REVIEW_DIR/comment.md"', '>> "$GITHUB_STEP_SUMMARY"'):
+    for option in (
+        '--submitter "$SUBMITTER"',
+        '--link-base "$LINK_BASE"',
+        '--comment "$REVIEW_DIR/comment.md"',
+        '>> "$GITHUB_STEP_SUMMARY"',
+    ):
         assert option in script
     assert '"$PR_NUMBER" > "$REVIEW_DIR/pr-number"' in script
-    (upload,) = [s for s in step_using(pr, "actions/upload-artifact")
-                 if s["with"]["name"] == "pr-review"]
+    (upload,) = [
+        s for s in step_using(pr, "actions/upload-artifact") if s["with"]["name"] == "pr-review"
+    ]
     assert upload["with"]["path"].rstrip("/") == env["REVIEW_DIR"]
     assert upload["if"] == f"always() && steps.{review['id']}.outcome == 'success'"
     assert job.index(review) < job.index(upload)
@@ -456,9 +477,12 @@ def test_pr_hands_the_review_to_the_comment_job(pr: dict[str, Any]) -> None:
 
 def base_checkout(pr: dict[str, Any]) -> tuple[str, int, dict[str, Any]]:
     """The job, position and step of the base branch's checkout (the one with a path)."""
-    found = [(job_id, index, step) for job_id in pr["jobs"]
-             for index, step in enumerate(job_steps(pr, job_id))
-             if is_checkout(step) and "path" in step.get("with", {})]
+    found = [
+        (job_id, index, step)
+        for job_id in pr["jobs"]
+        for index, step in enumerate(job_steps(pr, job_id))
+        if is_checkout(step) and "path" in step.get("with", {})
+    ]
     assert len(found) == 1, "one checkout of the base branch, into a folder of its own"
     return found[0]
 
@@ -528,7 +552,7 @@ def test_pr_uses_the_base_branchs_mkdocs_yml(pr: dict[str, Any]) -> None:
     assert "::warning file=mkdocs.yml::" in install["run"]
     # Every later step that runs even after a failure still needs that step to have run.
     job = job_steps(pr, job_id)
-    for step in job[job.index(install) + 1:]:
+    for step in job[job.index(install) + 1 :]:
         if "always()" in str(step.get("if", "")) and runs_tools(step):
             assert f"steps.{install['id']}.outcome == 'success'" in step["if"]
 
@@ -565,8 +589,9 @@ def test_publish_checks_before_building(publish: dict[str, Any]) -> None:
     assert checkout["with"]["lfs"] is True
     (cache,) = step_using({"jobs": {"checks": checks}}, "actions/cache")  # save + restore
     assert cache["with"]["path"] == "${{ runner.temp }}/advocacy-cache"
-    assert ("hashFiles('media/**', 'authors/**', 'site_src/**', 'mkdocs.yml', "
-            "'pyproject.toml')") in cache["with"]["key"]
+    assert (
+        "hashFiles('media/**', 'authors/**', 'site_src/**', 'mkdocs.yml', 'pyproject.toml')"
+    ) in cache["with"]["key"]
     assert cache["with"]["restore-keys"].strip()
     assert step_using({"jobs": {"checks": checks}}, "actions/upload-pages-artifact")
 
@@ -574,11 +599,14 @@ def test_publish_checks_before_building(publish: dict[str, Any]) -> None:
 def test_publish_check_annotates_but_never_stops_the_deployment(publish: dict[str, Any]) -> None:
     """The strict build fails on the same errors; the check step only reports, and hands its
     exit status on, so that the hold-mode build still gets to run."""
-    (check,) = [s for s in job_steps(publish, "checks")
-                if invokes(s.get("run", ""), "advocacy check") and "--format github" in s["run"]]
+    (check,) = [
+        s
+        for s in job_steps(publish, "checks")
+        if invokes(s.get("run", ""), "advocacy check") and "--format github" in s["run"]
+    ]
     script = check["run"]
     assert "continue-on-error" not in check and "if" not in check
-    assert '.venv/bin/advocacy check --format github || status=$?' in script
+    assert ".venv/bin/advocacy check --format github || status=$?" in script
     assert 'echo "status=$status" >> "$GITHUB_OUTPUT"' in script
     assert "exit" not in script
     assert "--format markdown" in script and "$GITHUB_STEP_SUMMARY" in script
@@ -609,8 +637,11 @@ def test_publish_falls_back_to_hold_mode(publish: dict[str, Any]) -> None:
 def test_publish_turns_the_run_red_after_deploying_held_content(publish: dict[str, Any]) -> None:
     """Withdrawn content goes down, and the team still sees red: a job after the deployment
     fails when anything was held back (or the check failed)."""
-    (job_id,) = [job_id for job_id, job in publish["jobs"].items()
-                 if set(job.get("needs", [])) == {"checks", "deploy"}]
+    (job_id,) = [
+        job_id
+        for job_id, job in publish["jobs"].items()
+        if set(job.get("needs", [])) == {"checks", "deploy"}
+    ]
     job = publish["jobs"][job_id]
     condition = " ".join(job["if"].split())
     assert condition.startswith("always() && needs.checks.result == 'success'")
@@ -649,9 +680,9 @@ def test_publish_deploys_only_after_the_checks(publish: dict[str, Any]) -> None:
 
 def test_daily_runs_on_a_schedule(daily: dict[str, Any]) -> None:
     schedule = triggers(daily)["schedule"]
-    assert schedule and all(
-        len(entry["cron"].split()) == 5 for entry in schedule
-    ), "each schedule entry needs a five-field cron"
+    assert schedule and all(len(entry["cron"].split()) == 5 for entry in schedule), (
+        "each schedule entry needs a five-field cron"
+    )
     assert {"cron": "17 5 * * *"} in schedule
 
 
@@ -664,8 +695,7 @@ def test_daily_builds_and_deploys_like_publish(daily: dict[str, Any]) -> None:
         assert job["permissions"]["id-token"] == "write"
         assert job["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
         # The build cache's key reaches the called workflow, by name and nothing else.
-        assert job["secrets"] == {
-            "ADVOCACY_CACHE_SECRET": "${{ secrets.ADVOCACY_CACHE_SECRET }}"}
+        assert job["secrets"] == {"ADVOCACY_CACHE_SECRET": "${{ secrets.ADVOCACY_CACHE_SECRET }}"}
     else:
         assert step_using(daily, "actions/deploy-pages")
     # Waiting on publish.yml's own group from its caller would deadlock.
@@ -726,20 +756,30 @@ def test_codeowners_catch_all_comes_first() -> None:
     assert (GITHUB / "CODEOWNERS").read_text(encoding="utf-8").startswith("#")
 
 
-@pytest.mark.parametrize("path", [
-    "site_src/blog/posts/2026/2026-11-20-frokost.md",
-    "authors/mette-hansen.yml",
-    "media/2026/canteen.jpg",
-    "policy.yml",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "site_src/blog/posts/2026/2026-11-20-frokost.md",
+        "authors/mette-hansen.yml",
+        "media/2026/canteen.jpg",
+        "policy.yml",
+    ],
+)
 def test_hr_owns_what_is_published_about_people(path: str) -> None:
     assert owners_of(path) == [HR]
 
 
-@pytest.mark.parametrize("path", [
-    "mkdocs.yml", "plugins/advocacy/cli/main.py", ".github/workflows/pr.yml", "site_src/index.md",
-    "pyproject.toml", ".github/CODEOWNERS",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "mkdocs.yml",
+        "plugins/advocacy/cli/main.py",
+        ".github/workflows/pr.yml",
+        "site_src/index.md",
+        "pyproject.toml",
+        ".github/CODEOWNERS",
+    ],
+)
 def test_maintainers_own_everything_else(path: str) -> None:
     assert owners_of(path) == [MAINTAINERS]
 
@@ -803,8 +843,11 @@ def test_issue_form_is_well_formed(path: Path) -> None:
             assert all(option["label"] for option in attributes["options"])
     assert any(
         element.get("validations", {}).get("required") is True
-        or any(option.get("required") for option in element["attributes"].get("options", [])
-               if isinstance(option, dict))
+        or any(
+            option.get("required")
+            for option in element["attributes"].get("options", [])
+            if isinstance(option, dict)
+        )
         for element in form["body"]
     ), f"{path.name}: nothing is required"
 
@@ -851,8 +894,9 @@ def _comment_script() -> str:
     return (ROOT / "tools" / "pr_comment.py").read_text(encoding="utf-8")
 
 
-def test_comment_runs_after_the_pull_request_workflow(comment: dict[str, Any],
-                                                      pr: dict[str, Any]) -> None:
+def test_comment_runs_after_the_pull_request_workflow(
+    comment: dict[str, Any], pr: dict[str, Any]
+) -> None:
     on = triggers(comment)
     assert set(on) == {"workflow_run"}
     assert on["workflow_run"] == {"workflows": [pr["name"]], "types": ["completed"]}
@@ -866,8 +910,7 @@ def test_comment_runs_after_the_pull_request_workflow(comment: dict[str, Any],
 def test_comment_job_has_the_least_permissions(comment: dict[str, Any]) -> None:
     assert comment["permissions"] == {"contents": "read"}
     (job,) = comment["jobs"].values()
-    assert job["permissions"] == {"contents": "read", "actions": "read",
-                                  "pull-requests": "write"}
+    assert job["permissions"] == {"contents": "read", "actions": "read", "pull-requests": "write"}
     assert "secrets." not in (WORKFLOWS / "pr-comment.yml").read_text(encoding="utf-8")
 
 
@@ -891,7 +934,8 @@ def test_comment_job_runs_none_of_the_pull_requests_code(comment: dict[str, Any]
         "RUN_URL": "${{ github.event.workflow_run.html_url }}",
     }
     assert [s.get("uses", "").split("@")[0] for s in job["steps"] if "uses" in s] == [
-        "actions/checkout"]
+        "actions/checkout"
+    ]
     text = (WORKFLOWS / "pr-comment.yml").read_text(encoding="utf-8")
     assert "head_branch" not in text and "pip install" not in text
 
@@ -901,16 +945,24 @@ def test_comment_script_uses_the_standard_library_only() -> None:
     import sys
 
     tree = ast.parse(_comment_script())
-    modules = {alias.name.split(".")[0] for node in ast.walk(tree)
-               if isinstance(node, ast.Import) for alias in node.names}
-    modules |= {node.module.split(".")[0] for node in ast.walk(tree)
-                if isinstance(node, ast.ImportFrom) and node.module}
+    modules = {
+        alias.name.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Import)
+        for alias in node.names
+    }
+    modules |= {
+        node.module.split(".")[0]
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ImportFrom) and node.module
+    }
     assert modules <= set(sys.stdlib_module_names) | {"__future__"}, modules
 
 
 def test_comment_script_and_pr_workflow_agree_on_the_artifact(pr: dict[str, Any]) -> None:
     script = _comment_script()
-    (upload,) = [s for s in step_using(pr, "actions/upload-artifact")
-                 if s["with"]["name"] == "pr-review"]
+    (upload,) = [
+        s for s in step_using(pr, "actions/upload-artifact") if s["with"]["name"] == "pr-review"
+    ]
     assert f'ARTIFACT = "{upload["with"]["name"]}"' in script
     assert '("pr-number", "comment.md")' in script

@@ -27,8 +27,12 @@ ROOT = Path(__file__).resolve().parent.parent
 def main(argv: Sequence[str] | None = None) -> None:
     """Parse the command line, draw every picture and list the files with their sizes."""
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
-    parser.add_argument("--out", type=Path, default=ROOT,
-                        help="folder that receives media/ (default: the repository)")
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=ROOT,
+        help="folder that receives media/ (default: the repository)",
+    )
     args = parser.parse_args(argv)
     written = write_all(args.out)
     total = 0

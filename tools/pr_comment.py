@@ -46,13 +46,17 @@ MAX_PAGES = 30  # of 100 items: comments and files of one pull request
 NUMBER = re.compile(r"[1-9][0-9]{0,9}")
 SHA = re.compile(r"[0-9a-f]{40}")
 RUN = re.compile(r"https://[A-Za-z0-9.-]+(?:/[A-Za-z0-9._~%-]+)+")
-UNTRUSTED = ("> [!WARNING]\n> Denne pull request ændrer `.github/`, så dens egen workflow har "
-             "lavet gennemgangen herunder: stol ikke på den, før en af sitets ansvarlige har "
-             "set ændringen. / This pull request changes `.github/`, so its own workflow made "
-             "the review below: do not trust it until a site maintainer has looked at the "
-             "change.\n\n")
-TOO_LONG = ("Gennemgangen er for lang til en kommentar; den står i jobopsummeringen. / The "
-            "review is too long for a comment; it is in the job summary: {run}\n")
+UNTRUSTED = (
+    "> [!WARNING]\n> Denne pull request ændrer `.github/`, så dens egen workflow har "
+    "lavet gennemgangen herunder: stol ikke på den, før en af sitets ansvarlige har "
+    "set ændringen. / This pull request changes `.github/`, so its own workflow made "
+    "the review below: do not trust it until a site maintainer has looked at the "
+    "change.\n\n"
+)
+TOO_LONG = (
+    "Gennemgangen er for lang til en kommentar; den står i jobopsummeringen. / The "
+    "review is too long for a comment; it is in the job summary: {run}\n"
+)
 FOOTER = "\n---\n_Opdateret for / updated for {sha}: {run}_\n"
 
 
@@ -64,8 +68,9 @@ class _KeepRedirect(urllib.request.HTTPRedirectHandler):
     """Redirects are not followed: the artifact's download address must be fetched without
     the token (it is signed), and no other answer of the API redirects."""
 
-    def redirect_request(self, req: Any, fp: Any, code: int, msg: str, headers: Any,
-                         newurl: str) -> None:
+    def redirect_request(
+        self, req: Any, fp: Any, code: int, msg: str, headers: Any, newurl: str
+    ) -> None:
         return None
 
 
@@ -84,8 +89,13 @@ class Reply:
 class GitHub:
     """The few REST calls this needs, through ``opener`` (a fake one in the tests)."""
 
-    def __init__(self, token: str, repository: str, api: str = "https://api.github.com",
-                 opener: Opener | None = None) -> None:
+    def __init__(
+        self,
+        token: str,
+        repository: str,
+        api: str = "https://api.github.com",
+        opener: Opener | None = None,
+    ) -> None:
         self.token, self.repository, self.api = token, repository, api.rstrip("/")
         self.opener: Opener = opener or urllib.request.build_opener(_KeepRedirect).open
 
@@ -192,8 +202,9 @@ def post_review(github: GitHub, run_id: str, head_sha: str, run_url: str) -> str
     """The whole job: find the run's review, check it belongs to the pull request whose
     head the run checked, and post it. Returns what was done, for the log."""
     found = github.call("GET", f"/actions/runs/{run_id}/artifacts?name={ARTIFACT}")
-    artifacts = [a for a in found.get("artifacts", [])
-                 if a.get("name") == ARTIFACT and not a.get("expired")]
+    artifacts = [
+        a for a in found.get("artifacts", []) if a.get("name") == ARTIFACT and not a.get("expired")
+    ]
     if not artifacts:
         return "the run uploaded no review (it stopped before the review): nothing to do"
     artifact = artifacts[0]
@@ -202,12 +213,16 @@ def post_review(github: GitHub, run_id: str, head_sha: str, run_url: str) -> str
     number, review = read_artifact(github.artifact(int(artifact["id"])))
     pull = github.call("GET", f"/pulls/{number}")
     if (pull.get("head") or {}).get("sha") != head_sha:
-        return (f"pull request #{number} is not at the commit this run checked "
-                f"({head_sha[:7]}): nothing to do")
+        return (
+            f"pull request #{number} is not at the commit this run checked "
+            f"({head_sha[:7]}): nothing to do"
+        )
     if pull.get("state") != "open":
         return f"pull request #{number} is closed: nothing to do"
-    untrusted = any(str(f.get("filename", "")).startswith(".github/")
-                    for f in github.pages(f"/pulls/{number}/files"))
+    untrusted = any(
+        str(f.get("filename", "")).startswith(".github/")
+        for f in github.pages(f"/pulls/{number}/files")
+    )
     return upsert(github, number, compose(review, head_sha, run_url, untrusted))
 
 
@@ -219,13 +234,15 @@ def main(environ: Mapping[str, str] = os.environ, opener: Opener | None = None) 
     except KeyError as exc:
         print(f"pr_comment: {exc.args[0]} is not set", file=sys.stderr)
         return 1
-    if not NUMBER.fullmatch(run_id) or not SHA.fullmatch(head_sha) or not RUN.fullmatch(
-            run_url):
-        print("pr_comment: RUN_ID must be a number, HEAD_SHA a commit and RUN_URL an https "
-              "address", file=sys.stderr)
+    if not NUMBER.fullmatch(run_id) or not SHA.fullmatch(head_sha) or not RUN.fullmatch(run_url):
+        print(
+            "pr_comment: RUN_ID must be a number, HEAD_SHA a commit and RUN_URL an https address",
+            file=sys.stderr,
+        )
         return 1
-    github = GitHub(token, repository, environ.get("GITHUB_API_URL", "https://api.github.com"),
-                    opener)
+    github = GitHub(
+        token, repository, environ.get("GITHUB_API_URL", "https://api.github.com"), opener
+    )
     try:
         print(f"pr_comment: {post_review(github, run_id, head_sha, run_url)}")
     except CommentError as exc:

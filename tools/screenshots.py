@@ -52,16 +52,37 @@ PAGES: dict[str, str] = {
     "404": "/blog/2026/01/01/withdrawn-story/",
 }
 # Desktop and phone, as in the browser tests.
-VIEWPORTS: dict[str, dict[str, int]] = {"desktop": {"width": 1366, "height": 900},
-                                        "phone": {"width": 390, "height": 844}}
+VIEWPORTS: dict[str, dict[str, int]] = {
+    "desktop": {"width": 1366, "height": 900},
+    "phone": {"width": 390, "height": 844},
+}
 
 
 def build(out: Path, today: str = TODAY) -> None:
     """``mkdocs build --strict`` of the repository into ``out`` (cache beside it)."""
-    env = {**os.environ, "ADVOCACY_TODAY": today, "NO_MKDOCS_2_WARNING": "1",
-           "ADVOCACY_CACHE_DIR": str(out.parent / "cache")}
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f",
-                    str(ROOT / "mkdocs.yml"), "-d", str(out)], cwd=ROOT, env=env, check=True)
+    env = {
+        **os.environ,
+        "ADVOCACY_TODAY": today,
+        "NO_MKDOCS_2_WARNING": "1",
+        "ADVOCACY_CACHE_DIR": str(out.parent / "cache"),
+    }
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-q",
+            "-f",
+            str(ROOT / "mkdocs.yml"),
+            "-d",
+            str(out),
+        ],
+        cwd=ROOT,
+        env=env,
+        check=True,
+    )
 
 
 class _Files(http.server.SimpleHTTPRequestHandler):
@@ -71,8 +92,7 @@ class _Files(http.server.SimpleHTTPRequestHandler):
         """No listings of folders."""
         self.send_error(404)
 
-    def send_error(self, code: int, message: str | None = None,
-                   explain: str | None = None) -> None:
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         """A 404 is the site's own 404.html."""
         page = Path(self.directory) / "404.html"
         if code != 404 or not page.is_file():
@@ -112,13 +132,21 @@ def shoot(base: str, out: Path, pages: dict[str, str]) -> list[Path]:
     out.mkdir(parents=True, exist_ok=True)
     written = []
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                             args=["--no-sandbox", "--disable-gpu"])
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
         for width, viewport in VIEWPORTS.items():
-            context = browser.new_context(viewport=viewport, base_url=base,
-                                          device_scale_factor=1, service_workers="block")
-            context.route("**/*", lambda route: route.continue_() if urlsplit(
-                route.request.url).hostname == "127.0.0.1" else route.abort())
+            context = browser.new_context(
+                viewport=viewport, base_url=base, device_scale_factor=1, service_workers="block"
+            )
+            context.route(
+                "**/*",
+                lambda route: (
+                    route.continue_()
+                    if urlsplit(route.request.url).hostname == "127.0.0.1"
+                    else route.abort()
+                ),
+            )
             page = context.new_page()
             for name, path in pages.items():
                 page.goto(path, wait_until="load")
@@ -144,16 +172,26 @@ def weigh(base: str, pages: dict[str, str]) -> dict[str, tuple[int, int]]:
 
     out = {}
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                             args=["--no-sandbox", "--disable-gpu"])
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=["--no-sandbox", "--disable-gpu"]
+        )
         for name, path in pages.items():
-            context = browser.new_context(viewport=VIEWPORTS["desktop"], base_url=base,
-                                          service_workers="block")
-            context.route("**/*", lambda route: route.continue_() if urlsplit(
-                route.request.url).hostname == "127.0.0.1" else route.abort())
+            context = browser.new_context(
+                viewport=VIEWPORTS["desktop"], base_url=base, service_workers="block"
+            )
+            context.route(
+                "**/*",
+                lambda route: (
+                    route.continue_()
+                    if urlsplit(route.request.url).hostname == "127.0.0.1"
+                    else route.abort()
+                ),
+            )
             sizes: list[int] = []
-            context.on("requestfinished", lambda request, sizes=sizes: sizes.append(
-                request.sizes()["responseBodySize"]))
+            context.on(
+                "requestfinished",
+                lambda request, sizes=sizes: sizes.append(request.sizes()["responseBodySize"]),
+            )
             page = context.new_page()
             page.goto(path, wait_until="load")
             page.evaluate("window.scrollTo(0, document.body.scrollHeight)")
@@ -170,8 +208,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--site", type=Path, help="an already built site folder")
     parser.add_argument("--out", type=Path, default=ROOT / "screenshots")
     parser.add_argument("--only", nargs="*", help="page names (default: all)")
-    parser.add_argument("--weights", action="store_true",
-                        help="print each page's requests and bytes instead of screenshots")
+    parser.add_argument(
+        "--weights",
+        action="store_true",
+        help="print each page's requests and bytes instead of screenshots",
+    )
     args = parser.parse_args(argv)
     if not CHROMIUM.is_file():
         print(f"{CHROMIUM} is missing (apt-get install -y chromium)", file=sys.stderr)

@@ -47,12 +47,30 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     shutil.copytree(REPO, repo, ignore=COPY_IGNORE)
     (repo / YOUTUBE_POST_FILE).write_text(YOUTUBE_POST, encoding="utf-8")
     out = tmp / "site"
-    env = {**os.environ, "ADVOCACY_TODAY": TODAY, "NO_MKDOCS_2_WARNING": "1",
-           "ADVOCACY_CACHE_DIR": str(tmp / "cache")}
+    env = {
+        **os.environ,
+        "ADVOCACY_TODAY": TODAY,
+        "NO_MKDOCS_2_WARNING": "1",
+        "ADVOCACY_CACHE_DIR": str(tmp / "cache"),
+    }
     proc = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(repo / "mkdocs.yml"),
-         "-d", str(out)],
-        cwd=repo, env=env, capture_output=True, text=True, check=False)
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "--strict",
+            "-f",
+            str(repo / "mkdocs.yml"),
+            "-d",
+            str(out),
+        ],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if proc.returncode != 0:
         pytest.fail(f"the demo site did not build:\n{proc.stdout}{proc.stderr}", pytrace=False)
     return out
@@ -85,8 +103,9 @@ def browser() -> Iterator[Any]:
     except ImportError:
         missing_tool("the playwright package is missing (pip install -e '.[test]')")
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                              args=CHROMIUM_ARGS)
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
         try:
             yield chromium
         finally:
@@ -110,5 +129,3 @@ def video_post(built_site: Path) -> str:
             found.append(url)
     assert found, "no post page with a figure.adv-video in the demo site"
     return found[0]
-
-

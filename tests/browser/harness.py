@@ -33,8 +33,13 @@ from conftest import REPO
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 BLOCKING_IMPACTS = {"serious", "critical"}
@@ -68,11 +73,21 @@ video:
 Videoen her indlæses først, når man trykker på den. Indtil da henter siden intet fra YouTube.
 """
 COPY_IGNORE = shutil.ignore_patterns(
-    ".git", ".venv", ".cache", "site", "node_modules", ".pytest_cache", ".ruff_cache",
-    ".hypothesis", "__pycache__", "*.egg-info")
+    ".git",
+    ".venv",
+    ".cache",
+    "site",
+    "node_modules",
+    ".pytest_cache",
+    ".ruff_cache",
+    ".hypothesis",
+    "__pycache__",
+    "*.egg-info",
+)
 
 
 # -- tools: skip without them, fail without them on CI ----------------------------------------
+
 
 def on_ci() -> bool:
     """Whether CI is set: then a missing tool fails a test instead of skipping it."""
@@ -82,8 +97,11 @@ def on_ci() -> bool:
 def missing_tool(reason: str) -> None:
     """Skip the test, or fail it when CI is set: CI must not pass by skipping."""
     if on_ci():
-        pytest.fail(f"{reason} (CI is set, so a missing tool fails instead of skipping; "
-                    "`make test` installs it)", pytrace=False)
+        pytest.fail(
+            f"{reason} (CI is set, so a missing tool fails instead of skipping; "
+            "`make test` installs it)",
+            pytrace=False,
+        )
     pytest.skip(reason)
 
 
@@ -92,13 +110,18 @@ def java_works() -> bool:
     if shutil.which("java") is None:
         return False
     try:
-        return subprocess.run(["java", "-version"], capture_output=True, timeout=60,
-                              check=False).returncode == 0
+        return (
+            subprocess.run(
+                ["java", "-version"], capture_output=True, timeout=60, check=False
+            ).returncode
+            == 0
+        )
     except (OSError, subprocess.TimeoutExpired):
         return False
 
 
 # -- the site: a copy of the repository with a YouTube post, built once and served ----------
+
 
 @dataclass
 class Site:
@@ -115,8 +138,7 @@ class StaticHandler(http.server.SimpleHTTPRequestHandler):
     def list_directory(self, path: str | os.PathLike[str]) -> None:
         self.send_error(404, "Not found")
 
-    def send_error(self, code: int, message: str | None = None,
-                   explain: str | None = None) -> None:
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
         page = Path(str(self.directory)) / "404.html"
         if code != 404 or not page.is_file():
             super().send_error(code, message, explain)
@@ -147,8 +169,11 @@ class Tab:
 
     def missing(self, document: str | None = None) -> list[str]:
         """The requests answered 404, but for ``document`` (a 404 page's own address)."""
-        return [url for url, status in self.statuses.items()
-                if status == 404 and urlsplit(url).path != document]
+        return [
+            url
+            for url, status in self.statuses.items()
+            if status == 404 and urlsplit(url).path != document
+        ]
 
 
 def is_foreign(url: str) -> bool:
@@ -160,17 +185,18 @@ def is_foreign(url: str) -> bool:
 
 
 @contextmanager
-def open_tab(browser: Any, site: Site, viewport: dict[str, int] | None = None
-             ) -> Iterator[Tab]:
+def open_tab(browser: Any, site: Site, viewport: dict[str, int] | None = None) -> Iterator[Tab]:
     """A page that records every request and aborts any to another host than 127.0.0.1."""
-    context = browser.new_context(viewport=viewport or DESKTOP, locale="da-DK",
-                                  base_url=site.base, service_workers="block")
+    context = browser.new_context(
+        viewport=viewport or DESKTOP, locale="da-DK", base_url=site.base, service_workers="block"
+    )
     context.set_default_timeout(TIMEOUT_MS)
     context.grant_permissions(["clipboard-read", "clipboard-write"], origin=site.base)
     result = Tab(context.new_page())
     context.on("request", lambda request: result.requests.append(request.url))
-    context.on("response", lambda response: result.statuses.__setitem__(response.url,
-                                                                         response.status))
+    context.on(
+        "response", lambda response: result.statuses.__setitem__(response.url, response.status)
+    )
 
     def only_local(route: Any) -> None:
         if is_foreign(route.request.url):
@@ -204,5 +230,6 @@ def goto(tab: Tab, path: str) -> Any:
     """Open ``path``; it must answer 200."""
     response = tab.page.goto(path, wait_until="load")
     assert response is not None and response.ok, (
-        f"{path}: HTTP {response.status if response else 'no response'}")
+        f"{path}: HTTP {response.status if response else 'no response'}"
+    )
     return response

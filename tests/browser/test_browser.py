@@ -31,6 +31,7 @@ pytestmark = pytest.mark.browser
 
 # -- share buttons and the share kit ------------------------------------------------------------
 
+
 def test_share_links_are_plain_links_without_referrer(tab: Tab, video_post: str) -> None:
     goto(tab, video_post)
     links = tab.page.eval_on_selector_all(
@@ -38,7 +39,8 @@ def test_share_links_are_plain_links_without_referrer(tab: Tab, video_post: str)
         """links => links.map(a => ({tag: a.tagName, href: a.getAttribute('href'),
                                      rel: (a.getAttribute('rel') || '').split(/\\s+/),
                                      onclick: a.hasAttribute('onclick'),
-                                     text: a.textContent.trim()}))""")
+                                     text: a.textContent.trim()}))""",
+    )
     assert len(links) >= 2, links
     for link in links:
         assert link["href"] and not link["href"].lower().startswith("javascript:"), link
@@ -60,6 +62,7 @@ def test_copy_buttons_request_nothing_from_other_hosts(tab: Tab, video_post: str
 
 # -- YouTube: nothing before the click, youtube-nocookie.com after -------------------------------
 
+
 def _wait_for_foreign(tab: Tab, seconds: float = 5.0) -> None:
     deadline = time.monotonic() + seconds
     while not tab.foreign() and time.monotonic() < deadline:
@@ -69,8 +72,9 @@ def _wait_for_foreign(tab: Tab, seconds: float = 5.0) -> None:
 def _assert_player(tab: Tab) -> None:
     page = tab.page
     page.wait_for_selector(".adv-embed iframe", state="attached")
-    frame = page.eval_on_selector(".adv-embed iframe",
-                                  "f => ({src: f.getAttribute('src'), title: f.title})")
+    frame = page.eval_on_selector(
+        ".adv-embed iframe", "f => ({src: f.getAttribute('src'), title: f.title})"
+    )
     assert frame["src"].startswith(f"https://{YOUTUBE_HOST}/embed/"), frame
     assert frame["title"].strip(), f"the player has no title: {frame}"
     _wait_for_foreign(tab)
@@ -115,7 +119,8 @@ def _indicator(style: dict[str, str]) -> bool:
 def _assert_focus_visible(page: Any, name: str, unfocused: dict[str, str]) -> None:
     focused = page.evaluate(f"() => ({FOCUS_STYLE})(document.activeElement)")
     assert _indicator(focused) and focused != unfocused, (
-        f"{name}: no visible focus indicator (focused {focused}, not focused {unfocused})")
+        f"{name}: no visible focus indicator (focused {focused}, not focused {unfocused})"
+    )
 
 
 def _tab_to(page: Any, wanted: str, trail: list[str]) -> None:
@@ -125,8 +130,10 @@ def _tab_to(page: Any, wanted: str, trail: list[str]) -> None:
         trail.append(page.evaluate(ACTIVE))
         if trail[-1] == wanted:
             return
-    pytest.fail(f"{MAX_TABS} presses of Tab never reached {wanted}; focus went to:\n"
-                + "\n".join(trail), pytrace=False)
+    pytest.fail(
+        f"{MAX_TABS} presses of Tab never reached {wanted}; focus went to:\n" + "\n".join(trail),
+        pytrace=False,
+    )
 
 
 def _unfocused_styles(page: Any) -> dict[str, dict[str, str]]:
@@ -150,7 +157,8 @@ def test_keyboard_reaches_share_links_copy_and_share_kit(tab: Tab, video_post: s
         _assert_focus_visible(page, name, unfocused[name])
     page.keyboard.press("Enter")
     assert page.eval_on_selector("details.adv-sharekit", "d => d.open"), (
-        "Enter on the share kit's summary did not open it")
+        "Enter on the share kit's summary did not open it"
+    )
     _tab_to(page, "kit-copy", trail)
     _assert_focus_visible(page, "kit-copy", unfocused["kit-copy"])
     # Each control reached once, in this order: not by Tab wrapping round past the end.
@@ -174,6 +182,7 @@ def test_keyboard_plays_the_youtube_video(tab: Tab) -> None:
 
 # -- valid HTML: the Nu HTML checker on every page ------------------------------------------------
 
+
 def test_every_page_is_valid_html(built_site: Path) -> None:
     if not java_works():
         missing_tool("Java is missing (apt-get install -y default-jre-headless)")
@@ -196,9 +205,14 @@ def test_every_page_is_valid_html(built_site: Path) -> None:
         where = Path(urlsplit(m.get("url", "")).path)
         rel = where.relative_to(built_site) if where.is_relative_to(built_site) else where
         by_message.setdefault(f"{m['type']}: {m['message']}", []).append(
-            f"{rel.as_posix()}:{m.get('lastLine', '?')}:{m.get('firstColumn', '?')}")
-    report = "\n".join(f"{len(places)} x {message}\n    " + "\n    ".join(places)
-                       for message, places in sorted(by_message.items(),
-                                                     key=lambda item: -len(item[1])))
-    pytest.fail(f"the Nu HTML checker found {len(errors)} error(s) in {len(files)} pages "
-                f"(file:line:column under the built site):\n{report}", pytrace=False)
+            f"{rel.as_posix()}:{m.get('lastLine', '?')}:{m.get('firstColumn', '?')}"
+        )
+    report = "\n".join(
+        f"{len(places)} x {message}\n    " + "\n    ".join(places)
+        for message, places in sorted(by_message.items(), key=lambda item: -len(item[1]))
+    )
+    pytest.fail(
+        f"the Nu HTML checker found {len(errors)} error(s) in {len(files)} pages "
+        f"(file:line:column under the built site):\n{report}",
+        pytrace=False,
+    )

@@ -31,8 +31,12 @@ def preview(built_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     tmp = tmp_path_factory.mktemp("preview")
     site = tmp / "site"
     shutil.copytree(built_site, site)
-    proc = subprocess.run([sys.executable, "-m", "advocacy", "preview", str(site), "--lang",
-                           "en"], capture_output=True, text=True, check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "advocacy", "preview", str(site), "--lang", "en"],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.startswith("The preview works from a folder now:")
     archive = tmp / "site-preview.zip"
@@ -122,8 +126,9 @@ def test_search_works_from_the_disk(browser: Any, preview: Path, query: str) -> 
         page.goto((preview / "index.html").as_uri(), wait_until="load")
         page.fill(".md-search__input", query)
         page.wait_for_selector(".md-search-result__item", state="attached")
-        hrefs = page.eval_on_selector_all(".md-search-result__item > a",
-                                          "links => links.map(a => a.href)")
+        hrefs = page.eval_on_selector_all(
+            ".md-search-result__item > a", "links => links.map(a => a.href)"
+        )
         assert hrefs and all(h.startswith("file://") for h in hrefs), hrefs
         assert all(_file(h).is_file() for h in hrefs), hrefs
         page.locator(".md-search-result__item > a").first.click()

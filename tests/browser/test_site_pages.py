@@ -42,8 +42,11 @@ def _screenshot_pages() -> dict[str, str]:
 PAGES = {**_screenshot_pages(), "youtube-post": YOUTUBE_POST_URL}
 NOT_FOUND = PAGES["404"]  # an address that is not there: the site's 404.html, status 404
 VIEWPORTS = {"desktop": DESKTOP, "phone": PHONE}
-CASES = [pytest.param((path, viewport), id=f"{name}-{width}")
-         for name, path in PAGES.items() for width, viewport in VIEWPORTS.items()]
+CASES = [
+    pytest.param((path, viewport), id=f"{name}-{width}")
+    for name, path in PAGES.items()
+    for width, viewport in VIEWPORTS.items()
+]
 
 
 @pytest.fixture
@@ -64,8 +67,10 @@ def _describe(violations: list[dict[str, Any]]) -> str:
     for v in violations:
         lines.append(f"- {v['id']} ({v['impact']}): {v['help']} <{v['helpUrl']}>")
         for node in v["nodes"]:
-            lines.append("    " + " ".join(t if isinstance(t, str) else json.dumps(t)
-                                           for t in node["target"]))
+            lines.append(
+                "    "
+                + " ".join(t if isinstance(t, str) else json.dumps(t) for t in node["target"])
+            )
     return "\n".join(lines)
 
 
@@ -74,12 +79,15 @@ def test_axe_finds_no_serious_violations(opened: tuple[str, Tab]) -> None:
     path, tab = opened
     tab.page.add_script_tag(content=AXE.read_text(encoding="utf-8"))
     results = tab.page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
+        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS
+    )
     blocking = [v for v in results["violations"] if v["impact"] in BLOCKING_IMPACTS]
     if blocking:
-        pytest.fail(f"axe: {len(blocking)} serious or critical violation(s) on {path} "
-                    f"(every violation listed):\n{_describe(results['violations'])}",
-                    pytrace=False)
+        pytest.fail(
+            f"axe: {len(blocking)} serious or critical violation(s) on {path} "
+            f"(every violation listed):\n{_describe(results['violations'])}",
+            pytrace=False,
+        )
 
 
 @pytest.mark.parametrize("opened", CASES, indirect=True)
@@ -94,7 +102,8 @@ def test_requests_stay_on_the_site_and_all_find_something(opened: tuple[str, Tab
     assert tab.foreign() == [], f"{path} asked other hosts than 127.0.0.1"
     assert tab.missing(NOT_FOUND) == [], f"{path}: requests answered 404"
     assert [u for u in tab.requests if "sitemap.xml" in u] == [], (
-        f"{path}: Material's script asked for sitemaps")
+        f"{path}: Material's script asked for sitemaps"
+    )
 
 
 @pytest.mark.parametrize("opened", CASES, indirect=True)
@@ -121,8 +130,7 @@ TAB_STOP = """() => { const el = document.activeElement;
 
 
 @pytest.mark.parametrize("opened", CASES, indirect=True)
-def test_jobs_link_is_three_tab_stops_after_the_skip_link_at_most(
-        opened: tuple[str, Tab]) -> None:
+def test_jobs_link_is_three_tab_stops_after_the_skip_link_at_most(opened: tuple[str, Tab]) -> None:
     path, tab = opened
     stops = []
     for _ in range(8):
@@ -132,7 +140,8 @@ def test_jobs_link_is_three_tab_stops_after_the_skip_link_at_most(
             break
     assert stops[0] == "skip", f"{path}: the first stop is not the skip link: {stops}"
     assert "jobs" in stops and stops.index("jobs") <= 3, (
-        f"{path}: the jobs link is not within three stops of the skip link: {stops}")
+        f"{path}: the jobs link is not within three stops of the skip link: {stops}"
+    )
     href = tab.page.evaluate("() => document.activeElement.href")
     assert href == "https://kystlinje.example/job", href
 
@@ -143,14 +152,16 @@ def test_search_finds_the_jobs_page(browser: Any, site: Site, query: str) -> Non
         tab.page.goto("/", wait_until="load")
         tab.page.fill(".md-search__input", query)
         tab.page.wait_for_selector(".md-search-result__item", state="attached")
-        hrefs = tab.page.eval_on_selector_all(".md-search-result__item > a",
-                                              "links => links.map(a => a.pathname)")
+        hrefs = tab.page.eval_on_selector_all(
+            ".md-search-result__item > a", "links => links.map(a => a.pathname)"
+        )
         assert any(h in ("/jobs/", "/en/jobs/") for h in hrefs), (query, hrefs)
         assert tab.foreign() == []
 
 
 def test_feed_and_translation_links_stay_for_readers_and_search_engines(
-        browser: Any, site: Site) -> None:
+    browser: Any, site: Site
+) -> None:
     """Material's script never sees them (no sitemap request), but they are in the page."""
     path = PAGES["post-da"]
     served = (site.root / path.strip("/") / "index.html").read_text("utf-8")
@@ -158,7 +169,8 @@ def test_feed_and_translation_links_stay_for_readers_and_search_engines(
         tab.page.goto(path, wait_until="load")
         settle(tab)
         live = tab.page.eval_on_selector_all(
-            'link[rel="alternate"]', "links => links.map(l => l.getAttribute('href'))")
+            'link[rel="alternate"]', "links => links.map(l => l.getAttribute('href'))"
+        )
         assert len(live) == served.count('rel="alternate"') >= 4, live
         assert any(h.endswith("feed_rss.xml") for h in live)
         assert [u for u in tab.requests if "sitemap" in u] == []

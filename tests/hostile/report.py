@@ -93,8 +93,11 @@ def _rel_pages(case: corpus.Case, out: Path, lines: list[str]) -> list[str]:
         stem = Path(support["path"]).stem
         for found in sorted(out.glob(f"blog/*/*/*/{stem}/index.html")):
             pages.append(found.relative_to(out).as_posix().removesuffix("index.html"))
-    if case.path.startswith("site_src/") and case.path.endswith(".md") and \
-            "/blog/posts/" not in case.path:
+    if (
+        case.path.startswith("site_src/")
+        and case.path.endswith(".md")
+        and "/blog/posts/" not in case.path
+    ):
         page = case.path.removeprefix("site_src/").removesuffix(".md") + "/"
         if (out / page / "index.html").is_file():
             pages.append(page)
@@ -105,8 +108,9 @@ def _rel_pages(case: corpus.Case, out: Path, lines: list[str]) -> list[str]:
     return list(dict.fromkeys(pages))[:6]
 
 
-_INVISIBLE = re.compile("[\\s\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064"
-                        "\ufeff]+")
+_INVISIBLE = re.compile(
+    "[\\s\u00ad\u034f\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufeff]+"
+)
 
 
 def _squeeze(text: str) -> str:
@@ -154,8 +158,11 @@ def check_alone(case: corpus.Case, tmp: Path) -> Outcome:
     """The case in a site of its own: the check, then a lenient build and its scan."""
     outcome = Outcome(case)
     site = corpus.make_site(tmp / "repo", [case], corpus.MANIFEST_DATA)
-    limits = {"timeout": corpus.ISOLATED_TIMEOUT, "memory": corpus.ISOLATED_MEMORY} \
-        if case.isolate else {}
+    limits = (
+        {"timeout": corpus.ISOLATED_TIMEOUT, "memory": corpus.ISOLATED_MEMORY}
+        if case.isolate
+        else {}
+    )
     outcome.alone = corpus.run_check(site, **limits)
     outcome.alone_why = outcome.alone.problem or corpus.judge(case, outcome.alone)
     for marker in corpus.markers(site.root):
@@ -169,9 +176,15 @@ def check_alone(case: corpus.Case, tmp: Path) -> Outcome:
         outcome.reached += leaks_in(case, out)
     if case.expected == "builds":
         page = corpus._page(out, case) if outcome.lenient_code == 0 else None
-        outcome.output_problems = (corpus.check_output(case, page) if page else [
-            f"the build failed: {_traceback_tail(outcome.lenient_log)}"
-            if outcome.lenient_code else "no page was built"])
+        outcome.output_problems = (
+            corpus.check_output(case, page)
+            if page
+            else [
+                f"the build failed: {_traceback_tail(outcome.lenient_log)}"
+                if outcome.lenient_code
+                else "no page was built"
+            ]
+        )
     return outcome
 
 
@@ -181,8 +194,15 @@ def lenient_build(site: corpus.FixtureSite, out: Path) -> tuple[int | None, str]
     script.write_text(LENIENT_BUILD, encoding="utf-8")
     env = corpus._env(site)
     try:
-        proc = subprocess.run([sys.executable, str(script), str(out)], cwd=site.root, env=env,
-                              capture_output=True, text=True, timeout=120, check=False)
+        proc = subprocess.run(
+            [sys.executable, str(script), str(out)],
+            cwd=site.root,
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
     except subprocess.TimeoutExpired:
         return None, "timed out"
     return proc.returncode, proc.stdout + proc.stderr
@@ -217,8 +237,11 @@ def main() -> int:
     parser.add_argument("--no-browser", action="store_true")
     parser.add_argument("--jobs", type=int, default=max(1, min(4, os.cpu_count() or 1)))
     parser.add_argument("--only", nargs="*", help="case ids (default: all)")
-    parser.add_argument("--code-label", default=None,
-                        help="what the code under test is (default: the repository's HEAD)")
+    parser.add_argument(
+        "--code-label",
+        default=None,
+        help="what the code under test is (default: the repository's HEAD)",
+    )
     args = parser.parse_args()
     import advocacy
 
@@ -236,22 +259,26 @@ def main() -> int:
         build_code, build_log = corpus.run_build(whole, tmp / "corpus" / "site")
 
         builds = corpus.build_builds_site(tmp / "builds")
-        builds_found = find_payloads(builds.out, secrets=corpus.SECRETS) \
-            if builds.out.is_dir() else []
+        builds_found = (
+            find_payloads(builds.out, secrets=corpus.SECRETS) if builds.out.is_dir() else []
+        )
         builds_problems = _builds_problems(builds, builds_found)
 
         outcomes: list[Outcome] = []
         with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
-            futures = {pool.submit(check_alone, case, tmp / "alone" / case.id): case
-                       for case in cases}
+            futures = {
+                pool.submit(check_alone, case, tmp / "alone" / case.id): case for case in cases
+            }
             for number, future in enumerate(concurrent.futures.as_completed(futures), 1):
                 outcome = future.result()
                 if whole_run.problem is None and not outcome.case.isolate:
                     outcome.corpus_why = corpus.judge(outcome.case, whole_run)
                 outcomes.append(outcome)
-                print(f"{number}/{len(cases)} {outcome.case.id}: "
-                      f"{outcome.alone_why or 'ok'}; reaches {len(outcome.reached)}",
-                      file=sys.stderr)
+                print(
+                    f"{number}/{len(cases)} {outcome.case.id}: "
+                    f"{outcome.alone_why or 'ok'}; reaches {len(outcome.reached)}",
+                    file=sys.stderr,
+                )
         outcomes.sort(key=lambda o: cases.index(o.case))
 
         if not args.no_browser:
@@ -266,9 +293,19 @@ def main() -> int:
                     print(f"browser {outcome.case.id}: {len(outcome.browser)}", file=sys.stderr)
 
         label = args.code_label or f"repository HEAD: {_git_head(TESTS.parent)}"
-        text = render(outcomes, code_dir, label, whole_run, whole_markers, build_code, build_log,
-                      builds, builds_problems, time.monotonic() - started,
-                      browser=not args.no_browser)
+        text = render(
+            outcomes,
+            code_dir,
+            label,
+            whole_run,
+            whole_markers,
+            build_code,
+            build_log,
+            builds,
+            builds_problems,
+            time.monotonic() - started,
+            browser=not args.no_browser,
+        )
     Path(args.out).write_text(text, encoding="utf-8")
     print(f"wrote {args.out}", file=sys.stderr)
     return 0
@@ -276,8 +313,12 @@ def main() -> int:
 
 def _git_head(path: Path) -> str:
     try:
-        return subprocess.run(["git", "-C", str(path), "log", "-1", "--format=%h %s"],
-                              capture_output=True, text=True, check=True).stdout.strip()
+        return subprocess.run(
+            ["git", "-C", str(path), "log", "-1", "--format=%h %s"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
     except (OSError, subprocess.CalledProcessError):
         return "unknown"
 
@@ -305,16 +346,28 @@ def _builds_problems(builds: corpus.BuildsSite, found: list[str]) -> list[str]:
     return problems
 
 
-def render(outcomes: list[Outcome], code_dir: Path, label: str, whole_run: corpus.CheckRun,
-           whole_markers: list[str], build_code: int | None, build_log: str,
-           builds: corpus.BuildsSite, builds_problems: list[str], seconds: float,
-           browser: bool) -> str:
+def render(
+    outcomes: list[Outcome],
+    code_dir: Path,
+    label: str,
+    whole_run: corpus.CheckRun,
+    whole_markers: list[str],
+    build_code: int | None,
+    build_log: str,
+    builds: corpus.BuildsSite,
+    builds_problems: list[str],
+    seconds: float,
+    browser: bool,
+) -> str:
     """The Markdown report."""
     failing = [o for o in outcomes if o.alone_why]
     crashes = [o for o in outcomes if o.alone and o.alone.problem]
     reaching = [o for o in outcomes if o.reached or o.browser]
-    build_tb = ("TRACEBACK: " + _traceback_tail(build_log)) if "Traceback" in build_log else (
-        "no traceback")
+    build_tb = (
+        ("TRACEBACK: " + _traceback_tail(build_log))
+        if "Traceback" in build_log
+        else ("no traceback")
+    )
     lines = [
         "# Hostile corpus: what the current gate does",
         "",
@@ -326,12 +379,15 @@ def render(outcomes: list[Outcome], code_dir: Path, label: str, whole_run: corpu
         f"- The one check of the whole corpus (test a): "
         f"{whole_run.problem or f'exit {whole_run.returncode}, {len(whole_run.findings)} findings'}"
         f"{'; payload ran: ' + ', '.join(whole_markers) if whole_markers else ''}.",
-        f"- The build of the whole corpus (test b): exit {build_code}; "
-        f"{build_tb}.",
+        f"- The build of the whole corpus (test b): exit {build_code}; {build_tb}.",
         f"- With the check's errors ignored, **{len(reaching)} cases put something into the "
-        "built site** that tests/payload_scan.py reports" + (
+        "built site** that tests/payload_scan.py reports"
+        + (
             f", and in Chromium **{sum(1 for o in outcomes if o.browser)} ran script or asked "
-            "another host**." if browser else "."),
+            "another host**."
+            if browser
+            else "."
+        ),
         "",
         "## 1. Cases the check does not report as expected",
         "",
@@ -343,42 +399,64 @@ def render(outcomes: list[Outcome], code_dir: Path, label: str, whole_run: corpu
     ]
     for o in failing:
         reach = "yes, runs in Chromium" if o.browser else ("yes" if o.reached else "no")
-        lines.append(f"| `{o.case.id}` | {o.case.cls} | {o.case.expected} | "
-                     f"{_cell(o.alone_why)} | {reach} |")
-    differ = [o for o in outcomes if o.corpus_why != o.alone_why and whole_run.problem is None
-              and not o.case.isolate]
+        lines.append(
+            f"| `{o.case.id}` | {o.case.cls} | {o.case.expected} | {_cell(o.alone_why)} | {reach} |"
+        )
+    differ = [
+        o
+        for o in outcomes
+        if o.corpus_why != o.alone_why and whole_run.problem is None and not o.case.isolate
+    ]
     if differ:
         lines += ["", "Cases judged differently in the one check of the whole corpus:", ""]
-        lines += [f"- `{o.case.id}`: alone {o.alone_why or 'ok'}; in the corpus "
-                  f"{o.corpus_why or 'ok'}" for o in differ]
+        lines += [
+            f"- `{o.case.id}`: alone {o.alone_why or 'ok'}; in the corpus {o.corpus_why or 'ok'}"
+            for o in differ
+        ]
     lines += ["", "## 2. Crashes (traceback, exit 2, hang)", ""]
     if whole_run.problem:
         lines.append(f"- The whole-corpus check: {whole_run.problem}.")
     for o in crashes:
         assert o.alone is not None
         lines.append(f"- `{o.case.id}` ({o.case.path}): {o.alone.problem}")
-    lenient_crashes = [o for o in outcomes if o.lenient_code not in (0, None)
-                       and "Traceback" in o.lenient_log]
+    lenient_crashes = [
+        o for o in outcomes if o.lenient_code not in (0, None) and "Traceback" in o.lenient_log
+    ]
     if lenient_crashes:
-        lines += ["", "Builds that crash once the check lets the case through (the check is the "
-                  "only thing between these inputs and a traceback):", ""]
-        lines += [f"- `{o.case.id}`: {_cell(_traceback_tail(o.lenient_log), 200)}"
-                  for o in lenient_crashes]
+        lines += [
+            "",
+            "Builds that crash once the check lets the case through (the check is the "
+            "only thing between these inputs and a traceback):",
+            "",
+        ]
+        lines += [
+            f"- `{o.case.id}`: {_cell(_traceback_tail(o.lenient_log), 200)}"
+            for o in lenient_crashes
+        ]
     if not whole_run.problem and not crashes and not lenient_crashes:
         lines.append("None.")
     lines += ["", "## 3. Building (tests b and c)", ""]
-    named = [c.id for c in corpus.CORPUS if c.expected == "error"
-             and not any(p in build_log for p in c.report_in)]
+    named = [
+        c.id
+        for c in corpus.CORPUS
+        if c.expected == "error" and not any(p in build_log for p in c.report_in)
+    ]
     if "Traceback" in build_log:
-        lines.append(f"- (b) `mkdocs build --strict` of the corpus: exit {build_code}, a "
-                     f"traceback before any file was named: "
-                     f"{_cell(_traceback_tail(build_log), 200)}")
+        lines.append(
+            f"- (b) `mkdocs build --strict` of the corpus: exit {build_code}, a "
+            f"traceback before any file was named: "
+            f"{_cell(_traceback_tail(build_log), 200)}"
+        )
     else:
-        lines.append(f"- (b) `mkdocs build --strict` of the corpus: exit {build_code}. "
-                     f"{len(named)} error cases are not named in its output" +
-                     (f": {', '.join(f'`{n}`' for n in named)}." if named else "."))
-    lines.append(f"- (c) the builds cases together: build exit {builds.code}; "
-                 f"{len(builds_problems)} problems" + (":" if builds_problems else "."))
+        lines.append(
+            f"- (b) `mkdocs build --strict` of the corpus: exit {build_code}. "
+            f"{len(named)} error cases are not named in its output"
+            + (f": {', '.join(f'`{n}`' for n in named)}." if named else ".")
+        )
+    lines.append(
+        f"- (c) the builds cases together: build exit {builds.code}; "
+        f"{len(builds_problems)} problems" + (":" if builds_problems else ".")
+    )
     lines += [f"  - {_cell(p, 240)}" for p in builds_problems[:40]]
     for case_id, rules in sorted(builds.refused.items()):
         case = next((c for c in corpus.BUILDS if c.id == case_id), None)
@@ -387,12 +465,19 @@ def render(outcomes: list[Outcome], code_dir: Path, label: str, whole_run: corpu
     lines.append("- The builds cases, each built alone (section 4's builds):")
     for o in outcomes:
         if o.case.expected == "builds":
-            lines.append(f"  - `{o.case.id}`: "
-                         + (_cell("; ".join(o.output_problems), 240) or "builds and looks right"))
-    lines += ["", "## 4. What would reach readers if the check missed it", "",
-              "Each case built alone with the check's errors ignored; lines are what "
-              "tests/payload_scan.py finds that the base site alone does not (first 4 per case"
-              "; feeds, search index and listings repeat the post's payload).", ""]
+            lines.append(
+                f"  - `{o.case.id}`: "
+                + (_cell("; ".join(o.output_problems), 240) or "builds and looks right")
+            )
+    lines += [
+        "",
+        "## 4. What would reach readers if the check missed it",
+        "",
+        "Each case built alone with the check's errors ignored; lines are what "
+        "tests/payload_scan.py finds that the base site alone does not (first 4 per case"
+        "; feeds, search index and listings repeat the post's payload).",
+        "",
+    ]
     for o in reaching:
         status = "" if o.alone_why else " (the check does report it)"
         lines.append(f"### `{o.case.id}`{status}")
@@ -404,11 +489,18 @@ def render(outcomes: list[Outcome], code_dir: Path, label: str, whole_run: corpu
         for event in o.browser[:4]:
             lines.append(f"- **Chromium:** {_cell(event, 220)}")
         lines.append("")
-    quiet = [o.case.id for o in outcomes if not o.reached and not o.browser
-             and o.case.expected != "builds"]
-    lines += ["Cases whose payload reaches no output even with the check's errors ignored "
-              "(held back for another reason, escaped by the renderer, or a hint only): "
-              + ", ".join(f"`{i}`" for i in quiet) + ".", ""]
+    quiet = [
+        o.case.id
+        for o in outcomes
+        if not o.reached and not o.browser and o.case.expected != "builds"
+    ]
+    lines += [
+        "Cases whose payload reaches no output even with the check's errors ignored "
+        "(held back for another reason, escaped by the renderer, or a hint only): "
+        + ", ".join(f"`{i}`" for i in quiet)
+        + ".",
+        "",
+    ]
     return "\n".join(lines) + "\n"
 
 

@@ -51,10 +51,18 @@ def _truck(d: ImageDraw.ImageDraw, x: float, y: float, s: float) -> None:
     """A delivery truck in the company's colours, its wheels on the line y."""
     d.rounded_rectangle([x, y - 150 * s, x + 260 * s, y - 30 * s], radius=10 * s, fill=BRAND)
     d.rectangle([x, y - 70 * s, x + 260 * s, y - 56 * s], fill=ACCENT)
-    d.rounded_rectangle([x + 262 * s, y - 110 * s, x + 350 * s, y - 30 * s], radius=16 * s,
-                        fill=(236, 240, 242))
-    d.polygon([(x + 290 * s, y - 104 * s), (x + 340 * s, y - 104 * s),
-               (x + 346 * s, y - 70 * s), (x + 290 * s, y - 70 * s)], fill=(120, 170, 196))
+    d.rounded_rectangle(
+        [x + 262 * s, y - 110 * s, x + 350 * s, y - 30 * s], radius=16 * s, fill=(236, 240, 242)
+    )
+    d.polygon(
+        [
+            (x + 290 * s, y - 104 * s),
+            (x + 340 * s, y - 104 * s),
+            (x + 346 * s, y - 70 * s),
+            (x + 290 * s, y - 70 * s),
+        ],
+        fill=(120, 170, 196),
+    )
     for wx in (x + 60 * s, x + 200 * s, x + 300 * s):
         d.ellipse([wx - 26 * s, y - 52 * s, wx + 26 * s, y], fill=(34, 36, 42))
         d.ellipse([wx - 10 * s, y - 36 * s, wx + 10 * s, y - 16 * s], fill=(170, 170, 176))
@@ -65,13 +73,25 @@ def _bike(d: ImageDraw.ImageDraw, x: float, y: float, s: float) -> None:
     r = 34 * s
     for cx in (x, x + 110 * s):
         d.ellipse([cx - r, y - 2 * r, cx + r, y], outline=(40, 44, 52), width=max(3, int(6 * s)))
-    frame = [(x, y - r), (x + 45 * s, y - r - 50 * s), (x + 95 * s, y - r - 50 * s),
-             (x + 110 * s, y - r), (x + 55 * s, y - r), (x, y - r)]
+    frame = [
+        (x, y - r),
+        (x + 45 * s, y - r - 50 * s),
+        (x + 95 * s, y - r - 50 * s),
+        (x + 110 * s, y - r),
+        (x + 55 * s, y - r),
+        (x, y - r),
+    ]
     d.line(frame, fill=CORAL, width=max(3, int(7 * s)), joint="curve")
-    d.line([(x + 45 * s, y - r - 50 * s), (x + 40 * s, y - r - 66 * s)], fill=(40, 44, 52),
-           width=max(3, int(6 * s)))
-    d.line([(x + 95 * s, y - r - 50 * s), (x + 100 * s, y - r - 70 * s)], fill=(40, 44, 52),
-           width=max(3, int(6 * s)))
+    d.line(
+        [(x + 45 * s, y - r - 50 * s), (x + 40 * s, y - r - 66 * s)],
+        fill=(40, 44, 52),
+        width=max(3, int(6 * s)),
+    )
+    d.line(
+        [(x + 95 * s, y - r - 50 * s), (x + 100 * s, y - r - 70 * s)],
+        fill=(40, 44, 52),
+        width=max(3, int(6 * s)),
+    )
 
 
 def hero(rnd: random.Random) -> Image.Image:
@@ -92,13 +112,14 @@ def hero(rnd: random.Random) -> Image.Image:
     x = int(W * 0.02)
     while x < W * 0.46:
         bw, bh = rnd.randint(60, 150), rnd.randint(50, 200)
-        d.rectangle([x, horizon - bh, x + bw, horizon],
-                    fill=mix((120, 150, 170), (180, 196, 206), rnd.random() * 0.5))
+        d.rectangle(
+            [x, horizon - bh, x + bw, horizon],
+            fill=mix((120, 150, 170), (180, 196, 206), rnd.random() * 0.5),
+        )
         x += bw + rnd.randint(4, 20)
     for cx in (int(W * 0.52), int(W * 0.58)):
         d.line([(cx, horizon), (cx, horizon - 260)], fill=(80, 104, 124), width=10)
-        d.line([(cx - 150, horizon - 246), (cx + 70, horizon - 246)], fill=(80, 104, 124),
-               width=9)
+        d.line([(cx - 150, horizon - 246), (cx + 70, horizon - 246)], fill=(80, 104, 124), width=9)
     # the bay
     vgradient(img, (0, horizon, W, int(H * 0.70)), (110, 164, 186), (34, 96, 124))
     d = ImageDraw.Draw(img)
@@ -119,8 +140,11 @@ def hero(rnd: random.Random) -> Image.Image:
     for _ in range(120):
         gx = rnd.randint(0, W)
         gy = rnd.randint(int(H * 0.73), road - 60)
-        d.line([(gx, gy), (gx + rnd.randint(-8, 8), gy - rnd.randint(14, 34))],
-               fill=rnd.choice((MOSS, GREEN, (150, 170, 96))), width=4)
+        d.line(
+            [(gx, gy), (gx + rnd.randint(-8, 8), gy - rnd.randint(14, 34))],
+            fill=rnd.choice((MOSS, GREEN, (150, 170, 96))),
+            width=4,
+        )
     _truck(d, W * 0.16, road + 20, 1.9)
     _bike(d, W * 0.70, road + 112, 1.3)
     for _ in range(5):  # gulls
@@ -159,10 +183,14 @@ def development(rnd: random.Random) -> Image.Image:
             for k in range(11):
                 ly = top + 40 + k * 30
                 indent = rnd.choice((0, 0, 40, 80))
-                col = rnd.choice(((126, 200, 170), (240, 190, 110), (150, 180, 236),
-                                  (220, 226, 232)))
-                d.line([(x0 + 40 + indent, ly), (x0 + 40 + indent + rnd.randint(80, 300), ly)],
-                       fill=col, width=10)
+                col = rnd.choice(
+                    ((126, 200, 170), (240, 190, 110), (150, 180, 236), (220, 226, 232))
+                )
+                d.line(
+                    [(x0 + 40 + indent, ly), (x0 + 40 + indent + rnd.randint(80, 300), ly)],
+                    fill=col,
+                    width=10,
+                )
         d.rectangle([(x0 + x1) // 2 - 16, desk - 80, (x0 + x1) // 2 + 16, desk], fill=(70, 72, 80))
     d.ellipse([int(W * 0.86), desk - 70, int(W * 0.90), desk], fill=ACCENT)  # a mug
     d.rectangle([int(W * 0.03), H - 330, int(W * 0.08), H], fill=(64, 68, 74))
@@ -181,8 +209,10 @@ def customer_success(rnd: random.Random) -> Image.Image:
     x = wx0
     while x < wx1:
         bw, bh = rnd.randint(50, 130), rnd.randint(60, 200)
-        d.rectangle([x, wy1 - bh, min(x + bw, wx1), wy1],
-                    fill=mix((170, 180, 196), (120, 132, 150), rnd.random()))
+        d.rectangle(
+            [x, wy1 - bh, min(x + bw, wx1), wy1],
+            fill=mix((170, 180, 196), (120, 132, 150), rnd.random()),
+        )
         x += bw + rnd.randint(6, 26)
     d.rectangle([wx0, wy0, wx1, wy1], outline=(250, 250, 248), width=22)
     for k in (1, 2, 3):
@@ -191,10 +221,11 @@ def customer_success(rnd: random.Random) -> Image.Image:
     table = int(H * 0.70)
     d.ellipse([int(W * 0.14), table - 60, int(W * 0.86), table + 150], fill=WOOD)
     lx = int(W * 0.40)
-    d.polygon([(lx, table + 30), (lx + 420, table + 30), (lx + 380, table - 10),
-               (lx + 40, table - 10)], fill=(200, 204, 210))
-    d.rounded_rectangle([lx + 30, table - 250, lx + 390, table - 14], radius=10,
-                        fill=(36, 40, 50))
+    d.polygon(
+        [(lx, table + 30), (lx + 420, table + 30), (lx + 380, table - 10), (lx + 40, table - 10)],
+        fill=(200, 204, 210),
+    )
+    d.rounded_rectangle([lx + 30, table - 250, lx + 390, table - 14], radius=10, fill=(36, 40, 50))
     d.rectangle([lx + 46, table - 234, lx + 374, table - 30], fill=(244, 246, 248))
     for k, hgt in enumerate((80, 130, 100, 160, 190)):
         bx = lx + 80 + k * 56
@@ -219,8 +250,11 @@ def kitchen(rnd: random.Random) -> Image.Image:
         while x < W * 0.92:
             kind = rnd.choice(("jar", "veg", "veg", "bowl"))
             if kind == "jar":
-                d.rounded_rectangle([x, shelf - 90, x + 60, shelf], radius=10,
-                                    fill=mix((250, 230, 190), (220, 170, 110), rnd.random()))
+                d.rounded_rectangle(
+                    [x, shelf - 90, x + 60, shelf],
+                    radius=10,
+                    fill=mix((250, 230, 190), (220, 170, 110), rnd.random()),
+                )
             elif kind == "veg":
                 col = rnd.choice(((232, 120, 60), (96, 150, 70), (170, 60, 90), (240, 200, 80)))
                 for k in range(3):
@@ -233,10 +267,12 @@ def kitchen(rnd: random.Random) -> Image.Image:
     d.rectangle([0, counter + 40, W, H], fill=(150, 156, 162))
     for k, px in enumerate((int(W * 0.22), int(W * 0.48), int(W * 0.74))):
         w = 250 - k * 30
-        d.rounded_rectangle([px - w // 2, counter - 200, px + w // 2, counter], radius=18,
-                            fill=(176, 184, 192))
-        d.rectangle([px - w // 2 - 20, counter - 200, px + w // 2 + 20, counter - 180],
-                    fill=(140, 148, 156))
+        d.rounded_rectangle(
+            [px - w // 2, counter - 200, px + w // 2, counter], radius=18, fill=(176, 184, 192)
+        )
+        d.rectangle(
+            [px - w // 2 - 20, counter - 200, px + w // 2 + 20, counter - 180], fill=(140, 148, 156)
+        )
         glow(img, (px, counter - 280), 90, (255, 255, 255), 0.5)  # steam
         d = ImageDraw.Draw(img)
     return img
@@ -250,20 +286,28 @@ def sales(rnd: random.Random) -> Image.Image:
     d = ImageDraw.Draw(img)
     street = int(H * 0.70)
     x = -20
-    colours = [(232, 160, 80), (200, 90, 70), (240, 210, 120), (120, 160, 170), (196, 120, 100),
-               (150, 180, 120), (236, 190, 150)]
+    colours = [
+        (232, 160, 80),
+        (200, 90, 70),
+        (240, 210, 120),
+        (120, 160, 170),
+        (196, 120, 100),
+        (150, 180, 120),
+        (236, 190, 150),
+    ]
     while x < W:
         bw = rnd.randint(160, 230)
         top = street - rnd.randint(360, 520)
         col = rnd.choice(colours)
         d.rectangle([x, top, x + bw, street], fill=col)
-        d.polygon([(x, top), (x + bw / 2, top - rnd.randint(60, 120)), (x + bw, top)],
-                  fill=mix(col, (60, 40, 40), 0.3))
+        d.polygon(
+            [(x, top), (x + bw / 2, top - rnd.randint(60, 120)), (x + bw, top)],
+            fill=mix(col, (60, 40, 40), 0.3),
+        )
         for wy in range(top + 40, street - 80, 90):
             for wx in range(x + 24, x + bw - 40, 60):
                 d.rectangle([wx, wy, wx + 34, wy + 50], fill=(246, 242, 230))
-                d.line([(wx + 17, wy), (wx + 17, wy + 50)], fill=mix(col, (0, 0, 0), 0.3),
-                       width=3)
+                d.line([(wx + 17, wy), (wx + 17, wy + 50)], fill=mix(col, (0, 0, 0), 0.3), width=3)
         x += bw
     d.rectangle([0, street, W, street + 40], fill=(150, 140, 130))
     vgradient(img, (0, street + 40, W, H), (70, 120, 150), (30, 70, 100))
@@ -287,16 +331,17 @@ def card_logo() -> Image.Image:
     d.rounded_rectangle([0, 0, 120 * s, 120 * s], radius=26 * s, fill=(255, 255, 255, 255))
     d.ellipse([66 * s, 28 * s, 98 * s, 60 * s], fill=(*ACCENT, 255))
     wave = [(16 + x, 80 + 11 * math.sin(x / 88 * 2 * math.pi)) for x in range(0, 89, 2)]
-    d.line([(x * s, y * s) for x, y in wave], fill=(*BRAND, 255), width=9 * s,
-           joint="curve")
+    d.line([(x * s, y * s) for x, y in wave], fill=(*BRAND, 255), width=9 * s, joint="curve")
     font = ImageFont.truetype(str(FONT), 78 * s)
     d.text((150 * s, 60 * s), "Kystlinje", font=font, fill=(255, 255, 255, 255), anchor="lm")
     return img.resize((720, 120), Image.LANCZOS)
 
 
 TEAMS: dict[str, Callable[[random.Random], Image.Image]] = {
-    "udvikling.jpg": development, "kundesucces.jpg": customer_success,
-    "koekken.jpg": kitchen, "salg.jpg": sales,
+    "udvikling.jpg": development,
+    "kundesucces.jpg": customer_success,
+    "koekken.jpg": kitchen,
+    "salg.jpg": sales,
 }
 
 

@@ -30,20 +30,37 @@ class PortraitSpec:
 
 PORTRAITS: dict[str, PortraitSpec] = {
     "mette-hansen": PortraitSpec(
-        bg=((120, 180, 200), (70, 120, 160)), skin=(240, 200, 170), hair=(196, 140, 80),
-        style="long", top=(46, 84, 80), glasses=True,
+        bg=((120, 180, 200), (70, 120, 160)),
+        skin=(240, 200, 170),
+        hair=(196, 140, 80),
+        style="long",
+        top=(46, 84, 80),
+        glasses=True,
     ),
     "jonas-berg": PortraitSpec(
-        bg=((250, 210, 150), (230, 140, 100)), skin=(226, 180, 146), hair=(70, 50, 40),
-        style="short", top=(40, 60, 110), glasses=False, beard=True,
+        bg=((250, 210, 150), (230, 140, 100)),
+        skin=(226, 180, 146),
+        hair=(70, 50, 40),
+        style="short",
+        top=(40, 60, 110),
+        glasses=False,
+        beard=True,
     ),
     "sofie-norgaard": PortraitSpec(
-        bg=((180, 210, 160), (100, 150, 110)), skin=(246, 212, 186), hair=(150, 60, 40),
-        style="bun", top=(250, 250, 246), glasses=False,
+        bg=((180, 210, 160), (100, 150, 110)),
+        skin=(246, 212, 186),
+        hair=(150, 60, 40),
+        style="bun",
+        top=(250, 250, 246),
+        glasses=False,
     ),
     "amira-said": PortraitSpec(
-        bg=((210, 190, 230), (140, 110, 180)), skin=(170, 120, 90), hair=(30, 26, 30),
-        style="curly", top=(232, 112, 88), glasses=True,
+        bg=((210, 190, 230), (140, 110, 180)),
+        skin=(170, 120, 90),
+        hair=(30, 26, 30),
+        style="curly",
+        top=(232, 112, 88),
+        glasses=True,
     ),
 }
 

@@ -18,9 +18,7 @@ from .draw import CORAL, COVER, GREEN, MOSS, RGB, canvas, glow, hills, mix, shad
 from .interiors import canteen, code_review, office_windows, warehouse, whiteboard
 
 
-def _boat(
-    d: ImageDraw.ImageDraw, bx: float, by: float, scale: float, hull: RGB, sail: RGB
-) -> None:
+def _boat(d: ImageDraw.ImageDraw, bx: float, by: float, scale: float, hull: RGB, sail: RGB) -> None:
     """A sailing boat with its waterline centred on (bx, by)."""
     L = 260 * scale
     d.polygon(
@@ -244,11 +242,14 @@ def cloud_migration(rnd: random.Random) -> Image.Image:
         d.line([(ax, ay), (bx, by)], fill=(250, 200, 110), width=14)
         ang = math.atan2(by - ay, bx - ax)
         L = 50
-        d.polygon([
-            (bx + math.cos(ang) * 20, by + math.sin(ang) * 20),
-            (bx - math.cos(ang - 0.5) * L, by - math.sin(ang - 0.5) * L),
-            (bx - math.cos(ang + 0.5) * L, by - math.sin(ang + 0.5) * L),
-        ], fill=(250, 200, 110))
+        d.polygon(
+            [
+                (bx + math.cos(ang) * 20, by + math.sin(ang) * 20),
+                (bx - math.cos(ang - 0.5) * L, by - math.sin(ang - 0.5) * L),
+                (bx - math.cos(ang + 0.5) * L, by - math.sin(ang + 0.5) * L),
+            ],
+            fill=(250, 200, 110),
+        )
     return img
 
 

@@ -64,12 +64,14 @@ def run_check(args: argparse.Namespace) -> int:
         try:
             submission = submission_since(site, args.changed_since, args.submitter or "", lang)
         except GitError as exc:
-            raise CommandError(text(lang, "cli.error.changed_since", ref=args.changed_since,
-                                    error=exc)) from None
+            raise CommandError(
+                text(lang, "cli.error.changed_since", ref=args.changed_since, error=exc)
+            ) from None
     store = BuildCache.for_repository(site.root)
     try:
-        _, report = check_repository(site, paths, lang, store=store, submission=submission,
-                                     submitter=args.submitter)
+        _, report = check_repository(
+            site, paths, lang, store=store, submission=submission, submitter=args.submitter
+        )
     finally:
         store.close()
     sys.stdout.write(FORMATS[args.format](report, lang))
@@ -105,20 +107,31 @@ def run_new(args: argparse.Namespace) -> int:
     site, lang = _site(args)
     repo = load_repository(site, posts=[])
     interactive = sys.stdin.isatty() and not args.no_input
-    values = {"title": args.title, "author": args.author, "language": args.language,
-              "type": args.type}
+    values = {
+        "title": args.title,
+        "author": args.author,
+        "language": args.language,
+        "type": args.type,
+    }
     missing = [k for k, v in values.items() if not v]
     if missing and not interactive:
-        raise CommandError(text(lang, "cli.error.missing",
-                                options=", ".join(f"--{k}" for k in missing),
-                                types=", ".join(STORY_TYPES)))
+        raise CommandError(
+            text(
+                lang,
+                "cli.error.missing",
+                options=", ".join(f"--{k}" for k in missing),
+                types=", ".join(STORY_TYPES),
+            )
+        )
     title = args.title or _ask(text(lang, "cli.ask.title"))
     author = args.author or _ask(text(lang, "cli.ask.author"), sorted(repo.authors))
-    post_language = args.language or _ask(text(lang, "cli.ask.language"),
-                                          list(site.languages), site.language)
+    post_language = args.language or _ask(
+        text(lang, "cli.ask.language"), list(site.languages), site.language
+    )
     story = args.type or _ask(text(lang, "cli.ask.story"), list(STORY_TYPES))
-    spec = NewPost(title, author, post_language, story, args.date or site.today, args.image,
-                   args.image_alt)
+    spec = NewPost(
+        title, author, post_language, story, args.date or site.today, args.image, args.image_alt
+    )
     try:
         path = create_post(site, repo.authors, spec)
     except NewPostError as exc:
@@ -134,17 +147,21 @@ def run_review(args: argparse.Namespace) -> int:
     site, lang = _site(args)
     if args.link_base and not safe_base(args.link_base):
         # A review without links is still the review: say why, and go on.
-        print(f"advocacy: {text(lang, 'review.bad_link_base', url=line(args.link_base))}",
-              file=sys.stderr)
+        print(
+            f"advocacy: {text(lang, 'review.bad_link_base', url=line(args.link_base))}",
+            file=sys.stderr,
+        )
         args.link_base = None
     limits = (LIMIT, COMMENT_LIMIT) if args.comment else (LIMIT,)
     store = BuildCache.for_repository(site.root)
     try:
-        said = review(site, args.base, args.cards, lang, args.submitter or "",
-                      args.link_base, limits, store)
+        said = review(
+            site, args.base, args.cards, lang, args.submitter or "", args.link_base, limits, store
+        )
     except GitError as exc:
-        raise CommandError(text(lang, "cli.error.cannot_compare", ref=args.base,
-                                error=exc)) from None
+        raise CommandError(
+            text(lang, "cli.error.cannot_compare", ref=args.base, error=exc)
+        ) from None
     finally:
         store.close()
     if args.comment:
@@ -176,8 +193,7 @@ def run_traces(args: argparse.Namespace) -> int:
         repo, _ = check_repository(site, (), lang, store=store)
     finally:
         store.close()
-    sys.stdout.write(traces_text(traces(repo, args.slug), args.slug, lang,
-                                 site.today.isoformat()))
+    sys.stdout.write(traces_text(traces(repo, args.slug), args.slug, lang, site.today.isoformat()))
     return EXIT_OK if args.slug in repo.authors else EXIT_FAILED
 
 
@@ -189,14 +205,19 @@ def run_rules(args: argparse.Namespace) -> int:
     if args.format == "json":
         sys.stdout.write(json.dumps(rules_json(rows), ensure_ascii=False, indent=2) + "\n")
     else:
-        sys.stdout.write((rules_markdown if args.format == "markdown" else rules_text)(
-            rows, lang))
+        sys.stdout.write((rules_markdown if args.format == "markdown" else rules_text)(rows, lang))
     return EXIT_OK
 
 
-COMMANDS = {"check": run_check, "consent": run_consent, "new": run_new, "review": run_review,
-            "preview": run_preview,
-            "traces": run_traces, "rules": run_rules}
+COMMANDS = {
+    "check": run_check,
+    "consent": run_consent,
+    "new": run_new,
+    "review": run_review,
+    "preview": run_preview,
+    "traces": run_traces,
+    "rules": run_rules,
+}
 
 
 def dispatch(args: argparse.Namespace) -> int:
@@ -211,9 +232,13 @@ def dispatch(args: argparse.Namespace) -> int:
         return EXIT_FAILED
     except Exception as exc:
         frame = traceback.extract_tb(exc.__traceback__)[-1]
-        said = text(language(getattr(args, "lang", None)), "cli.error.crash",
-                    command=args.command, error=f"{type(exc).__name__}: {exc}",
-                    where=f"{Path(frame.filename).name}:{frame.lineno}")
+        said = text(
+            language(getattr(args, "lang", None)),
+            "cli.error.crash",
+            command=args.command,
+            error=f"{type(exc).__name__}: {exc}",
+            where=f"{Path(frame.filename).name}:{frame.lineno}",
+        )
         print(f"advocacy: {said}", file=sys.stderr)
         return EXIT_FAILED
 
@@ -224,4 +249,3 @@ def as_date(value: str) -> dt.date:
         return dt.date.fromisoformat(value)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{value}' is not a date: use YYYY-MM-DD") from None
-

@@ -55,8 +55,11 @@ def add_import_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[
         choices=("da", "en"),
         help="language of posts that do not say (default: the source's, else the site's)",
     )
-    parser.add_argument("--lang", choices=LANGUAGES,
-                        help="language of the messages and report (default: the site's)")
+    parser.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        help="language of the messages and report (default: the site's)",
+    )
     parser.add_argument(
         "--force",
         action="store_true",

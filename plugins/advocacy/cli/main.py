@@ -16,11 +16,13 @@ from advocacy.core.writing.stories import STORY_TYPES
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--root", type=Path, default=Path("."),
-                        help="the repository (the folder with mkdocs.yml)")
+    parser.add_argument(
+        "--root", type=Path, default=Path("."), help="the repository (the folder with mkdocs.yml)"
+    )
     parser.add_argument("--config-file", default="mkdocs.yml")
-    parser.add_argument("--lang", choices=LANGUAGES,
-                        help="language of the messages (default: the site's language)")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, help="language of the messages (default: the site's language)"
+    )
     parser.add_argument("--as-of", type=as_date, help="judge dates as of this day (YYYY-MM-DD)")
 
 
@@ -32,10 +34,16 @@ def build_parser() -> argparse.ArgumentParser:
     check = sub.add_parser("check", help="check posts and authors without building")
     check.add_argument("paths", nargs="*", type=Path, help="files or folders (default: all)")
     check.add_argument("--format", choices=sorted(FORMATS), default="text")
-    check.add_argument("--submitter", metavar="LOGIN",
-                       help="the pull request's author: must be an author of each post or HR")
-    check.add_argument("--changed-since", metavar="REF",
-                       help="check what changed since REF and everything it depends on")
+    check.add_argument(
+        "--submitter",
+        metavar="LOGIN",
+        help="the pull request's author: must be an author of each post or HR",
+    )
+    check.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="check what changed since REF and everything it depends on",
+    )
     _common(check)
 
     new = sub.add_parser("new", help="start a post from a story template")
@@ -53,33 +61,55 @@ def build_parser() -> argparse.ArgumentParser:
     review.add_argument("--base", required=True, metavar="REF", help="the branch merged into")
     review.add_argument("--submitter", metavar="LOGIN", help="who opened the pull request")
     review.add_argument("--cards", type=Path, help="the built site's assets/cards folder")
-    review.add_argument("--link-base", metavar="URL",
-                        help="where the pull request's files open, e.g. "
-                             "https://github.com/OWNER/REPO/blob/SHA/ (links, thumbnails)")
-    review.add_argument("--comment", type=Path, metavar="FILE",
-                        help="also write a version that fits in a pull-request comment")
+    review.add_argument(
+        "--link-base",
+        metavar="URL",
+        help="where the pull request's files open, e.g. "
+        "https://github.com/OWNER/REPO/blob/SHA/ (links, thumbnails)",
+    )
+    review.add_argument(
+        "--comment",
+        type=Path,
+        metavar="FILE",
+        help="also write a version that fits in a pull-request comment",
+    )
     _common(review)
-    preview = sub.add_parser("preview", help="make a built site work from a downloaded folder "
-                                             "(HR's preview of a pull request)")
+    preview = sub.add_parser(
+        "preview",
+        help="make a built site work from a downloaded folder (HR's preview of a pull request)",
+    )
     preview.add_argument("site", type=Path, help="the built site's folder")
     preview.add_argument("--lang", choices=LANGUAGES, help="language of the messages")
 
-    trace = sub.add_parser("traces", help="every file that holds a person, and how to remove "
-                                          "them (when consent is withdrawn)")
+    trace = sub.add_parser(
+        "traces",
+        help="every file that holds a person, and how to remove them (when consent is withdrawn)",
+    )
     trace.add_argument("slug", help="the person's author file name, without .yml")
     _common(trace)
 
-    consent = sub.add_parser("consent", help="consent that is missing, expiring, withdrawn, "
-                                             "or belongs to people who left")
-    consent.add_argument("--within", type=int, default=30, metavar="DAYS",
-                         help="count consent expiring within this many days (default 30)")
+    consent = sub.add_parser(
+        "consent",
+        help="consent that is missing, expiring, withdrawn, or belongs to people who left",
+    )
+    consent.add_argument(
+        "--within",
+        type=int,
+        default=30,
+        metavar="DAYS",
+        help="count consent expiring within this many days (default 30)",
+    )
     consent.add_argument("--format", choices=("text", "markdown", "json"), default="text")
-    consent.add_argument("--anonymous", action="store_true",
-                         help="counts only, no names or files (for a public issue)")
+    consent.add_argument(
+        "--anonymous",
+        action="store_true",
+        help="counts only, no names or files (for a public issue)",
+    )
     _common(consent)
 
-    rules = sub.add_parser("rules", help="every rule, its default severity, and whether "
-                                         "policy.yml may change it")
+    rules = sub.add_parser(
+        "rules", help="every rule, its default severity, and whether policy.yml may change it"
+    )
     rules.add_argument("--format", choices=("text", "markdown", "json"), default="text")
     _common(rules)
 

@@ -32,8 +32,9 @@ _SVG_SIZE = re.compile(r'\b(width|height)="([0-9.]+)(?:px)?"')
 _VIEWBOX = re.compile(r'\bviewBox="[-0-9.]+[ ,]+[-0-9.]+[ ,]+([0-9.]+)[ ,]+([0-9.]+)"')
 
 
-def read_careers(site: Site, repo: Repository, config: MkDocsConfig, files: Files,
-                 report: Report) -> Careers:
+def read_careers(
+    site: Site, repo: Repository, config: MkDocsConfig, files: Files, report: Report
+) -> Careers:
     """Languages, brand and team profiles, and the brand's style sheet and favicon in the
     site. The problems found in ``teams.yml`` and in the brand's files go into ``report``,
     with the check's (so an error stops the build, as the check's do)."""
@@ -43,13 +44,13 @@ def read_careers(site: Site, repo: Repository, config: MkDocsConfig, files: File
     return careers
 
 
-def careers_of(site: Site, repo: Repository, config: MkDocsConfig
-               ) -> tuple[Careers, list[Finding]]:
+def careers_of(site: Site, repo: Repository, config: MkDocsConfig) -> tuple[Careers, list[Finding]]:
     """Languages, brand and team profiles, and the problems found in them."""
     opts: Any = plugin_options(config)
     profiles, found = read_team_profiles(repo, opts.teams_file if opts else "teams.yml")
-    words: dict[str, dict[str, str]] = {k: dict(v) for k, v in (
-        opts.translations if opts else {}).items()}
+    words: dict[str, dict[str, str]] = {
+        k: dict(v) for k, v in (opts.translations if opts else {}).items()
+    }
     for profile in profiles.values():
         for lang, name in profile.names.items():
             words.setdefault(lang, {})[profile.team] = name
@@ -59,12 +60,20 @@ def careers_of(site: Site, repo: Repository, config: MkDocsConfig
     brand = None
     if opts is not None:
         b = opts.brand
-        brand = Brand(b.name or _LEGAL.sub("", company), b.logo, b.favicon, b.hero,
-                      dict(b.hero_alt), dict(b.tagline), b.primary, b.accent)
-        text = Path(config.config_file_path).read_text("utf-8") if (
-            config.config_file_path) else ""
-        found += brand_findings(brand, repo, config_lines(text),
-                                Path(config.config_file_path or "mkdocs.yml").name)
+        brand = Brand(
+            b.name or _LEGAL.sub("", company),
+            b.logo,
+            b.favicon,
+            b.hero,
+            dict(b.hero_alt),
+            dict(b.tagline),
+            b.primary,
+            b.accent,
+        )
+        text = Path(config.config_file_path).read_text("utf-8") if (config.config_file_path) else ""
+        found += brand_findings(
+            brand, repo, config_lines(text), Path(config.config_file_path or "mkdocs.yml").name
+        )
         cards = opts.cards
         # The share cards wear the brand unless mkdocs.yml gives them colours of their own.
         if brand.primary and cards.background == _DEFAULT_CARDS[0]:
@@ -90,18 +99,22 @@ def published(path: str | None, catalog: MediaCatalog | None) -> dict[str, Any] 
             return None
         box = _VIEWBOX.search(text)
         sizes = dict(_SVG_SIZE.findall(text))
-        width, height = (box.groups() if box else (sizes.get("width"), sizes.get("height")))
-        return {"src": path, "svg": True, "width": round(float(width or 0)) or None,
-                "height": round(float(height or 0)) or None}
+        width, height = box.groups() if box else (sizes.get("width"), sizes.get("height"))
+        return {
+            "src": path,
+            "svg": True,
+            "width": round(float(width or 0)) or None,
+            "height": round(float(height or 0)) or None,
+        }
     plan = catalog.photo(path)
     if isinstance(plan, ImageProblem):
         return None
-    return {"src": plan.fallback.name, "svg": False, "width": plan.width,
-            "height": plan.height}
+    return {"src": plan.fallback.name, "svg": False, "width": plan.width, "height": plan.height}
 
 
-def add_brand_files(careers: Careers, files: Files, config: MkDocsConfig,
-                    catalog: MediaCatalog | None) -> None:
+def add_brand_files(
+    careers: Careers, files: Files, config: MkDocsConfig, catalog: MediaCatalog | None
+) -> None:
     """The brand's style sheet (its colours) and favicon, in the site and on every page."""
     brand = careers.brand
     if brand is None:
@@ -118,8 +131,9 @@ def add_brand_files(careers: Careers, files: Files, config: MkDocsConfig,
         config.theme["favicon"] = icon["src"]  # Material's <link rel="icon">
 
 
-def add_policy_pages(langs: Languages, policy: Policy, site: Site, config: MkDocsConfig,
-                     files: Files) -> None:
+def add_policy_pages(
+    langs: Languages, policy: Policy, site: Site, config: MkDocsConfig, files: Files
+) -> None:
     """The readable policy, one page per language the site speaks, in that language only
     (``some-policy/``, ``en/some-policy/``), unless the docs have their own."""
     opts: Any = plugin_options(config)
@@ -127,7 +141,11 @@ def add_policy_pages(langs: Languages, policy: Policy, site: Site, config: MkDoc
     for lang in langs.spoken:
         uri = f"{langs.prefix(lang)}{folder}/index.md"
         if uri not in files.src_uris:
-            markdown = policy_markdown(policy, policy.company or site.site_name, (lang,),
-                                       "md_in_html" in config.markdown_extensions,
-                                       repository=opts.repository if opts else None)
+            markdown = policy_markdown(
+                policy,
+                policy.company or site.site_name,
+                (lang,),
+                "md_in_html" in config.markdown_extensions,
+                repository=opts.repository if opts else None,
+            )
             files.append(File.generated(config, uri, content=markdown))

@@ -24,8 +24,9 @@ class Colour(c.Type):
         """Only ``#`` and six hexadecimal digits."""
         text = str(super().run_validation(value)).strip()
         if not _HEX.match(text):
-            raise c.ValidationError(f"'{text}' is not a colour: write it as #rrggbb, for "
-                                    "example '#0e4d64'.")
+            raise c.ValidationError(
+                f"'{text}' is not a colour: write it as #rrggbb, for example '#0e4d64'."
+            )
         return text.lower()
 
 
@@ -39,12 +40,14 @@ class Count(c.Type):
     def run_validation(self, value: object) -> int:
         """A number from ``low`` to ``high``."""
         if isinstance(value, bool):
-            raise c.ValidationError(f"Expected a number from {self.low} to {self.high}, "
-                                    f"not {value!r}.")
+            raise c.ValidationError(
+                f"Expected a number from {self.low} to {self.high}, not {value!r}."
+            )
         number = int(super().run_validation(value))
         if not self.low <= number <= self.high:
-            raise c.ValidationError(f"{number} is not allowed: use a number from {self.low} "
-                                    f"to {self.high}.")
+            raise c.ValidationError(
+                f"{number} is not allowed: use a number from {self.low} to {self.high}."
+            )
         return number
 
 
@@ -60,8 +63,9 @@ class TimeZone(c.Type):
         try:
             zoneinfo.ZoneInfo(name)
         except (ValueError, zoneinfo.ZoneInfoNotFoundError):
-            raise c.ValidationError(f"'{name}' is not a time zone: write it like "
-                                    "'Europe/Copenhagen'.") from None
+            raise c.ValidationError(
+                f"'{name}' is not a time zone: write it like 'Europe/Copenhagen'."
+            ) from None
         return name
 
 
@@ -77,17 +81,20 @@ class RepositoryFile(c.Type):
 
     def pre_validation(self, config: base.Config, key_name: str) -> None:
         """Remember where ``mkdocs.yml`` is: paths are read from there."""
-        self.config_dir = (os.path.dirname(config.config_file_path)
-                           if config.config_file_path else None)
+        self.config_dir = (
+            os.path.dirname(config.config_file_path) if config.config_file_path else None
+        )
 
     def run_validation(self, value: object) -> str:
         """The path, when it names a file this option may use."""
         path = str(super().run_validation(value)).strip()
         parts = path.replace("\\", "/").split("/")
         if os.path.isabs(path) or ".." in parts or not path.lower().endswith(self.suffixes):
-            raise c.ValidationError(f"'{path}' must be a path in the repository, like "
-                                    f"'media/brand/logo.png', to a {'/'.join(self.suffixes)} "
-                                    "file.")
+            raise c.ValidationError(
+                f"'{path}' must be a path in the repository, like "
+                f"'media/brand/logo.png', to a {'/'.join(self.suffixes)} "
+                "file."
+            )
         if self.config_dir is not None:
             full = os.path.join(self.config_dir, path)
             try:
@@ -95,8 +102,9 @@ class RepositoryFile(c.Type):
             except OSError:
                 raise c.ValidationError(f"The file '{path}' does not exist.") from None
             if not stat.S_ISREG(mode):
-                raise c.ValidationError(f"'{path}' is not a plain file (a symbolic link or a "
-                                        "folder is never used).")
+                raise c.ValidationError(
+                    f"'{path}' is not a plain file (a symbolic link or a folder is never used)."
+                )
         return path
 
 

@@ -36,8 +36,22 @@ from advocacy.core.reading.policy import Policy
 from advocacy.mkdocs_plugin.careers import published
 
 # Pages laid out without sidebars, on the full width: everything but the plain pages.
-WIDE = frozenset({"post", "listing", "category", "compact", "tags", "authors", "author",
-                  "team", "home", "jobs", "feeds", "404"})
+WIDE = frozenset(
+    {
+        "post",
+        "listing",
+        "category",
+        "compact",
+        "tags",
+        "authors",
+        "author",
+        "team",
+        "home",
+        "jobs",
+        "feeds",
+        "404",
+    }
+)
 
 
 @dataclass
@@ -88,7 +102,8 @@ class PageData:
         found = self.cards.get((post.src_uri, lang))
         if found is None:
             found = self.cards[(post.src_uri, lang)] = post_card(
-                post, self.edition, lang, self.site.blog_dir, self.langs)
+                post, self.edition, lang, self.site.blog_dir, self.langs
+            )
         return found
 
     def media_files(self) -> list[str]:
@@ -119,8 +134,9 @@ class PageData:
         if self._nav is None:
             c = self.careers
             assert c is not None
-            slots = Slots(self.site.blog_dir, c.hiring_page, c.write_page, c.policy_page,
-                          jobs=c.jobs_url)
+            slots = Slots(
+                self.site.blog_dir, c.hiring_page, c.write_page, c.policy_page, jobs=c.jobs_url
+            )
             self._nav = Navigation(self.langs, slots, self.exists, self.config.nav)
         return self._nav
 
@@ -131,22 +147,25 @@ class PageData:
             self._teams[lang] = team_views(self.edition, self.site, self.careers, lang)
         return self._teams[lang]
 
-    def frame(self, lang: str, url: str, kind: str, switch: list[dict[str, str]]
-              ) -> dict[str, Any]:
+    def frame(self, lang: str, url: str, kind: str, switch: list[dict[str, str]]) -> dict[str, Any]:
         """Header, navigation and footer of a page in ``lang`` at ``url``."""
         assert self.careers is not None
         t, brand, langs = strings(lang), self.careers.brand, self.langs
         nav = self.navigation.for_lang(lang)
         name = brand.name if brand else self.careers.company
         return {
-            "home": self.home(lang), "name": name,
+            "home": self.home(lang),
+            "name": name,
             "site_name": langs.word(self.config.site_name, lang),
             "tagline": brand.in_lang(brand.tagline, lang, langs.default) if brand else "",
             "logo": published(brand.logo, self.media) if brand else None,
-            "jobs": {"url": self.careers.jobs_url, "label": t["jobs"],
-                     "short": t["jobs_short"]} if self.careers.jobs_url else None,
+            "jobs": {"url": self.careers.jobs_url, "label": t["jobs"], "short": t["jobs_short"]}
+            if self.careers.jobs_url
+            else None,
             "nav": mark_active(nav["entries"], url, section_of(kind)),
-            "footer": nav["footer"], "switch": switch, "company": self.careers.company,
+            "footer": nav["footer"],
+            "switch": switch,
+            "company": self.careers.company,
             "year": self.edition.today.year,
         }
 
@@ -179,8 +198,12 @@ class PageData:
             lang = self.generated[src_uri].get("lang", self.site.language)
         else:
             kind, lang = "page", self.langs.of_path(src_uri)
-        data: dict[str, Any] = {"t": strings(lang), "lang": lang, "kind": kind,
-                                "layout": "wide" if kind in WIDE else "doc"}
+        data: dict[str, Any] = {
+            "t": strings(lang),
+            "lang": lang,
+            "kind": kind,
+            "layout": "wide" if kind in WIDE else "doc",
+        }
         if data["layout"] == "doc":  # a contents list only where there is a lot to list
             data["toc"] = _toc_size(page.toc) >= 3
         feed_key = ""
@@ -196,16 +219,28 @@ class PageData:
         base = self.config.site_url
         if base and "meta" not in data:
             description = _plain(page.meta.get("description")) or self.langs.word(
-                self.config.site_description or "", lang)
-            data["meta"] = page_meta(_plain(page.title) or self.config.site_name, description,
-                                     absolute(base, page.url), self.config.site_name, lang)
-            others = [(s["lang"], absolute(base, s["url"])) for s in data["switch"]
-                      if s["url"] != self.home(s["lang"]) or kind == "home"]
+                self.config.site_description or "", lang
+            )
+            data["meta"] = page_meta(
+                _plain(page.title) or self.config.site_name,
+                description,
+                absolute(base, page.url),
+                self.config.site_name,
+                lang,
+            )
+            others = [
+                (s["lang"], absolute(base, s["url"]))
+                for s in data["switch"]
+                if s["url"] != self.home(s["lang"]) or kind == "home"
+            ]
             if others:
                 data["meta"]["alternates"] = [(lang, absolute(base, page.url)), *others]
         data["chrome"] = self.frame(lang, page.url, kind, data.pop("switch"))
-        data["feeds"] = [*self.feeds.get("", []), *self.feeds.get(feed_key, [])] if feed_key \
+        data["feeds"] = (
+            [*self.feeds.get("", []), *self.feeds.get(feed_key, [])]
+            if feed_key
             else self.feeds.get("", [])
+        )
         data["own_feeds"] = self.feeds.get(feed_key, []) if feed_key else []
         return data
 
@@ -214,32 +249,57 @@ class PageData:
         site, edition = self.site, self.edition
         data["post"] = self.card(post, lang)
         data["card"] = self.share_card(f"post:{post.src_uri}", post.title)
-        data["video"] = video_view(post, site.root, post.video.captions, lang) if (
-            post.video) else None
+        data["video"] = (
+            video_view(post, site.root, post.video.captions, lang) if (post.video) else None
+        )
         authors = [edition.authors[s] for s in post.authors if s in edition.authors]
         data["related"] = self._related(post, lang)
         data["work_with"] = self._work_with(authors, lang)
         others = [p for p in self.stories.get(post.src_uri, [post]) if p is not post]
         t = strings(lang)
         data["translations"] = [
-            {"url": p.url, "language": p.language, "title": p.title,
-             "label": t["translation"].format(language=t.get(f"lang_name_{p.language}",
-                                                             p.language))} for p in others]
-        data["switch"] = [{"url": p.url, "lang": p.language,
-                           "label": strings(p.language)["self_name"]}
-                          for p in others if p.language in self.langs.spoken] or [
+            {
+                "url": p.url,
+                "language": p.language,
+                "title": p.title,
+                "label": t["translation"].format(
+                    language=t.get(f"lang_name_{p.language}", p.language)
+                ),
+            }
+            for p in others
+        ]
+        data["switch"] = [
+            {"url": p.url, "lang": p.language, "label": strings(p.language)["self_name"]}
+            for p in others
+            if p.language in self.langs.spoken
+        ] or [
             {"url": self.home(o), "lang": o, "label": strings(o)["self_name"]}
-            for o in self.langs.spoken if o != lang]
+            for o in self.langs.spoken
+            if o != lang
+        ]
         base = self.config.site_url
         if base:
             url = absolute(base, post.url)
             company = self.policy.company or self.config.site_name
-            data["meta"] = post_meta(post, authors, base, self.config.site_name, company,
-                                     data["card"] and data["card"]["url"], self.tz)
-            data["meta"]["alternates"] = [(post.language, url)] + [
-                (p.language, absolute(base, p.url)) for p in others] if others else []
-            data["share"] = {"links": share_links(url, post.title), "url": url,
-                             "kit": share_kit(post, self.policy, url)}
+            data["meta"] = post_meta(
+                post,
+                authors,
+                base,
+                self.config.site_name,
+                company,
+                data["card"] and data["card"]["url"],
+                self.tz,
+            )
+            data["meta"]["alternates"] = (
+                [(post.language, url)] + [(p.language, absolute(base, p.url)) for p in others]
+                if others
+                else []
+            )
+            data["share"] = {
+                "links": share_links(url, post.title),
+                "url": url,
+                "kit": share_kit(post, self.policy, url),
+            }
         return ""
 
     def _related(self, post: Post, lang: str) -> list[dict[str, Any]]:
@@ -267,9 +327,15 @@ class PageData:
             author = edition.authors[view["slug"]]
             data["card"] = self.share_card(f"author:{author.slug}", author.name)
             if self.config.site_url:
-                data["meta"] = author_meta(author, self.config.site_url, self.config.site_name,
-                                           self.policy.company or self.config.site_name,
-                                           view["bio"], None, lang)
+                data["meta"] = author_meta(
+                    author,
+                    self.config.site_url,
+                    self.config.site_name,
+                    self.policy.company or self.config.site_name,
+                    view["bio"],
+                    None,
+                    lang,
+                )
                 data["meta"]["alternates"] = []
             return f"author:{author.slug}"
         if data.get("kind") == "feeds":
@@ -285,8 +351,11 @@ class PageData:
         if not page:
             return None
         local = self.langs.localize(page, lang)
-        return page_address(local) if self.exists(local) else (
-            page_address(page) if self.exists(page) else None)
+        return (
+            page_address(local)
+            if self.exists(local)
+            else (page_address(page) if self.exists(page) else None)
+        )
 
     def _home(self, lang: str, data: dict[str, Any]) -> None:
         """The entry page: what it is like to work here, and where to apply."""
@@ -294,18 +363,25 @@ class PageData:
         edition, brand, langs = self.edition, self.careers.brand, self.langs
         t = strings(lang)
         featured = once([p for p in edition.posts if p.featured], lang, self.stories)[:3]
-        shown = {p.src_uri for post, _ in featured
-                 for p in self.stories.get(post.src_uri, [post])}
-        latest = once([p for p in edition.posts if p.src_uri not in shown], lang,
-                      self.stories)[:self.site.per_page]
-        data["featured"] = [{**self.card(p, lang), "versions": other_versions(o, lang)}
-                            for p, o in featured]
-        data["latest"] = [{**self.card(p, lang), "versions": other_versions(o, lang)}
-                          for p, o in latest]
-        writers = sorted(edition.authors.values(), key=lambda a: next(
-            (i for i, p in enumerate(edition.posts) if a.slug in p.authors), len(edition.posts)))
-        data["faces"] = [view for a in writers if edition.show_photo(a)
-                         for view in [self.card_author(a, lang)]][:8]
+        shown = {p.src_uri for post, _ in featured for p in self.stories.get(post.src_uri, [post])}
+        latest = once([p for p in edition.posts if p.src_uri not in shown], lang, self.stories)[
+            : self.site.per_page
+        ]
+        data["featured"] = [
+            {**self.card(p, lang), "versions": other_versions(o, lang)} for p, o in featured
+        ]
+        data["latest"] = [
+            {**self.card(p, lang), "versions": other_versions(o, lang)} for p, o in latest
+        ]
+        writers = sorted(
+            edition.authors.values(),
+            key=lambda a: next(
+                (i for i, p in enumerate(edition.posts) if a.slug in p.authors), len(edition.posts)
+            ),
+        )
+        data["faces"] = [
+            view for a in writers if edition.show_photo(a) for view in [self.card_author(a, lang)]
+        ][:8]
         data["people_count"] = len(edition.authors)
         data["teams"] = self.teams(lang)
         data["people_url"] = f"{langs.prefix(lang)}{self.site.blog_dir}/authors/"
@@ -313,18 +389,21 @@ class PageData:
         data["jobs_url"] = self.careers.jobs_url
         data["hiring"] = self._hiring(lang)
         data["kicker"] = t["home_kicker"].format(
-            company=brand.name if brand else self.careers.company)
+            company=brand.name if brand else self.careers.company
+        )
         data["tagline"] = brand.in_lang(brand.tagline, lang, langs.default) if brand else ""
-        data["hero"] = {"path": brand.hero, "alt": brand.in_lang(brand.hero_alt, lang,
-                                                                 langs.default)} if (
-            brand and brand.hero) else None
+        data["hero"] = (
+            {"path": brand.hero, "alt": brand.in_lang(brand.hero_alt, lang, langs.default)}
+            if (brand and brand.hero)
+            else None
+        )
 
     def card_author(self, author: Author, lang: str) -> dict[str, Any]:
         """An author's face and name for the entry page."""
         return author_view(author, self.edition, lang, self.site.blog_dir, self.langs)
 
     def _work_with(self, authors: list[Author], lang: str) -> dict[str, Any] | None:
-        """"Work with <author>'s team": the first author's team page and where to apply."""
+        """ "Work with <author>'s team": the first author's team page and where to apply."""
         if not authors:
             return None
         assert self.careers is not None
@@ -332,9 +411,12 @@ class PageData:
         t = strings(lang)
         jobs, _ = self.careers.jobs_of(first.team)
         name = first.name.split()[0] if first.name.split() else first.name
-        return {"label": t["work_with"].format(possessive=genitive(name, lang)),
-                "url": team_url(first.team, self.site.blog_dir, self.langs.prefix(lang)),
-                "jobs": jobs, "jobs_label": t["jobs"]}
+        return {
+            "label": t["work_with"].format(possessive=genitive(name, lang)),
+            "url": team_url(first.team, self.site.blog_dir, self.langs.prefix(lang)),
+            "jobs": jobs,
+            "jobs_label": t["jobs"],
+        }
 
     # -- the page that is not there ----------------------------------------------------------
 
@@ -345,12 +427,20 @@ class PageData:
         sections = []
         for code in self.langs.spoken:
             latest = once(self.edition.posts, code, self.stories)[:3]
-            sections.append({"lang": code, "t": strings(code),
-                             "home": self.home(code),
-                             "blog": f"{self.langs.prefix(code)}{self.site.blog_dir}/",
-                             "latest": [self.card(p, code) for p, _ in latest]})
-        switch = [{"url": self.home(o), "lang": o, "label": strings(o)["self_name"]}
-                  for o in self.langs.spoken if o != lang]
+            sections.append(
+                {
+                    "lang": code,
+                    "t": strings(code),
+                    "home": self.home(code),
+                    "blog": f"{self.langs.prefix(code)}{self.site.blog_dir}/",
+                    "latest": [self.card(p, code) for p, _ in latest],
+                }
+            )
+        switch = [
+            {"url": self.home(o), "lang": o, "label": strings(o)["self_name"]}
+            for o in self.langs.spoken
+            if o != lang
+        ]
         # Served for every missing address, at any depth: the site's root by its own path.
         root = urlsplit(self.config.site_url or "/").path or "/"
         for section in sections:
@@ -359,9 +449,16 @@ class PageData:
             entry["url"] = root if entry["url"] == "./" else entry["url"]
         frame = self.frame(lang, "404.html", "404", switch)
         frame["home"] = root
-        return {"t": strings(lang), "lang": lang, "kind": "404", "layout": "wide",
-                "sections": sections, "chrome": frame,
-                "feeds": [], "own_feeds": []}
+        return {
+            "t": strings(lang),
+            "lang": lang,
+            "kind": "404",
+            "layout": "wide",
+            "sections": sections,
+            "chrome": frame,
+            "feeds": [],
+            "own_feeds": [],
+        }
 
 
 def _toc_size(toc: Any) -> int:

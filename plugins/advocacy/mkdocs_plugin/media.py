@@ -38,15 +38,22 @@ from advocacy.core.publishing.edition import Edition
 log = get_plugin_logger(__name__)
 # Problems that make a photo impossible to process: anything else (a photo smaller than
 # the check would like) is the check's to judge, with the severity HR set.
-_FATAL = ("image-unreadable", "image-heic", "image-bomb", "image-animated", "image-mode",
-          "not-a-photo")
+_FATAL = (
+    "image-unreadable",
+    "image-heic",
+    "image-bomb",
+    "image-animated",
+    "image-mode",
+    "not-a-photo",
+)
 
 
 class MediaPublisher:
     """Works out, processes and adds the media of one build; renders pictures for pages."""
 
-    def __init__(self, root: Path, store: BuildCache, catalog: MediaCatalog,
-                 lang: str = "en") -> None:
+    def __init__(
+        self, root: Path, store: BuildCache, catalog: MediaCatalog, lang: str = "en"
+    ) -> None:
         self.root, self.store, self.catalog, self.lang = root, store, catalog, lang
         self.processed: dict[str, Processed] = {}
         self.processing: Processing | None = None
@@ -57,9 +64,15 @@ class MediaPublisher:
         """Where the build cache keeps a photo's results (keyed with the cache's secret)."""
         return image_slots(self.store)(key)
 
-    def publish(self, config: MkDocsConfig, files: Files, edition: Edition,
-                docs: Iterable[Post | DocPage], pool: WorkerPool,
-                extra: Iterable[str] = ()) -> None:
+    def publish(
+        self,
+        config: MkDocsConfig,
+        files: Files,
+        edition: Edition,
+        docs: Iterable[Post | DocPage],
+        pool: WorkerPool,
+        extra: Iterable[str] = (),
+    ) -> None:
         """Start processing every photo that published pages use; add their other files.
 
         ``extra``: more files the site shows (the brand's logo and hero, team photos),
@@ -82,12 +95,16 @@ class MediaPublisher:
                     photos.add(ref.path)
                 elif ref.kind == "file":
                     others.add(ref.path)
-        self.processing = Processing(self.root, sorted(photos), self.slot, pool,
-                                     self.store.digests.of)
+        self.processing = Processing(
+            self.root, sorted(photos), self.slot, pool, self.store.digests.of
+        )
         self._fail_on(self.processing.problems)
         self.processed = self.processing.done  # as planned: made while the pages are written
-        self.outputs = [(v.name, self.processing.slots[p].folder / v.file)
-                        for p, processed in self.processed.items() for v in processed.variants]
+        self.outputs = [
+            (v.name, self.processing.slots[p].folder / v.file)
+            for p, processed in self.processed.items()
+            for v in processed.variants
+        ]
         for path in sorted(others):
             self._add_file(config, files, path)
 
@@ -95,8 +112,9 @@ class MediaPublisher:
         """A video, captions or brand graphic, as the check judged it (never anything else)."""
         kind = self.catalog.kind(path)
         if path in files.src_uris or self.catalog.file(path) is None:
-            raise PluginError("advocacy: " + text(self.lang, "build.file_refused", path=path,
-                                                  kind=kind))
+            raise PluginError(
+                "advocacy: " + text(self.lang, "build.file_refused", path=path, kind=kind)
+            )
         full = self.root / path
         if kind == kinds.CAPTIONS:
             captions = serialize_vtt(parse_vtt(full.read_text("utf-8")))
@@ -112,28 +130,58 @@ class MediaPublisher:
             return
         worked = self.processing.finish()
         self._fail_on(self.processing.problems)
-        log.info(text(self.lang, "build.pictures", published=len(self.processed), made=worked,
-                      cached=len(self.processed) - worked))
+        log.info(
+            text(
+                self.lang,
+                "build.pictures",
+                published=len(self.processed),
+                made=worked,
+                cached=len(self.processed) - worked,
+            )
+        )
 
     def _fail_on(self, problems: dict[str, ImageProblem]) -> None:
         fatal = {p: x for p, x in problems.items() if x.key in _FATAL}
         if fatal:  # the check reports these first; this is the last line of defence
-            raise PluginError("advocacy: " + text(self.lang, "build.pictures_refused", pictures=(
-                ", ".join(f"{path} ({problem.key})" for path, problem in sorted(fatal.items())))))
+            raise PluginError(
+                "advocacy: "
+                + text(
+                    self.lang,
+                    "build.pictures_refused",
+                    pictures=(
+                        ", ".join(
+                            f"{path} ({problem.key})" for path, problem in sorted(fatal.items())
+                        )
+                    ),
+                )
+            )
 
     def url(self, name: str, page: Page) -> str:
         """A published file's URL relative to ``page``."""
         return get_relative_url(name, page.url)
 
-    def picture(self, path: str | None, alt: str, page: Page, eager: bool = False,
-                sizes: str | None = None, css_class: str = "") -> str | None:
+    def picture(
+        self,
+        path: str | None,
+        alt: str,
+        page: Page,
+        eager: bool = False,
+        sizes: str | None = None,
+        css_class: str = "",
+    ) -> str | None:
         """``<picture>`` markup for a repository photo, or None when it is not published."""
         processed = self.processed.get(path or "")
         if processed is None:
             return None
         kwargs: dict[str, Any] = {"sizes": sizes} if sizes else {}
-        return picture_html(processed, alt, lambda name: self.url(name, page), eager=eager,
-                            css_class=css_class, **kwargs)
+        return picture_html(
+            processed,
+            alt,
+            lambda name: self.url(name, page),
+            eager=eager,
+            css_class=css_class,
+            **kwargs,
+        )
 
     def jinja_src_filter(self) -> Callable[..., str]:
         """``{{ path | adv_src }}``: the URL of a photo's largest published JPEG or PNG."""
@@ -149,8 +197,14 @@ class MediaPublisher:
         """``{{ path | adv_picture(alt, eager=False, sizes=None, class_='') }}`` for templates."""
 
         @pass_context
-        def adv_picture(context: Any, path: str | None, alt: str = "", eager: bool = False,
-                        sizes: str | None = None, class_: str = "") -> Markup | None:
+        def adv_picture(
+            context: Any,
+            path: str | None,
+            alt: str = "",
+            eager: bool = False,
+            sizes: str | None = None,
+            class_: str = "",
+        ) -> Markup | None:
             html = self.picture(path, alt, context["page"], eager, sizes, class_)
             return Markup(html) if html else None
 

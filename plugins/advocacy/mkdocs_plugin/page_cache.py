@@ -31,9 +31,22 @@ from advocacy.core.cache.store import BuildCache, write_atomic
 from advocacy.mkdocs_plugin.patches import SkippedPages, wrap_search
 
 CACHED_TEMPLATE = "advocacy/cached.html"
-CONFIG_KEYS = ("site_name", "site_url", "site_description", "site_author", "copyright",
-               "repo_url", "repo_name", "edit_uri", "extra", "extra_css", "extra_javascript",
-               "markdown_extensions", "mdx_configs", "use_directory_urls")
+CONFIG_KEYS = (
+    "site_name",
+    "site_url",
+    "site_description",
+    "site_author",
+    "copyright",
+    "repo_url",
+    "repo_name",
+    "edit_uri",
+    "extra",
+    "extra_css",
+    "extra_javascript",
+    "markdown_extensions",
+    "mdx_configs",
+    "use_directory_urls",
+)
 
 
 def _stable(value: Any) -> str:
@@ -50,9 +63,14 @@ def _templates(dirs: list[str]) -> list[tuple[str, int, int]]:
 
 
 def _nav(items: list[Any]) -> list[Any]:
-    return [[getattr(i, "title", None), getattr(i, "url", None), _nav(getattr(i, "children",
-                                                                            None) or [])]
-            for i in items]
+    return [
+        [
+            getattr(i, "title", None),
+            getattr(i, "url", None),
+            _nav(getattr(i, "children", None) or []),
+        ]
+        for i in items
+    ]
 
 
 def _toc(toc: Any) -> list[Any]:
@@ -66,12 +84,20 @@ class PageCache:
         self.store = store
         settings = {key: config.get(key) for key in CONFIG_KEYS}
         settings["theme"] = {k: config.theme[k] for k in config.theme}
-        settings["plugins"] = {name: dict(plugin.config) for name, plugin in
-                               config.plugins.items()}
-        self.base = hashlib.sha256(json.dumps(
-            [settings, _nav(nav.items), _templates(list(config.theme.dirs)),
-             mkdocs.__version__, __version__, code_fingerprint(Path(__file__).parent)],
-            sort_keys=True, default=_stable).encode()
+        settings["plugins"] = {name: dict(plugin.config) for name, plugin in config.plugins.items()}
+        self.base = hashlib.sha256(
+            json.dumps(
+                [
+                    settings,
+                    _nav(nav.items),
+                    _templates(list(config.theme.dirs)),
+                    mkdocs.__version__,
+                    __version__,
+                    code_fingerprint(Path(__file__).parent),
+                ],
+                sort_keys=True,
+                default=_stable,
+            ).encode()
         ).hexdigest()
         self.keys: dict[str, str] = {}  # src_uri -> key of pages to store after rendering
         self.linked: dict[str, Path] = {}  # src_uri -> cached page, linked after the build
@@ -80,8 +106,11 @@ class PageCache:
         self.counter = [0]  # pages whose search entries came from the cache
         self.skipped = SkippedPages()
         self.skipped.install()
-        index = getattr(config.plugins.get("material/search") or config.plugins.get("search"),
-                        "search_index", None)
+        index = getattr(
+            config.plugins.get("material/search") or config.plugins.get("search"),
+            "search_index",
+            None,
+        )
         if index is not None and hasattr(index, "add_entry_from_context"):
             wrap_search(index, self.search, self.keys, self.counter)
 
@@ -106,10 +135,26 @@ class PageCache:
         """After rendering the Markdown: use the cached page, or remember to store it."""
         neighbours = [getattr(p, "url", None) for p in (page.previous_page, page.next_page)]
         content = hashlib.sha256((page.content or "").encode()).hexdigest()  # fast, in C
-        key = self.store.key("pages", json.dumps(
-            [self.base, page.file.src_uri, page.url, page.title, content, _toc(page.toc),
-             page.meta, page.edit_url, page.canonical_url, neighbours, data],
-            sort_keys=True, default=_stable))
+        key = self.store.key(
+            "pages",
+            json.dumps(
+                [
+                    self.base,
+                    page.file.src_uri,
+                    page.url,
+                    page.title,
+                    content,
+                    _toc(page.toc),
+                    page.meta,
+                    page.edit_url,
+                    page.canonical_url,
+                    neighbours,
+                    data,
+                ],
+                sort_keys=True,
+                default=_stable,
+            ),
+        )
         html = self.store.existing("pages", key, ".html")
         search = self.store.read_json("pages", key, _entries, ".search.json")
         if html is None or search is None:
@@ -150,4 +195,3 @@ class PageCache:
 def _entries(data: Any) -> bool:
     """Search entries as Material writes them: a list of objects (or None)."""
     return isinstance(data, list) and all(isinstance(e, dict) for e in data)
-

@@ -126,8 +126,11 @@ class RenderPatch:
 
 def _plain_token(token: dict[str, Any]) -> Any:  # MkDocs' private _TocToken
     """A table-of-contents entry with text only: Material prints titles as they are."""
-    return {**token, "name": str(escape(Markup(str(token.get("name", ""))).striptags())),
-            "children": [_plain_token(c) for c in token.get("children", [])]}
+    return {
+        **token,
+        "name": str(escape(Markup(str(token.get("name", ""))).striptags())),
+        "children": [_plain_token(c) for c in token.get("children", [])],
+    }
 
 
 def escape_meta(value: Any) -> Any:
@@ -163,12 +166,15 @@ class SkippedPages(logging.Filter):
 
     def filter(self, record: logging.LogRecord) -> bool:
         message = record.getMessage()
-        return not (message.startswith("Page skipped: '")
-                    and message[len("Page skipped: '"):].split("'", 1)[0] in self.src_uris)
+        return not (
+            message.startswith("Page skipped: '")
+            and message[len("Page skipped: '") :].split("'", 1)[0] in self.src_uris
+        )
 
 
-def wrap_search(index: Any, search: dict[str, list[dict[str, Any]]], keep: Iterable[str],
-                counter: list[int]) -> None:
+def wrap_search(
+    index: Any, search: dict[str, list[dict[str, Any]]], keep: Iterable[str], counter: list[int]
+) -> None:
     """Give Material's search index the cached entries of unchanged pages (``search``), and
     collect the entries of the pages in ``keep`` into ``search`` for storing."""
     # The method itself, not the wrapper of an earlier build of `mkdocs serve`.

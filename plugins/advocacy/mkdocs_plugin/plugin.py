@@ -86,12 +86,22 @@ def _no_traceback(event: Callable[..., Any]) -> Callable[..., Any]:
             frame = traceback.extract_tb(exc.__traceback__)[-1]
             page = kwargs.get("page")
             lang = self.config.language
-            where = text(lang, "build.failed_where", page=page.file.src_uri) if (
-                page is not None) else ""
-            raise PluginError("advocacy: " + text(
-                lang, "build.failed", event=event.__name__, where=where,
-                error=f"{type(exc).__name__}: {exc}",
-                place=f"{Path(frame.filename).name}:{frame.lineno}")) from None
+            where = (
+                text(lang, "build.failed_where", page=page.file.src_uri)
+                if (page is not None)
+                else ""
+            )
+            raise PluginError(
+                "advocacy: "
+                + text(
+                    lang,
+                    "build.failed",
+                    event=event.__name__,
+                    where=where,
+                    error=f"{type(exc).__name__}: {exc}",
+                    place=f"{Path(frame.filename).name}:{frame.lineno}",
+                )
+            ) from None
 
     return guarded
 
@@ -134,8 +144,10 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
             raise PluginError(f"advocacy: {exc}") from None
         # After a company's own custom_dir, before Material: overrides still win.
         config.theme.dirs.insert(1 if config.theme.custom_dir else 0, str(TEMPLATES))
-        for extra, name in ((config.extra_css, "assets/advocacy/advocacy.css"),
-                            (config.extra_javascript, "assets/advocacy/advocacy.js")):
+        for extra, name in (
+            (config.extra_css, "assets/advocacy/advocacy.css"),
+            (config.extra_javascript, "assets/advocacy/advocacy.js"),
+        ):
             if name not in extra:
                 extra.append(name)
         return config
@@ -161,18 +173,21 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         report_findings(report, site.language)
         edition = decide(repo)
         report_held(edition, site.language)
-        data = self.data = PageData(site, edition, repo.policy, config,
-                                    zone(self.config.timezone), careers, repo.media)
+        data = self.data = PageData(
+            site, edition, repo.policy, config, zone(self.config.timezone), careers, repo.media
+        )
         self.docs = keep_judged(files, config, edition, repo, data)
         add_generated(files, config, self.config, site, edition, repo, data)
         self.renderer = repo.renderer  # the check's: generated pages render the same way
         # Pictures and cards are made by worker processes while the pages are written.
         self.pool = WorkerPool()
         self.media = MediaPublisher(site.root, store, repo.media, site.language)
-        self.media.publish(config, files, edition, self.docs.values(), self.pool,
-                           data.media_files())  # and the brand's and teams' pictures
-        self.cards, data.card_urls = start_cards(config, self.config, site, edition, store,
-                                                 self.media, self.pool)
+        self.media.publish(
+            config, files, edition, self.docs.values(), self.pool, data.media_files()
+        )  # and the brand's and teams' pictures
+        self.cards, data.card_urls = start_cards(
+            config, self.config, site, edition, store, self.media, self.pool
+        )
         self.feeds = FeedWriter(site, edition, self.config.feed_size, data.tz, store)
         data.feeds = self.feeds.links()
         for file in files:  # MkDocs writes into these: never into a link to the cache
@@ -193,9 +208,15 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         rendered = self.renderer.render_source(PageSource("", page.url, page.markdown or ""))
         dangerous = [f for f in rendered.found if is_blocking(f)]
         if dangerous:
-            raise PluginError("advocacy: " + text(self.config.language, "build.unsafe_generated",
-                                                  page=page.file.src_uri,
-                                                  rule=dangerous[0].rule))
+            raise PluginError(
+                "advocacy: "
+                + text(
+                    self.config.language,
+                    "build.unsafe_generated",
+                    page=page.file.src_uri,
+                    rule=dangerous[0].rule,
+                )
+            )
         return rendered
 
     # -- on_nav: the navigation is part of every page's cache key ------------------------------
@@ -208,8 +229,9 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         return nav
 
     @_no_traceback
-    def on_template_context(self, context: dict[str, Any], *, template_name: str,
-                            config: MkDocsConfig) -> dict[str, Any]:
+    def on_template_context(
+        self, context: dict[str, Any], *, template_name: str, config: MkDocsConfig
+    ) -> dict[str, Any]:
         """The 404 page: the latest stories and the jobs link, in every language."""
         if template_name == "404.html" and self.data is not None:
             context["advocacy"] = self.data.for_404()
@@ -224,15 +246,19 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
 
     # -- on_page_markdown: the meta MkDocs and Material see is the meta the check validated --
     @_no_traceback
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig,
-                         files: Files) -> str:
+    def on_page_markdown(
+        self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
         """Give each page the validated (and escaped) meta, and posts our template."""
         src_uri = page.file.src_uri
         doc = self.docs.get(src_uri)
         if isinstance(doc, Post):
-            meta: dict[str, Any] = {**doc.meta, "title": doc.title,
-                                    "description": doc.description,
-                                    "template": "advocacy/post.html"}
+            meta: dict[str, Any] = {
+                **doc.meta,
+                "title": doc.title,
+                "description": doc.description,
+                "template": "advocacy/post.html",
+            }
         elif isinstance(doc, DocPage):
             meta = dict(doc.meta)
         else:  # generated by the plugin: written with yaml.safe_dump, our own fields
@@ -254,8 +280,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
 
     # -- on_page_content: keep each post's HTML for the feeds (rendered once, used twice) ------
     @_no_traceback
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig,
-                        files: Files) -> str:
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Remember the rendered HTML of published posts; use a cached page if unchanged."""
         assert self.data is not None
         if self.feeds is not None and page.file.src_uri in self.feeds.shown:
@@ -269,8 +294,9 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
     # -- on_page_context: the data our templates show -----------------------------------------
     @event_priority(-100)  # last: after Material's search has rewritten the content
     @_no_traceback
-    def on_page_context(self, context: dict[str, Any], *, page: Page, config: MkDocsConfig,
-                        nav: Navigation) -> dict[str, Any]:
+    def on_page_context(
+        self, context: dict[str, Any], *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> dict[str, Any]:
         """Give templates the post, listing, author or home page data, and the head.
 
         Other plugins may have changed the content since the core rendered it (Material's
@@ -306,11 +332,15 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         return output
 
     @_no_traceback
-    def on_post_template(self, output_content: str, *, template_name: str,
-                         config: MkDocsConfig) -> str:
+    def on_post_template(
+        self, output_content: str, *, template_name: str, config: MkDocsConfig
+    ) -> str:
         """The same for pages made from templates alone (404.html)."""
-        return fix_material_html(output_content) if template_name.endswith(".html") else (
-            output_content)
+        return (
+            fix_material_html(output_content)
+            if template_name.endswith(".html")
+            else (output_content)
+        )
 
     # -- on_post_build: pictures, cards and feeds ---------------------------------------------
     @event_priority(100)  # first: other plugins' on_post_build may read the site's files
@@ -322,19 +352,38 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
             self.media.finish()
         if self.cards is not None:
             made = self.cards.finish()
-            log.info(text(self.config.language, "build.cards", published=len(self.cards.keys),
-                          made=made, cached=len(self.cards.keys) - made))
+            log.info(
+                text(
+                    self.config.language,
+                    "build.cards",
+                    published=len(self.cards.keys),
+                    made=made,
+                    cached=len(self.cards.keys) - made,
+                )
+            )
         if self.pool is not None:
             self.pool.close()
         if self.renderer is not None:
-            log.info(text(self.config.language, "build.pages",
-                          rendered=self.renderer.rendered, cached=self.renderer.reused))
+            log.info(
+                text(
+                    self.config.language,
+                    "build.pages",
+                    rendered=self.renderer.rendered,
+                    cached=self.renderer.reused,
+                )
+            )
         linked = []
         if self.page_cache is not None:
             link_outputs(config.site_dir, self.page_cache.outputs)
             linked += [name for name, _ in self.page_cache.outputs]
-            log.info(text(self.config.language, "build.finished", cached=self.page_cache.hits,
-                          search=self.page_cache.search_hits))
+            log.info(
+                text(
+                    self.config.language,
+                    "build.finished",
+                    cached=self.page_cache.hits,
+                    search=self.page_cache.search_hits,
+                )
+            )
         if self.media is not None:
             link_outputs(config.site_dir, self.media.outputs)
             linked += [name for name, _ in self.media.outputs]

@@ -54,27 +54,38 @@ def report_findings(report: Report, lang: str) -> None:
     for finding in report.warnings:
         # Warnings never block publication, so they are logged below WARNING level:
         # --strict would otherwise turn them into errors.
-        log.info(text(lang, "build.warning", file=line(finding.file), line=finding.line or "",
-                      message=line(finding.message), fix=line(finding.fix)))
+        log.info(
+            text(
+                lang,
+                "build.warning",
+                file=line(finding.file),
+                line=finding.line or "",
+                message=line(finding.message),
+                fix=line(finding.fix),
+            )
+        )
     if not report.errors:
         return
     if not hold_mode():
         raise PluginError(f"advocacy: {text(lang, 'build.blocked')}\n" + as_text(report, lang))
     # Hold mode (the publishing workflow's second try): whatever has an error stays off the
     # site, and the rest is published, so that withdrawn content still goes.
-    log.warning(plural(lang, "build.held_errors", len(report.errors)) + "\n"
-                + as_text(report, lang))
+    log.warning(
+        plural(lang, "build.held_errors", len(report.errors)) + "\n" + as_text(report, lang)
+    )
 
 
 def report_held(edition: Edition, lang: str) -> None:
     """Each post held back today, and why, in the log."""
     for held in edition.held:
-        log.info(text(lang, "build.held", file=line(held.post.file),
-                      why=line(describe_hold(held, lang))))
+        log.info(
+            text(lang, "build.held", file=line(held.post.file), why=line(describe_hold(held, lang)))
+        )
 
 
-def keep_judged(files: Files, config: MkDocsConfig, edition: Edition, repo: Repository,
-                data: PageData) -> dict[str, Post | DocPage]:
+def keep_judged(
+    files: Files, config: MkDocsConfig, edition: Edition, repo: Repository, data: PageData
+) -> dict[str, Post | DocPage]:
     """Only the Markdown the check judged stays, with the addresses the core gave it."""
     published: dict[str, Post | DocPage] = {p.src_uri: p for p in edition.posts}
     published |= {p.src_uri: p for p in repo.pages if p.valid}
@@ -98,35 +109,62 @@ def keep_judged(files: Files, config: MkDocsConfig, edition: Edition, repo: Repo
     return published
 
 
-def add_generated(files: Files, config: MkDocsConfig, options: AdvocacyConfig, site: Site,
-                  edition: Edition, repo: Repository, data: PageData) -> None:
+def add_generated(
+    files: Files,
+    config: MkDocsConfig,
+    options: AdvocacyConfig,
+    site: Site,
+    edition: Edition,
+    repo: Repository,
+    data: PageData,
+) -> None:
     """Listings, people, topics, teams, the policy and the story ideas."""
     for page in plan_pages(site, edition, data.card, data.careers):
         data.generated[page.src_uri] = page.context
         if page.src_uri not in files.src_uris:
             # Only the story list and the people index belong in an automatic nav.
-            inclusion = (InclusionLevel.UNDEFINED if page.src_uri in (
-                f"{site.blog_dir}/index.md", f"{site.blog_dir}/authors/index.md")
-                else InclusionLevel.NOT_IN_NAV)
-            files.append(File.generated(config, page.src_uri, content=page.markdown(),
-                                        inclusion=inclusion))
+            inclusion = (
+                InclusionLevel.UNDEFINED
+                if page.src_uri
+                in (f"{site.blog_dir}/index.md", f"{site.blog_dir}/authors/index.md")
+                else InclusionLevel.NOT_IN_NAV
+            )
+            files.append(
+                File.generated(config, page.src_uri, content=page.markdown(), inclusion=inclusion)
+            )
     add_policy_pages(data.langs, repo.policy, site, config, files)  # one per language
     if "story-ideas/index.md" not in files.src_uris:
-        files.append(File.generated(config, "story-ideas/index.md", content=ideas_markdown(
-            site, options.repository, options.branch)))
+        files.append(
+            File.generated(
+                config,
+                "story-ideas/index.md",
+                content=ideas_markdown(site, options.repository, options.branch),
+            )
+        )
 
 
-def start_cards(config: MkDocsConfig, options: AdvocacyConfig, site: Site, edition: Edition,
-                store: BuildCache, media: MediaPublisher, pool: WorkerPool
-                ) -> tuple[CardMaking, dict[str, str]]:
+def start_cards(
+    config: MkDocsConfig,
+    options: AdvocacyConfig,
+    site: Site,
+    edition: Edition,
+    store: BuildCache,
+    media: MediaPublisher,
+    pool: WorkerPool,
+) -> tuple[CardMaking, dict[str, str]]:
     """Start making the share cards (linked into the site after the build); their
     addresses by page, known at once from their content keys."""
     opts = options.cards
     logo = site.root / opts.logo if opts.logo else None
     style = CardStyle(opts.background, opts.text, opts.accent, logo, config.site_name)
     jobs = card_jobs(edition, site.root)
-    cards = CardMaking(jobs, style, lambda key: store.path("cards", store.key("cards", key),
-                                                           ".jpg"), pool, store.digests.of)
+    cards = CardMaking(
+        jobs,
+        style,
+        lambda key: store.path("cards", store.key("cards", key), ".jpg"),
+        pool,
+        store.digests.of,
+    )
     urls = {}
     for job in jobs:
         name = card_name(job, cards.keys[job.name])

@@ -31,19 +31,34 @@ def site_from_config(config: MkDocsConfig, options: object | None = None) -> Sit
     opts = options if options is not None else plugin_options(config)
     values = {}
     if opts is not None:
-        values = {name: getattr(opts, name) for name in (
-            "posts_dir", "blog_dir", "authors_dir", "media_dir", "policy", "language",
-            "per_page", "timezone", "policy_page")}
+        values = {
+            name: getattr(opts, name)
+            for name in (
+                "posts_dir",
+                "blog_dir",
+                "authors_dir",
+                "media_dir",
+                "policy",
+                "language",
+                "per_page",
+                "timezone",
+                "policy_page",
+            )
+        }
         values["posts_dir"] = values["posts_dir"].strip("/")
         values["blog_dir"] = values["blog_dir"].strip("/")
         values["categories"] = tuple(str(c) for c in opts.categories)  # type: ignore[attr-defined]
         values["jobs_url"] = opts.jobs.url  # type: ignore[attr-defined]
         values["team_jobs"] = dict(opts.jobs.teams)  # type: ignore[attr-defined]
     return Site(
-        root=root, docs_dir=os.path.relpath(config.docs_dir, root),
-        site_name=config.site_name, site_url=config.site_url, today=today_from_env(),
+        root=root,
+        docs_dir=os.path.relpath(config.docs_dir, root),
+        site_name=config.site_name,
+        site_url=config.site_url,
+        today=today_from_env(),
         markdown_extensions=tuple(config.markdown_extensions),
-        markdown_configs=dict(config.mdx_configs or {}), **values,
+        markdown_configs=dict(config.mdx_configs or {}),
+        **values,
     )
 
 
@@ -61,12 +76,17 @@ def refuse_code(text: str, config_file: str) -> None:
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
             tag = getattr(event, "tag", None)
-            if tag and tag.startswith(("!", "tag:yaml.org,2002:python")) and not (
-                    tag.startswith(SAFE_TAGS) or tag in ("!", "tag:yaml.org,2002:str")):
+            if (
+                tag
+                and tag.startswith(("!", "tag:yaml.org,2002:python"))
+                and not (tag.startswith(SAFE_TAGS) or tag in ("!", "tag:yaml.org,2002:str"))
+            ):
                 line = event.start_mark.line + 1 if event.start_mark else "?"
-                raise SiteError(f"{config_file}:{line}: the tag '{tag}' would run code when "
-                                "the file is read; only !ENV, !relative and !!python/name: are "
-                                "allowed.")
+                raise SiteError(
+                    f"{config_file}:{line}: the tag '{tag}' would run code when "
+                    "the file is read; only !ENV, !relative and !!python/name: are "
+                    "allowed."
+                )
     except yaml.YAMLError:
         return  # load_yaml has said what is wrong
 

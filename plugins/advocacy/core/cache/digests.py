@@ -57,8 +57,12 @@ class Digests:
                 identity = tuple(int(x) for x in raw)
             except (TypeError, ValueError):
                 continue
-            if isinstance(name, str) and len(identity) == 4 and isinstance(digest, str) and len(
-                    digest) == 64:
+            if (
+                isinstance(name, str)
+                and len(identity) == 4
+                and isinstance(digest, str)
+                and len(digest) == 64
+            ):
                 self._memo.setdefault(name, (identity, digest))  # type: ignore[arg-type]
 
     def snapshot(self) -> dict[str, list[object]] | None:
@@ -66,5 +70,8 @@ class Digests:
         if not self._changed:
             return None
         self._changed = False
-        return {name: [list(identity), digest] for name, (identity, digest)
-                in sorted(self._memo.items()) if os.path.exists(name)}
+        return {
+            name: [list(identity), digest]
+            for name, (identity, digest) in sorted(self._memo.items())
+            if os.path.exists(name)
+        }

@@ -16,9 +16,13 @@ from advocacy.core.model.findings import Finding, Severity
 
 def _valid(data: Any) -> bool:
     return isinstance(data, list) and all(
-        isinstance(f, list) and len(f) == 6 and all(isinstance(x, str) for x in f[:3])
-        and (f[3] is None or isinstance(f[3], int)) and all(isinstance(x, str) for x in f[4:])
-        for f in data)
+        isinstance(f, list)
+        and len(f) == 6
+        and all(isinstance(x, str) for x in f[:3])
+        and (f[3] is None or isinstance(f[3], int))
+        and all(isinstance(x, str) for x in f[4:])
+        for f in data
+    )
 
 
 class RuleCache:
@@ -42,5 +46,8 @@ class RuleCache:
 
     def put(self, file: str, digest: str, findings: list[Finding]) -> None:
         """Remember the findings (a failed write only costs a re-check next time)."""
-        self.store.write_json("findings", self._key(file, digest), [
-            [f.rule, str(f.severity), f.file, f.line, f.message, f.fix] for f in findings])
+        self.store.write_json(
+            "findings",
+            self._key(file, digest),
+            [[f.rule, str(f.severity), f.file, f.line, f.message, f.fix] for f in findings],
+        )

@@ -55,12 +55,14 @@ def _undate(value: Any) -> Any:
 
 def post_to_data(post: Post) -> dict[str, Any]:
     """A post as plain data (its rendering and working memory are not kept)."""
-    data = {f.name: getattr(post, f.name) for f in dataclasses.fields(Post)
-            if f.name not in ("meta_lines", "cache", "rendered", "people", "video")}
+    data = {
+        f.name: getattr(post, f.name)
+        for f in dataclasses.fields(Post)
+        if f.name not in ("meta_lines", "cache", "rendered", "people", "video")
+    }
     for name in _DATES:
         data[name] = _date(data[name])
-    data["people"] = [{k: _date(v) for k, v in dataclasses.asdict(p).items()}
-                      for p in post.people]
+    data["people"] = [{k: _date(v) for k, v in dataclasses.asdict(p).items()} for p in post.people]
     data["video"] = dataclasses.asdict(post.video) if post.video else None
     lines = post.meta_lines
     data["lines"] = [[list(k), v] for k, v in lines.lines.items()] if lines else []
@@ -74,26 +76,28 @@ def _person(data: dict[str, Any]) -> dict[str, Any]:
 
 def post_from_data(data: dict[str, Any]) -> Post:
     """The post back from :func:`post_to_data`; raises on anything that does not fit."""
-    values = {k: v for k, v in data.items() if k not in ("lines", "first_line", "people",
-                                                         "video")}
+    values = {k: v for k, v in data.items() if k not in ("lines", "first_line", "people", "video")}
     for name in _DATES:
         values[name] = _undate(values[name])
     people = [Person(**_person(p)) for p in data["people"]]
     video = Video(**data["video"]) if data["video"] else None
     post = Post(**values, people=people, video=video)
     if not isinstance(post.date, dt.datetime) or not all(
-            isinstance(getattr(post, name), str) for name in ("file", "src_uri", "slug", "title",
-                                                              "body", "digest")):
+        isinstance(getattr(post, name), str)
+        for name in ("file", "src_uri", "slug", "title", "body", "digest")
+    ):
         raise ValueError("not a post")
-    post.meta_lines = YamlDoc(None, {tuple(k): int(v) for k, v in data["lines"]},
-                              int(data["first_line"]))
+    post.meta_lines = YamlDoc(
+        None, {tuple(k): int(v) for k, v in data["lines"]}, int(data["first_line"])
+    )
     return post
 
 
 def _finding(data: list[Any]) -> Finding:
     rule, severity, file, line, message, fix = data
     if not all(isinstance(x, str) for x in (rule, file, message, fix)) or not (
-            line is None or isinstance(line, int)):
+        line is None or isinstance(line, int)
+    ):
         raise ValueError("not a finding")
     return Finding(rule, Severity(severity), file, line, message, fix)
 
@@ -124,9 +128,11 @@ class ReadCache:
             except (KeyError, TypeError, ValueError, AttributeError):
                 pass  # not what this code writes: read the post again
         post, findings = self.read_post(site, path, lang)
-        self.entries[rel] = [digest, post_to_data(post) if post else None,
-                             [[f.rule, str(f.severity), f.file, f.line, f.message, f.fix]
-                              for f in findings]]
+        self.entries[rel] = [
+            digest,
+            post_to_data(post) if post else None,
+            [[f.rule, str(f.severity), f.file, f.line, f.message, f.fix] for f in findings],
+        ]
         self.changed = True
         return post, findings
 

@@ -36,8 +36,9 @@ MAX_AGE_ENV = "ADVOCACY_CACHE_MAX_AGE_DAYS"
 DAY = 86_400
 # Each kind of entry has a folder of its own and the suffixes its files may have; the type
 # lets the type checker refuse a kind nobody declared.
-CacheKind = Literal["reads", "findings", "html", "pages", "images", "cards", "feeds",
-                    "digests", "copied"]
+CacheKind = Literal[
+    "reads", "findings", "html", "pages", "images", "cards", "feeds", "digests", "copied"
+]
 KINDS: dict[CacheKind, tuple[str, ...]] = {
     "reads": (".json",),  # posts as read, by their bytes
     "findings": (".json",),  # rule findings per post and context
@@ -161,8 +162,13 @@ class BuildCache:
         return self.folder / kind / name[:2] / name
 
     # -- reading and writing ----------------------------------------------------------------
-    def read_json(self, kind: CacheKind, key: str, check: Callable[[Any], bool] | None = None,
-                  suffix: str = ".json") -> Any:
+    def read_json(
+        self,
+        kind: CacheKind,
+        key: str,
+        check: Callable[[Any], bool] | None = None,
+        suffix: str = ".json",
+    ) -> Any:
         """The data of an entry, or None when it is missing, broken or fails ``check``."""
         path = self.path(kind, key, suffix)
         try:
@@ -180,8 +186,7 @@ class BuildCache:
 
     def write_json(self, kind: CacheKind, key: str, data: Any, now: bool = False) -> Path:
         """Keep ``data`` as the entry ``key`` (in the background unless ``now``)."""
-        return self.write(kind, key, ".json", json.dumps(data, ensure_ascii=False).encode(),
-                          now)
+        return self.write(kind, key, ".json", json.dumps(data, ensure_ascii=False).encode(), now)
 
     def write(self, kind: CacheKind, key: str, suffix: str, data: bytes, now: bool = False) -> Path:
         """Keep bytes as an entry's file; written at once when ``now`` (it is linked next)."""

@@ -23,8 +23,12 @@ UNREADABLE, UNKNOWN = "unreadable", "unknown"
 ENDED = (WITHDRAWN, EXPIRED, UNREADABLE, UNKNOWN)
 
 
-def state(start: dt.date | None, today: dt.date, withdrawn: dt.date | None = None,
-          expires: dt.date | None = None) -> tuple[str, dt.date | None]:
+def state(
+    start: dt.date | None,
+    today: dt.date,
+    withdrawn: dt.date | None = None,
+    expires: dt.date | None = None,
+) -> tuple[str, dt.date | None]:
     """The state of one consent record today, and the date that decided it."""
     if withdrawn is not None and withdrawn <= today:
         return WITHDRAWN, withdrawn
@@ -88,8 +92,11 @@ def _trie_regex(names: list[list[str]]) -> str:
 
     def pattern(node: dict[str, dict]) -> str:
         ends = "" in node
-        branches = [(r"\s+" if char == " " else re.escape(char)) + pattern(child)
-                    for char, child in sorted(node.items()) if char]
+        branches = [
+            (r"\s+" if char == " " else re.escape(char)) + pattern(child)
+            for char, child in sorted(node.items())
+            if char
+        ]
         if not branches:
             return ""
         body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -100,20 +107,29 @@ def _trie_regex(names: list[list[str]]) -> str:
 
 def _names_pattern(repo: Repository) -> re.Pattern[str] | None:
     """One pattern for every colleague's full name, in every spelling (see texts.forms)."""
+
     def make() -> re.Pattern[str] | None:
         names = sorted({n for n in _by_name(repo) if " " in n})
         # Longest first wins as before: the trie tries to go on before it stops.
-        return re.compile(rf"(?<!\w)(?:{_trie_regex([n.split() for n in names])})(?!\w)"
-                          ) if names else None
+        return (
+            re.compile(rf"(?<!\w)(?:{_trie_regex([n.split() for n in names])})(?!\w)")
+            if names
+            else None
+        )
 
     return repo.cache.get("names", make)
 
 
 def _by_name(repo: Repository) -> dict[str, str]:
     """Each spelling of each colleague's name, to their slug."""
-    return repo.cache.get("names-by", lambda: {
-        " ".join(spelling.split()): slug for slug, a in repo.authors.items()
-        for spelling in forms(a.name)})
+    return repo.cache.get(
+        "names-by",
+        lambda: {
+            " ".join(spelling.split()): slug
+            for slug, a in repo.authors.items()
+            for spelling in forms(a.name)
+        },
+    )
 
 
 def mentions(post: Post, repo: Repository) -> dict[str, int | None]:
@@ -128,10 +144,17 @@ def mentions(post: Post, repo: Repository) -> dict[str, int | None]:
     store = repo.store
     if store is None or post.rendered is None:
         return _mentions(post, repo, pattern)
-    key = store.key("findings", "mentions", _names_key(repo), post.file, post.digest,
-                    post.rendered.html)
-    kept = store.read_json("findings", key, lambda d: isinstance(d, dict) and all(
-        isinstance(k, str) and (v is None or isinstance(v, int)) for k, v in d.items()))
+    key = store.key(
+        "findings", "mentions", _names_key(repo), post.file, post.digest, post.rendered.html
+    )
+    kept = store.read_json(
+        "findings",
+        key,
+        lambda d: (
+            isinstance(d, dict)
+            and all(isinstance(k, str) and (v is None or isinstance(v, int)) for k, v in d.items())
+        ),
+    )
     if kept is None:
         kept = _mentions(post, repo, pattern)
         store.write_json("findings", key, kept)
@@ -142,8 +165,7 @@ def _names_key(repo: Repository) -> str:
     return repo.cache.get("names-key", lambda: json.dumps(sorted(_by_name(repo).items())))
 
 
-def _mentions(post: Post, repo: Repository, pattern: re.Pattern[str]
-              ) -> dict[str, int | None]:
+def _mentions(post: Post, repo: Repository, pattern: re.Pattern[str]) -> dict[str, int | None]:
     by_name = _by_name(repo)
     found: dict[str, int | None] = {}
     segments = post_segments(post, repo.site.root)
@@ -156,8 +178,11 @@ def _mentions(post: Post, repo: Repository, pattern: re.Pattern[str]
             for match in pattern.finditer(text):
                 slug = by_name.get(" ".join(match.group().split()))
                 if slug and slug not in found:
-                    found[slug] = segment.line_of(match.group(), text[:match.start()]) if (
-                        number == 0) else segment.line
+                    found[slug] = (
+                        segment.line_of(match.group(), text[: match.start()])
+                        if (number == 0)
+                        else segment.line
+                    )
     return found
 
 
@@ -173,22 +198,44 @@ def _problems(post: Post, repo: Repository, today: dt.date) -> list[Problem]:
     out: list[Problem] = []
     for index, slug in enumerate(post.authors):
         author = repo.authors.get(slug)
-        st, date = (profile_state(author, today) if author is not None else
-                    (UNREADABLE if slug in repo.broken_authors else UNKNOWN, None))
+        st, date = (
+            profile_state(author, today)
+            if author is not None
+            else (UNREADABLE if slug in repo.broken_authors else UNKNOWN, None)
+        )
         if st != OK:
-            out.append(Problem("author", author.name if author else slug, slug, st, date,
-                               post.line_of("authors", index)))
+            out.append(
+                Problem(
+                    "author",
+                    author.name if author else slug,
+                    slug,
+                    st,
+                    date,
+                    post.line_of("authors", index),
+                )
+            )
     listed = set(post.authors)
     for index, person in enumerate(post.people):
         line = post.line_of("people", index)
         if person.author:
             listed.add(person.author)
             author = repo.authors.get(person.author)
-            st, date = (profile_state(author, today) if author is not None else
-                        (UNREADABLE if person.author in repo.broken_authors else UNKNOWN, None))
+            st, date = (
+                profile_state(author, today)
+                if author is not None
+                else (UNREADABLE if person.author in repo.broken_authors else UNKNOWN, None)
+            )
             if st != OK:
-                out.append(Problem("person", author.name if author else person.author,
-                                   person.author, st, date, line))
+                out.append(
+                    Problem(
+                        "person",
+                        author.name if author else person.author,
+                        person.author,
+                        st,
+                        date,
+                        line,
+                    )
+                )
             continue
         st, date = state(person.consent, today, None, person.expires)
         if st == OK and not person.evidence:
@@ -200,8 +247,7 @@ def _problems(post: Post, repo: Repository, today: dt.date) -> list[Problem]:
         st, date = profile_state(author, today)
         if slug not in listed:
             # Named but not listed: a hint when their consent is current, else held back.
-            out.append(Problem("mention", author.name, slug, OK if st == OK else st, date,
-                               line))
+            out.append(Problem("mention", author.name, slug, OK if st == OK else st, date, line))
     return out
 
 

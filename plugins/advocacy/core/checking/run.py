@@ -37,35 +37,58 @@ from advocacy.core.rendering.documents import Renderer, uses
 
 E = Severity.ERROR
 UNKNOWN_RULE = rule(
-    "policy-severity", E, ("The policy names only rules that exist.",
-                           "Politikken nævner kun regler, der findes."),
-    ("'severity' names a rule that does not exist: '{rule_id}'.",
-     "Use one of the rule ids{near}; `advocacy rules` lists them."),
-    ("'severity' nævner en regel, der ikke findes: '{rule_id}'.",
-     "Brug et af regel-id'erne{near}; `advocacy rules` viser dem."),
-    adjustable=False)
+    "policy-severity",
+    E,
+    ("The policy names only rules that exist.", "Politikken nævner kun regler, der findes."),
+    (
+        "'severity' names a rule that does not exist: '{rule_id}'.",
+        "Use one of the rule ids{near}; `advocacy rules` lists them.",
+    ),
+    (
+        "'severity' nævner en regel, der ikke findes: '{rule_id}'.",
+        "Brug et af regel-id'erne{near}; `advocacy rules` viser dem.",
+    ),
+    adjustable=False,
+)
 INTERNAL = rule(
-    "internal-error", E, ("A file the check cannot finish is not published.",
-                          "En fil, tjekket ikke kan gøre færdig, bliver ikke udgivet."),
-    ("The check could not finish this file ({error}).",
-     "This is a fault in advocacy, not in your file: please report it with the file to the "
-     "site's maintainers. Until it is fixed the file is not published."),
-    ("Tjekket kunne ikke gøre denne fil færdig ({error}).",
-     "Det er en fejl i advocacy, ikke i din fil: meld den gerne med filen til sitets "
-     "ansvarlige. Indtil den er rettet, bliver filen ikke udgivet."),
-    adjustable=False)
+    "internal-error",
+    E,
+    (
+        "A file the check cannot finish is not published.",
+        "En fil, tjekket ikke kan gøre færdig, bliver ikke udgivet.",
+    ),
+    (
+        "The check could not finish this file ({error}).",
+        "This is a fault in advocacy, not in your file: please report it with the file to the "
+        "site's maintainers. Until it is fixed the file is not published.",
+    ),
+    (
+        "Tjekket kunne ikke gøre denne fil færdig ({error}).",
+        "Det er en fejl i advocacy, ikke i din fil: meld den gerne med filen til sitets "
+        "ansvarlige. Indtil den er rettet, bliver filen ikke udgivet.",
+    ),
+    adjustable=False,
+)
 
 
 DEPENDS = rule(
-    "depends-on-error", E,
-    ("A post or page that shows or links to a file with errors waits until they are fixed.",
-     "Et indlæg eller en side, der viser eller linker til en fil med fejl, venter, til de er "
-     "rettet."),
-    ("This uses {other}, which has errors, so it is not published until they are fixed.",
-     "Fix the errors reported for {other}, or remove what points at it."),
-    ("Dette bruger {other}, som har fejl, så det udgives ikke, før de er rettet.",
-     "Ret de fejl, der er meldt for {other}, eller fjern det, der peger på den."),
-    adjustable=False)
+    "depends-on-error",
+    E,
+    (
+        "A post or page that shows or links to a file with errors waits until they are fixed.",
+        "Et indlæg eller en side, der viser eller linker til en fil med fejl, venter, til de er "
+        "rettet.",
+    ),
+    (
+        "This uses {other}, which has errors, so it is not published until they are fixed.",
+        "Fix the errors reported for {other}, or remove what points at it.",
+    ),
+    (
+        "Dette bruger {other}, som har fejl, så det udgives ikke, før de er rettet.",
+        "Ret de fejl, der er meldt for {other}, eller fjern det, der peger på den.",
+    ),
+    adjustable=False,
+)
 
 
 def context_key(repo: Repository) -> str:
@@ -77,9 +100,20 @@ def context_key(repo: Repository) -> str:
     policy_file = site.root / site.policy
     if policy_file.is_file():
         digest.update(policy_file.read_bytes())
-    digest.update(json.dumps([policy.confidential_terms, site.categories, site.languages,
-                              site.language, site.media_dir, site.today.isoformat(),
-                              repo.lang, sorted(repo.broken_authors)]).encode())
+    digest.update(
+        json.dumps(
+            [
+                policy.confidential_terms,
+                site.categories,
+                site.languages,
+                site.language,
+                site.media_dir,
+                site.today.isoformat(),
+                repo.lang,
+                sorted(repo.broken_authors),
+            ]
+        ).encode()
+    )
     return digest.hexdigest()
 
 
@@ -143,7 +177,8 @@ IMPORTED = localized(
     "site until someone has time; its old address works again once it is published.",
     "Indlægget kommer fra det gamle site: ret det her, eller tilføj 'draft: true' for at "
     "holde det væk fra sitet, til nogen har tid; dets gamle adresse virker igen, når det er "
-    "udgivet.")
+    "udgivet.",
+)
 
 
 def imported_advice(findings: list[Finding], repo: Repository) -> list[Finding]:
@@ -156,8 +191,10 @@ def imported_advice(findings: list[Finding], repo: Repository) -> list[Finding]:
     for finding in findings:
         if finding.file in imported and finding.severity is Severity.ERROR:
             declared = RULES.get(finding.rule)
-            advice = [declared.hint.get(repo.lang, declared.hint.get("en", ""))
-                      if declared else "", IMPORTED.get(repo.lang, IMPORTED["en"])]
+            advice = [
+                declared.hint.get(repo.lang, declared.hint.get("en", "")) if declared else "",
+                IMPORTED.get(repo.lang, IMPORTED["en"]),
+            ]
             finding = replace(finding, fix=" ".join([finding.fix, *filter(None, advice)]))
         out.append(finding)
     return out
@@ -168,16 +205,23 @@ def _unknown_rules(repo: Repository) -> list[Finding]:
     for rule_id in repo.policy.severity:
         if rule_id not in RULES:
             near = difflib.get_close_matches(rule_id, list(RULES), n=1)
-            out.append(UNKNOWN_RULE.finding(
-                repo.lang, repo.policy.file, repo.policy.line_of("severity", rule_id),
-                rule_id=rule_id,
-                near={"en": f" (did you mean '{near[0]}'?)", "da": f" (mente du '{near[0]}'?)"}
-                if near else ""))
+            out.append(
+                UNKNOWN_RULE.finding(
+                    repo.lang,
+                    repo.policy.file,
+                    repo.policy.line_of("severity", rule_id),
+                    rule_id=rule_id,
+                    near={"en": f" (did you mean '{near[0]}'?)", "da": f" (mente du '{near[0]}'?)"}
+                    if near
+                    else "",
+                )
+            )
     return out
 
 
-def select(site: Site, paths: Sequence[Path], posts: list[Path]
-           ) -> tuple[list[Path] | None, set[str] | None]:
+def select(
+    site: Site, paths: Sequence[Path], posts: list[Path]
+) -> tuple[list[Path] | None, set[str] | None]:
     """The post files to read and the repository files to report on for ``paths``.
 
     No paths means everything. A folder stands for the files below it. Posts are read only
@@ -198,9 +242,14 @@ def select(site: Site, paths: Sequence[Path], posts: list[Path]
     return [p for p in posts if site.rel(p) in chosen], chosen
 
 
-def check_repository(site: Site, paths: Sequence[Path] = (), lang: str = "en",
-                     store: BuildCache | None = None, submission: Submission | None = None,
-                     submitter: str | None = None) -> tuple[Repository, Report]:
+def check_repository(
+    site: Site,
+    paths: Sequence[Path] = (),
+    lang: str = "en",
+    store: BuildCache | None = None,
+    submission: Submission | None = None,
+    submitter: str | None = None,
+) -> tuple[Repository, Report]:
     """Read, render and check the repository; report on ``paths`` only, when given.
 
     ``store`` keeps what can be remembered between runs (posts as read, renderings,
@@ -215,22 +264,36 @@ def check_repository(site: Site, paths: Sequence[Path] = (), lang: str = "en",
     repo = load_repository(site, lang, posts, reads.read if reads else None, store, inventory)
     if reads:
         reads.save({site.rel(p) for p in repo.inventory.posts} if posts is None else None)
-    repo.media = MediaCatalog(site.root, frozenset(a.lower() for a in repo.policy.brand_assets),
-                              image_slots(store) if store else None)
+    repo.media = MediaCatalog(
+        site.root,
+        frozenset(a.lower() for a in repo.policy.brand_assets),
+        image_slots(store) if store else None,
+    )
     if store:
         repo.media.digest = store.digests.of
     renderer = repo.renderer = Renderer(repo, repo.media, store)
     renderer.render_all(repo.documents)
     cache = RuleCache(store, context_key(repo)) if store else None
-    findings = [*repo.findings, *_unknown_rules(repo), *run_rules(repo, cache),
-                *author_media(repo), *author_personal_data(repo), *author_confidential(repo),
-                *same_names(repo)]
+    findings = [
+        *repo.findings,
+        *_unknown_rules(repo),
+        *run_rules(repo, cache),
+        *author_media(repo),
+        *author_personal_data(repo),
+        *author_confidential(repo),
+        *same_names(repo),
+    ]
     if submission is None and submitter:
-        submission = Submission(submitter, {p.file for p in repo.posts if chosen is None or
-                                            p.file in chosen}, set(), repo.policy,
-                                dict(repo.authors))
-        findings += [f for f in submission_findings(repo, submission)
-                     if f.rule == "submitter-not-author"]
+        submission = Submission(
+            submitter,
+            {p.file for p in repo.posts if chosen is None or p.file in chosen},
+            set(),
+            repo.policy,
+            dict(repo.authors),
+        )
+        findings += [
+            f for f in submission_findings(repo, submission) if f.rule == "submitter-not-author"
+        ]
     elif submission is not None:
         findings += submission_findings(repo, submission)
         chosen = involved(repo, submission)
@@ -247,9 +310,11 @@ def check_repository(site: Site, paths: Sequence[Path] = (), lang: str = "en",
 
 def image_slots(store: BuildCache) -> Callable[[str], Slot]:
     """Where the build cache keeps each processed photo, by its content key."""
+
     def slot(key: str) -> Slot:
         storage = store.key("images", key)
         return Slot(store.path("images", storage).parent, storage)
+
     return slot
 
 
@@ -258,18 +323,19 @@ def involved(repo: Repository, submission: Submission) -> set[str]:
     and pages that use a file it changes, and the posts of an author whose file it changes."""
     touched = submission.changed | submission.deleted
     prefix = repo.site.authors_dir.strip("/") + "/"
-    authors = {p[len(prefix):].rsplit(".", 1)[0] for p in touched if p.startswith(prefix)}
+    authors = {p[len(prefix) :].rsplit(".", 1)[0] for p in touched if p.startswith(prefix)}
     out = set(touched)
     for post in repo.posts:  # a changed post is reported with its authors' files
         if post.file in touched:
             out |= {repo.authors[s].file for s in post.authors if s in repo.authors}
     for doc in repo.documents:
-        if uses(doc) & touched or (isinstance(doc, Post) and authors & {
-                *doc.authors, *(p.author for p in doc.people if p.author)}):
+        if uses(doc) & touched or (
+            isinstance(doc, Post)
+            and authors & {*doc.authors, *(p.author for p in doc.people if p.author)}
+        ):
             out.add(doc.file)
     if repo.site.policy in touched or "mkdocs.yml" in touched:
-        out |= {d.file for d in repo.documents} | {a.file for a in
-                                                               repo.authors.values()}
+        out |= {d.file for d in repo.documents} | {a.file for a in repo.authors.values()}
     return out
 
 
@@ -291,8 +357,9 @@ def _invalidate(repo: Repository, findings: list[Finding]) -> list[Finding]:
         for doc, broken in blocked:
             doc.valid = False
             failed.add(doc.file)
-            out.append(DEPENDS.finding(repo.lang, doc.file, _line_of_use(doc, broken[0]),
-                                       other=broken[0]))
+            out.append(
+                DEPENDS.finding(repo.lang, doc.file, _line_of_use(doc, broken[0]), other=broken[0])
+            )
         waiting = [d for d in waiting if d.file not in failed]
     return out
 
@@ -304,9 +371,12 @@ def _line_of_use(doc: Post | DocPage, file: str) -> int | None:
             return line
     if isinstance(doc, Post):
         video = doc.video
-        fields = {("image",): doc.image, ("video", "src"): video and video.src,
-                  ("video", "captions"): video and video.captions,
-                  ("video", "poster"): video and video.poster}
+        fields = {
+            ("image",): doc.image,
+            ("video", "src"): video and video.src,
+            ("video", "captions"): video and video.captions,
+            ("video", "poster"): video and video.poster,
+        }
         for path, value in fields.items():
             if value == file:
                 return doc.line_of(*path)

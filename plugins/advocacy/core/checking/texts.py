@@ -73,10 +73,12 @@ class Segment:
         return self.locate(found, before)
 
 
-def _front(doc: Post | DocPage, names: list[tuple[str, str | None, tuple[str | int, ...]]]
-           ) -> list[Segment]:
-    return [Segment(doc.file, doc.line_of(*path), value, name)
-            for name, value, path in names if value]
+def _front(
+    doc: Post | DocPage, names: list[tuple[str, str | None, tuple[str | int, ...]]]
+) -> list[Segment]:
+    return [
+        Segment(doc.file, doc.line_of(*path), value, name) for name, value, path in names if value
+    ]
 
 
 def post_segments(post: Post, root: Path) -> list[Segment]:
@@ -86,17 +88,22 @@ def post_segments(post: Post, root: Path) -> list[Segment]:
 
 
 def _post_segments(post: Post, root: Path) -> list[Segment]:
-    out = _front(post, [
-        ("title", post.title, ("title",)), ("description", post.description, ("description",)),
-        ("image_alt", post.image_alt, ("image_alt",)),
-        ("share.text", post.share_text, ("share", "text")),
-        ("video.title", post.video.title if post.video else None, ("video", "title")),
-        ("slug", post.slug.replace("-", " "), ("slug",)),
-    ])
-    out += [Segment(post.file, post.line_of("tags", i), t, "tags") for i, t in enumerate(
-        post.tags)]
-    out += [Segment(post.file, post.line_of("categories", i), c, "categories")
-            for i, c in enumerate(post.categories)]
+    out = _front(
+        post,
+        [
+            ("title", post.title, ("title",)),
+            ("description", post.description, ("description",)),
+            ("image_alt", post.image_alt, ("image_alt",)),
+            ("share.text", post.share_text, ("share", "text")),
+            ("video.title", post.video.title if post.video else None, ("video", "title")),
+            ("slug", post.slug.replace("-", " "), ("slug",)),
+        ],
+    )
+    out += [Segment(post.file, post.line_of("tags", i), t, "tags") for i, t in enumerate(post.tags)]
+    out += [
+        Segment(post.file, post.line_of("categories", i), c, "categories")
+        for i, c in enumerate(post.categories)
+    ]
     out += body_segments(post)
     if post.video and post.video.captions:
         out += caption_segments(post.video.captions, root)
@@ -105,10 +112,14 @@ def _post_segments(post: Post, root: Path) -> list[Segment]:
 
 def page_segments(page: DocPage) -> list[Segment]:
     """The published texts of a page: its title and description, then its body."""
-    return _front(page, [("title", page.title, ("title",)),
-                         ("description", page.description, ("description",)),
-                         ("subtitle", page.meta.get("subtitle"), ("subtitle",))]
-                  ) + body_segments(page)
+    return _front(
+        page,
+        [
+            ("title", page.title, ("title",)),
+            ("description", page.description, ("description",)),
+            ("subtitle", page.meta.get("subtitle"), ("subtitle",)),
+        ],
+    ) + body_segments(page)
 
 
 def body_segments(doc: Post | DocPage) -> list[Segment]:
@@ -125,9 +136,17 @@ def body_segments(doc: Post | DocPage) -> list[Segment]:
         locator.cursor = 0  # a block's start is found from the top: rules ask in any order
         return locator.line(found, before)
 
-    return [Segment(doc.file, block.line, block.text, "body" if block.kind == "text" else
-                    block.kind, block.code, locate if block.kind == "text" else None)
-            for block in rendered.blocks]
+    return [
+        Segment(
+            doc.file,
+            block.line,
+            block.text,
+            "body" if block.kind == "text" else block.kind,
+            block.code,
+            locate if block.kind == "text" else None,
+        )
+        for block in rendered.blocks
+    ]
 
 
 def caption_segments(captions: str, root: Path) -> list[Segment]:
@@ -141,8 +160,7 @@ def caption_segments(captions: str, root: Path) -> list[Segment]:
     out = []
     at = 0
     for cue in cues:
-        line = next((i for i in range(at, len(lines)) if cue.text.split(" ")[0] in lines[i]),
-                    at)
+        line = next((i for i in range(at, len(lines)) if cue.text.split(" ")[0] in lines[i]), at)
         at = line
         out.append(Segment(captions, line + 1, cue.text, "captions"))
     return out
@@ -150,10 +168,19 @@ def caption_segments(captions: str, root: Path) -> list[Segment]:
 
 def author_segments(author: Author) -> list[Segment]:
     """What an author page publishes as text besides the name."""
-    out = [Segment(author.file, author.line_of(name), value, name) for name, value in (
-        ("role", author.role), ("team", author.team), ("location", author.location)) if value]
-    out += [Segment(author.file, author.line_of("bio", lang), text, f"bio.{lang}")
-            for lang, text in author.bio.items()]
+    out = [
+        Segment(author.file, author.line_of(name), value, name)
+        for name, value in (
+            ("role", author.role),
+            ("team", author.team),
+            ("location", author.location),
+        )
+        if value
+    ]
+    out += [
+        Segment(author.file, author.line_of("bio", lang), text, f"bio.{lang}")
+        for lang, text in author.bio.items()
+    ]
     return out
 
 
@@ -169,21 +196,47 @@ NAMES_FILE = Path(__file__).parent / "rules" / "given_names.txt"
 _UPPER = "A-ZÀ-ÖØ-Þ"
 _LOWER = "a-zß-öø-ÿā-ž"  # Latin-1 and Latin Extended-A lower case (é, ü, ł, š ...)
 # One capitalised word: Hansen, McCarthy, O'Brien, D'Angelo, Holm-Jensen, Anne-Mette.
-_PART = (rf"(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][{_LOWER}]+"
-         rf"(?:[-‐][{_UPPER}][{_LOWER}]+)*")
-_PARTICLES = ("van", "von", "de", "der", "den", "del", "della", "di", "da", "du", "af",
-              "la", "le", "ten", "ter", "bin", "ibn", "al", "el", "dos", "das")
+_PART = (
+    rf"(?:Mc|Mac|O['’]|D['’])?[{_UPPER}][{_LOWER}]+"
+    rf"(?:[-‐][{_UPPER}][{_LOWER}]+)*"
+)
+_PARTICLES = (
+    "van",
+    "von",
+    "de",
+    "der",
+    "den",
+    "del",
+    "della",
+    "di",
+    "da",
+    "du",
+    "af",
+    "la",
+    "le",
+    "ten",
+    "ter",
+    "bin",
+    "ibn",
+    "al",
+    "el",
+    "dos",
+    "das",
+)
 _GAP = r"[ \t\u00a0]+"
 # Two or more capitalised words in a row, particles allowed between them.
-_RUN = re.compile(rf"(?<![\w@/.#-]){_PART}(?:{_GAP}(?:(?:{'|'.join(_PARTICLES)}){_GAP}){{0,2}}"
-                  rf"{_PART})+(?![\w@/-])")
+_RUN = re.compile(
+    rf"(?<![\w@/.#-]){_PART}(?:{_GAP}(?:(?:{'|'.join(_PARTICLES)}){_GAP}){{0,2}}"
+    rf"{_PART})+(?![\w@/-])"
+)
 _WORD = re.compile(rf"(?:(?:{'|'.join(_PARTICLES)}){_GAP})*{_PART}")
 _CAPITALISED = re.compile(rf"^[{_UPPER}]")
 _LETTERS = re.compile(rf"[{_UPPER}{_LOWER}]+")
 # After a name, these make it the name of a thing: "Niels Bohr Institute", "Grace Hopper
 # Award", "Victoria Station", "Arne Jacobsen A/S". Before one, they make it a title or a
 # place ("Queen Margrethe" is a public figure's title, "Lake Victoria" a lake).
-_THINGS = frozenset("""
+_THINGS = frozenset(
+    """
 street road avenue lane drive way boulevard square plaza place station airport bridge park
 garden gardens hall house tower building center centre hospital clinic university college
 school academy institute institut institutet foundation fund trust award awards prize medal
@@ -201,18 +254,24 @@ magazine press books edition effect principle method model theorem syndrome dise
 gade vej vejen allé alle plads pladsen torv torvet skole skolen gymnasium universitet
 universitetet hospitalet sygehus kirke kirken havn havnen station stationen fonden
 prisen kollegium kommune kommunen region regionen centret centeret huset selskab selskabet
-""".split())
+""".split()
+)
 # A legal form right after a name makes it a company: "Arne Jacobsen A/S", "Hansen & Co".
-_LEGAL = frozenset("""
+_LEGAL = frozenset(
+    """
 a/s aps i/s p/s k/s amba ivs inc inc. ltd ltd. llc llp gmbh plc ag ab oy asa s.a. bv b.v. nv
 n.v. co co. corp corp. &
-""".split())
-_TITLES = frozenset("""
+""".split()
+)
+_TITLES = frozenset(
+    """
 lake mount saint st san santa fort port cape queen king prince princess dronning kong
 prins prinsesse president senator governor mayor minister sir dame lady lord pope
-""".split())
+""".split()
+)
 # Places and other capitalised words that can follow a given name without being a surname.
-_PLACES = frozenset("""
+_PLACES = frozenset(
+    """
 texas california virginia georgia florida washington york jersey carolina dakota oregon
 ohio michigan illinois colorado arizona nevada utah maryland massachusetts pennsylvania
 tennessee kentucky alabama louisiana missouri minnesota wisconsin iowa kansas nebraska
@@ -226,13 +285,16 @@ stockholm oslo helsinki amsterdam brussels bruxelles chicago boston seattle denv
 diem capita cent monday tuesday wednesday thursday friday saturday sunday january february
 march april may june july august september october november december mandag tirsdag onsdag
 torsdag fredag lørdag søndag januar februar marts juni juli oktober
-""".split())
+""".split()
+)
 # Capitalised in a Title Case heading, never part of a name.
-_FUNCTION = frozenset("""
+_FUNCTION = frozenset(
+    """
 the a an and or of to in on for with at by from as is are was were be this that these those
 our your their my his her its we you they it not no but so if then than how why what when
 where who new
-""".split())
+""".split()
+)
 _MAX_SURNAMES = 3  # "Anne Holm Jensen Berg" at most; more is a heading or an institution
 KnownNames = dict[str, list[frozenset[str]]]  # a word -> the names that have it
 
@@ -266,8 +328,7 @@ def _title_cased(text: str) -> bool:
     """A heading or a title in Title Case, where capitals say nothing about names: a few
     words, none of them a lower-case word of four letters or more."""
     words = _LETTERS.findall(text)
-    return len(words) >= 3 and not any(len(w) >= 4 and not _CAPITALISED.match(w)
-                                       for w in words)
+    return len(words) >= 3 and not any(len(w) >= 4 and not _CAPITALISED.match(w) for w in words)
 
 
 def find_full_names(text: str) -> Iterator[FoundName]:
@@ -284,8 +345,9 @@ def find_full_names(text: str) -> Iterator[FoundName]:
             yield found
 
 
-def _names_in(text: str, words: list[tuple[str, int]], names: frozenset[str]
-              ) -> Iterator[FoundName]:
+def _names_in(
+    text: str, words: list[tuple[str, int]], names: frozenset[str]
+) -> Iterator[FoundName]:
     """The name in one run of capitalised words, if the run ends with it."""
     for index, (word, start) in enumerate(words):
         if not _given(word, names) or (index and words[index - 1][0].lower() in _TITLES):
@@ -303,8 +365,9 @@ def _names_in(text: str, words: list[tuple[str, int]], names: frozenset[str]
         if _next_word(text, words[-1][1] + len(words[-1][0])).lower() in _LEGAL:
             return
         final = words[-1]
-        yield FoundName(text[start:final[1] + len(final[0])], start,
-                        tuple(_bare(w) for w, _ in words[index:]))
+        yield FoundName(
+            text[start : final[1] + len(final[0])], start, tuple(_bare(w) for w, _ in words[index:])
+        )
         return
 
 
@@ -316,7 +379,7 @@ def _thing(word: str) -> bool:
 
 def _next_word(text: str, at: int) -> str:
     """The word right after a name ("A/S" after "Arne Jacobsen"), or ""."""
-    match = re.match(r"[ \t\u00a0]+([\w/.&-]+)", text[at:at + 40])
+    match = re.match(r"[ \t\u00a0]+([\w/.&-]+)", text[at : at + 40])
     return match.group(1) if match else ""
 
 
@@ -343,7 +406,8 @@ def is_known(found: FoundName, known: KnownNames) -> bool:
         if any(mine <= words or words <= mine for mine in spellings):
             return True
         if (last in words or last.removesuffix("s") in words) and any(
-                _short(w) == first for w in words if w != last):
+            _short(w) == first for w in words if w != last
+        ):
             return True
     return False
 
@@ -360,11 +424,31 @@ def known_names(names: Iterable[str]) -> KnownNames:
 
 
 # Short forms that do not begin like the name (Kate, Katherine and Kathy share "kat").
-_NICKNAMES = {"mike": "mic", "bill": "wil", "billy": "wil", "bob": "rob", "bobby": "rob",
-              "jim": "jam", "jimmy": "jam", "dick": "ric", "rick": "ric", "jack": "joh",
-              "peggy": "mar", "liz": "eli", "beth": "eli", "betty": "eli", "sue": "sus",
-              "ted": "edw", "ned": "edw", "chuck": "cha", "hank": "hen", "tony": "ant",
-              "sandy": "san", "kit": "chr", "kris": "chr"}
+_NICKNAMES = {
+    "mike": "mic",
+    "bill": "wil",
+    "billy": "wil",
+    "bob": "rob",
+    "bobby": "rob",
+    "jim": "jam",
+    "jimmy": "jam",
+    "dick": "ric",
+    "rick": "ric",
+    "jack": "joh",
+    "peggy": "mar",
+    "liz": "eli",
+    "beth": "eli",
+    "betty": "eli",
+    "sue": "sus",
+    "ted": "edw",
+    "ned": "edw",
+    "chuck": "cha",
+    "hank": "hen",
+    "tony": "ant",
+    "sandy": "san",
+    "kit": "chr",
+    "kris": "chr",
+}
 
 
 def _short(given: str) -> str:

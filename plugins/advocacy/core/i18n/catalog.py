@@ -45,8 +45,9 @@ def language(lang: str | None) -> str:
 
 
 def _is_plural(value: object) -> bool:
-    return (isinstance(value, dict) and bool(value) and "other" in value
-            and set(value) <= PLURAL_FORMS)
+    return (
+        isinstance(value, dict) and bool(value) and "other" in value and set(value) <= PLURAL_FORMS
+    )
 
 
 def _flatten(node: object, prefix: str, out: dict[str, Entry], source: str) -> None:
@@ -62,8 +63,9 @@ def _flatten(node: object, prefix: str, out: dict[str, Entry], source: str) -> N
                 raise CatalogError(f"{source}: '{prefix}' has the key {key!r}: keys are words")
             _flatten(value, f"{prefix}.{key}" if prefix else key, out, source)
     else:
-        raise CatalogError(f"{source}: '{prefix}' must be a text, a list of texts, a group "
-                           "or a plural (one/other)")
+        raise CatalogError(
+            f"{source}: '{prefix}' must be a text, a list of texts, a group or a plural (one/other)"
+        )
 
 
 @functools.cache
@@ -142,7 +144,14 @@ def format_list(items: Iterable[str], lang: str, style: str = "standard") -> str
 
 def placeholders(entry: Entry) -> frozenset[str]:
     """The ``{names}`` an entry's texts use (for tests that compare the languages)."""
-    texts = [entry] if isinstance(entry, str) else list(
-        entry.values() if isinstance(entry, Mapping) else entry)
-    return frozenset(name.split(".")[0].split("[")[0] for t in texts
-                     for _, name, _, _ in string.Formatter().parse(t) if name)
+    texts = (
+        [entry]
+        if isinstance(entry, str)
+        else list(entry.values() if isinstance(entry, Mapping) else entry)
+    )
+    return frozenset(
+        name.split(".")[0].split("[")[0]
+        for t in texts
+        for _, name, _, _ in string.Formatter().parse(t)
+        if name
+    )

@@ -53,8 +53,9 @@ def post_card_content(post: Post, edition: Edition, root: Path) -> CardContent:
     return CardContent(
         title=post.title,
         byline=" & ".join(a.name for a in authors) or None,
-        subtitle=f"{first.role} · {first.team}" if first and len(authors) == 1 else (
-            " · ".join(dict.fromkeys(a.team for a in authors)) or None),
+        subtitle=f"{first.role} · {first.team}"
+        if first and len(authors) == 1
+        else (" · ".join(dict.fromkeys(a.team for a in authors)) or None),
         photo=photo,
         cover=root / post.image if post.image else None,
     )
@@ -63,17 +64,24 @@ def post_card_content(post: Post, edition: Edition, root: Path) -> CardContent:
 def author_card_content(author: Author, edition: Edition, root: Path) -> CardContent:
     """What an author's card shows: name, role, team and place, photo with consent."""
     photo = root / author.photo if author.photo and edition.show_photo(author) else None
-    return CardContent(title=author.name, byline=author.role,
-                       subtitle=" · ".join(x for x in (author.team, author.location) if x),
-                       photo=photo)
+    return CardContent(
+        title=author.name,
+        byline=author.role,
+        subtitle=" · ".join(x for x in (author.team, author.location) if x),
+        photo=photo,
+    )
 
 
 def card_jobs(edition: Edition, root: Path) -> list[CardJob]:
     """A card for every published post and every visible author."""
-    jobs = [CardJob(f"post:{p.src_uri}", p.slug, post_card_content(p, edition, root))
-            for p in edition.posts]
-    jobs += [CardJob(f"author:{a.slug}", a.slug, author_card_content(a, edition, root))
-             for a in edition.authors.values()]
+    jobs = [
+        CardJob(f"post:{p.src_uri}", p.slug, post_card_content(p, edition, root))
+        for p in edition.posts
+    ]
+    jobs += [
+        CardJob(f"author:{a.slug}", a.slug, author_card_content(a, edition, root))
+        for a in edition.authors.values()
+    ]
     return jobs
 
 
@@ -90,8 +98,14 @@ class CardMaking:
     it with its secret; a plain folder will do for tools).
     """
 
-    def __init__(self, jobs: list[CardJob], style: CardStyle, file_of: Callable[[str], Path],
-                 pool: WorkerPool, digest: Callable[[Path], str] = sha256_file) -> None:
+    def __init__(
+        self,
+        jobs: list[CardJob],
+        style: CardStyle,
+        file_of: Callable[[str], Path],
+        pool: WorkerPool,
+        digest: Callable[[Path], str] = sha256_file,
+    ) -> None:
         todo = []
         self.keys: dict[str, str] = {}
         self.files: dict[str, Path] = {}
@@ -113,8 +127,9 @@ class CardMaking:
         return rendered
 
 
-def make_cards(jobs: list[CardJob], style: CardStyle, cache: Path,
-               workers: int | None = None) -> tuple[dict[str, str], int]:
+def make_cards(
+    jobs: list[CardJob], style: CardStyle, cache: Path, workers: int | None = None
+) -> tuple[dict[str, str], int]:
     """Make every card (on all cores); return each job's content key and how many rendered."""
     pool = WorkerPool(workers)
     try:

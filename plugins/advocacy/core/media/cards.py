@@ -40,6 +40,7 @@ _words = re.compile(r"[^ \t\n\r\f\v]+").findall  # words; a no-break space does 
 @dataclass(frozen=True)
 class CardStyle:
     """The company's look: colours as hex, an optional logo and the site's name."""
+
     background: str = "#1f3a5f"
     text: str = "#ffffff"
     accent: str = "#f2a541"
@@ -50,6 +51,7 @@ class CardStyle:
 @dataclass(frozen=True)
 class CardContent:
     """What one card says: a post's title (or an author's name) and who wrote it."""
+
     title: str
     byline: str | None = None  # "Mette Hansen" or "Mette Hansen & Jonas Berg"
     subtitle: str | None = None  # "Backend-udvikler · Udvikling"
@@ -60,6 +62,7 @@ class CardContent:
 @dataclass(frozen=True)
 class TitleLayout:
     """A wrapped title: its lines, font size in px and each line's ink box on the card."""
+
     lines: tuple[str, ...]
     size: int
     boxes: tuple[Box, ...]
@@ -93,8 +96,11 @@ def _wrap(words: list[str], font: Font, width: int, split: bool) -> list[str]:
         lines += [current] if current else []
         current = word
         while split and _width(current, font) > width:
-            cut = next(i for i in range(len(current), 0, -1)
-                       if i == 1 or _width(current[:i] + ELLIPSIS, font) <= width)
+            cut = next(
+                i
+                for i in range(len(current), 0, -1)
+                if i == 1 or _width(current[:i] + ELLIPSIS, font) <= width
+            )
             lines, current = [*lines, current[:cut]], current[cut:]
     return [*lines, current] if current else lines
 
@@ -114,8 +120,10 @@ def _boxes(lines: list[str], font: Font, box: Box) -> list[Box]:
     inks = [_ink(line, font) for line in lines]
     first = box[1] + max([font.getmetrics()[0], *(-ink[1] for ink in inks[:1])])
     step = round(font.size * 1.18)
-    return [(box[0], first + i * step + top, box[0] + right - left, first + i * step + bottom)
-            for i, (left, top, right, bottom) in enumerate(inks)]
+    return [
+        (box[0], first + i * step + top, box[0] + right - left, first + i * step + bottom)
+        for i, (left, top, right, bottom) in enumerate(inks)
+    ]
 
 
 def layout_title(title: str, box: Box, max_lines: int = 4) -> TitleLayout:
@@ -126,9 +134,12 @@ def layout_title(title: str, box: Box, max_lines: int = 4) -> TitleLayout:
     broken mid-word. If not even one line fits, there are no lines."""
     if max_lines < 1 or box[2] <= box[0] or box[3] <= box[1]:
         raise ValueError(f"bad title box {box} or max_lines {max_lines}")
+
     def inside(boxes: list[Box]) -> bool:
-        return all(b[0] >= box[0] and b[1] >= box[1] and b[2] <= box[2] and b[3] <= box[3]
-                   for b in boxes)
+        return all(
+            b[0] >= box[0] and b[1] >= box[1] and b[2] <= box[2] and b[3] <= box[3] for b in boxes
+        )
+
     words, width = _words(title), box[2] - box[0]
     for size in range(TITLE_MAX, TITLE_MIN - 1, -2):
         font = _font(size, True)
@@ -153,8 +164,13 @@ def layout_title(title: str, box: Box, max_lines: int = 4) -> TitleLayout:
 
 def contrast(a: RGB, b: RGB) -> float:
     """WCAG contrast ratio between two colours (1 to 21)."""
-    lum = [sum(w * (c / 3294.6 if c <= 10 else ((c / 255 + 0.055) / 1.055) ** 2.4)
-               for w, c in zip((0.2126, 0.7152, 0.0722), rgb, strict=True)) for rgb in (a, b)]
+    lum = [
+        sum(
+            w * (c / 3294.6 if c <= 10 else ((c / 255 + 0.055) / 1.055) ** 2.4)
+            for w, c in zip((0.2126, 0.7152, 0.0722), rgb, strict=True)
+        )
+        for rgb in (a, b)
+    ]
     return (max(lum) + 0.05) / (min(lum) + 0.05)
 
 
@@ -177,12 +193,16 @@ def _open(path: Path | None, side: int, flatten: RGB | None) -> Image.Image | No
             im = im if im.mode == mode else im.convert(mode)
     except Exception:  # Pillow raises OSError, ValueError, SyntaxError, DecompressionBombError…
         return None
-    return im if flatten is None or im.mode == "RGB" else Image.alpha_composite(
-        Image.new("RGBA", im.size, (*flatten, 255)), im).convert("RGB")
+    return (
+        im
+        if flatten is None or im.mode == "RGB"
+        else Image.alpha_composite(Image.new("RGBA", im.size, (*flatten, 255)), im).convert("RGB")
+    )
 
 
-def _background(cover: Image.Image | None, bg: RGB, accent: RGB, text: RGB
-                ) -> tuple[Image.Image, RGB]:
+def _background(
+    cover: Image.Image | None, bg: RGB, accent: RGB, text: RGB
+) -> tuple[Image.Image, RGB]:
     """The background and a readable text colour. No cover: the brand colour, a lighter disc
     and an accent ring on the right. A cover: under a dark tint, full over the text column
     (``MIN_CONTRAST`` even on a white photo), fading to the right."""
@@ -190,15 +210,20 @@ def _background(cover: Image.Image | None, bg: RGB, accent: RGB, text: RGB
         big = Image.new("RGB", (_W * 3, _H * 3), bg)  # drawn large and shrunk: smooth edges
         draw = ImageDraw.Draw(big)
         draw.ellipse([v * 3 for v in (880, -180, 1380, 320)], fill=_mix(bg, WHITE, 0.06))
-        draw.ellipse([v * 3 for v in (870, 410, 1250, 790)], outline=_mix(bg, accent, 0.8),
-                     width=36)
+        draw.ellipse(
+            [v * 3 for v in (870, 410, 1250, 790)], outline=_mix(bg, accent, 0.8), width=36
+        )
         card = big.resize(CARD_SIZE, Image.Resampling.BOX)
         if contrast(text, bg) < MIN_CONTRAST:
             text = max((WHITE, (17, 17, 17)), key=lambda c: contrast(c, bg))
         return card, text
     tint = _mix(bg, (0, 0, 0), 0.6)  # at most 102 per channel: white always reaches 5.7:1
-    alpha, color = next((a, c) for c in (text, WHITE) for a in range(256)  # a little above
-                        if contrast(c, _mix(WHITE, tint, a / 255)) >= MIN_CONTRAST + 0.1)
+    alpha, color = next(
+        (a, c)
+        for c in (text, WHITE)
+        for a in range(256)  # a little above
+        if contrast(c, _mix(WHITE, tint, a / 255)) >= MIN_CONTRAST + 0.1
+    )
     card = ImageOps.fit(cover, CARD_SIZE, Image.Resampling.BILINEAR)  # under a tint: enough
     card.paste(tint, mask=_tint_mask(alpha))
     return card, color
@@ -208,8 +233,14 @@ def _background(cover: Image.Image | None, bg: RGB, accent: RGB, text: RGB
 def _tint_mask(alpha: int) -> Image.Image:
     """How much tint where: full over the text column, fading to the right edge."""
     edge = _TEXT_RIGHT + 40
-    row = Image.frombytes("L", (_W, 1), bytes(alpha if x <= edge else round(
-        alpha * (1 - 0.65 * (x - edge) / (_W - edge))) for x in range(_W)))
+    row = Image.frombytes(
+        "L",
+        (_W, 1),
+        bytes(
+            alpha if x <= edge else round(alpha * (1 - 0.65 * (x - edge) / (_W - edge)))
+            for x in range(_W)
+        ),
+    )
     return row.resize(CARD_SIZE)
 
 
@@ -251,34 +282,54 @@ def _footer(card: Image.Image, content: CardContent, text: RGB, bg: RGB, accent:
         card.paste(accent, (x, top, x + _PHOTO, top + _PHOTO), _disc(_PHOTO))  # the ring
         card.paste(photo, (x + 5, top + 5), _disc(photo.width))
         x += _PHOTO + 28
-    rows = [(font, s, color) for font, s, color in ((_font(34), content.byline or "", text),
-            (_font(24), content.subtitle or "", _mix(text, bg, 0.22))) if s.strip()]
+    rows = [
+        (font, s, color)
+        for font, s, color in (
+            (_font(34), content.byline or "", text),
+            (_font(24), content.subtitle or "", _mix(text, bg, 0.22)),
+        )
+        if s.strip()
+    ]
     if rows:  # each row as tall as its font's ascent + descent, 10 px apart
         height = sum(sum(font.getmetrics()) + 10 for font, _, _ in rows) - 10
         y = (top + bottom - height) // 2 if photo is not None else bottom - height
         top, draw = min(top, y), ImageDraw.Draw(card)
         for font, string, color in rows:  # ink starts at x, even for a "J" that overhangs
             string = _fit(string, font, _TEXT_RIGHT - x)
-            draw.text((x - _ink(string, font)[0], y + font.getmetrics()[0]), string, font=font,
-                      fill=color, anchor="ls")
+            draw.text(
+                (x - _ink(string, font)[0], y + font.getmetrics()[0]),
+                string,
+                font=font,
+                fill=color,
+                anchor="ls",
+            )
             y += sum(font.getmetrics()) + 10
     return top
 
 
 def render_card(content: CardContent, style: CardStyle) -> Image.Image:
     """Draw the card: an RGB image of ``CARD_SIZE``. Colours are hex (ValueError if not)."""
-    bg, accent, text = (ImageColor.getrgb(c)[:3] for c in (style.background, style.accent,
-                                                           style.text))
+    bg, accent, text = (
+        ImageColor.getrgb(c)[:3] for c in (style.background, style.accent, style.text)
+    )
     card, text = _background(_open(content.cover, _W, bg), bg, accent, text)
     draw = ImageDraw.Draw(card)
     logo = _open(style.logo, 720, None)
     if logo is not None:  # at most 60 px high and 360 px wide, top left
         logo = ImageOps.contain(logo, (360, _HEADER), LANCZOS)
-        card.paste(logo, (MARGIN, MARGIN + (_HEADER - logo.height) // 2),
-                   logo if logo.mode == "RGBA" else None)
+        card.paste(
+            logo,
+            (MARGIN, MARGIN + (_HEADER - logo.height) // 2),
+            logo if logo.mode == "RGBA" else None,
+        )
     elif name := _fit(style.site_name, font := _font(26, True), 500):
-        draw.text((MARGIN - _ink(name, font)[0], MARGIN + _HEADER // 2), name, font=font,
-                  fill=text, anchor="lm")
+        draw.text(
+            (MARGIN - _ink(name, font)[0], MARGIN + _HEADER // 2),
+            name,
+            font=font,
+            fill=text,
+            anchor="lm",
+        )
     draw.rectangle((MARGIN, _TITLE_TOP - 26, MARGIN + 88, _TITLE_TOP - 20), fill=accent)
     footer_top = _footer(card, content, text, bg, accent)
     box = (MARGIN, _TITLE_TOP, _TEXT_RIGHT, footer_top - (32 if footer_top < _H - MARGIN else 0))
@@ -290,8 +341,9 @@ def render_card(content: CardContent, style: CardStyle) -> Image.Image:
     return card
 
 
-def card_key(content: CardContent, style: CardStyle,
-             digest: Callable[[Path], str] = sha256_file) -> str:
+def card_key(
+    content: CardContent, style: CardStyle, digest: Callable[[Path], str] = sha256_file
+) -> str:
     """16 hex chars of sha256 over CARD_VERSION, every field of content and style, and each
     picture's bytes (not its path: an edited photo gets a new key, a moved checkout does not)."""
     payload: dict[str, Any] = {"version": CARD_VERSION}
@@ -307,8 +359,9 @@ def card_key(content: CardContent, style: CardStyle,
     return sha256(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:16]
 
 
-def write_card(content: CardContent, style: CardStyle, cache_dir: Path, out: Path,
-               name: str | None = None) -> bool:
+def write_card(
+    content: CardContent, style: CardStyle, cache_dir: Path, out: Path, name: str | None = None
+) -> bool:
     """Write the card to ``out`` as JPEG (quality 85, no EXIF), copied from its cache file
     (``cache_dir/<name>``, by default ``<key>.jpg``) if there; True if it was rendered."""
     cached = Path(cache_dir) / (name or f"{card_key(content, style)}.jpg")

@@ -30,13 +30,39 @@ from advocacy.core.media.images import (
 from advocacy.core.media.video import VttError, parse_vtt
 
 PHOTO, HEIC, VIDEO, CAPTIONS, SVG, OTHER = "photo", "heic", "video", "captions", "svg", "other"
-_PHOTO_MAGIC = (b"\xff\xd8\xff", b"\x89PNG\r\n\x1a\n", b"GIF87a", b"GIF89a", b"II*\x00",
-                b"MM\x00*", b"BM")
+_PHOTO_MAGIC = (
+    b"\xff\xd8\xff",
+    b"\x89PNG\r\n\x1a\n",
+    b"GIF87a",
+    b"GIF89a",
+    b"II*\x00",
+    b"MM\x00*",
+    b"BM",
+)
 # ISO media brands browsers play as MP4 (QuickTime's "qt  " they do not, reliably).
-MP4_BRANDS = frozenset({b"isom", b"iso2", b"iso4", b"iso5", b"iso6", b"mp41", b"mp42", b"avc1",
-                        b"M4V ", b"M4VP", b"dash", b"mmp4", b"MSNV", b"f4v "})
-_SVG_ACTIVE = re.compile(r"^(?:script|foreignobject|iframe|embed|object|handler|listener|set|"
-                         r"animate\w*)$", re.IGNORECASE)
+MP4_BRANDS = frozenset(
+    {
+        b"isom",
+        b"iso2",
+        b"iso4",
+        b"iso5",
+        b"iso6",
+        b"mp41",
+        b"mp42",
+        b"avc1",
+        b"M4V ",
+        b"M4VP",
+        b"dash",
+        b"mmp4",
+        b"MSNV",
+        b"f4v ",
+    }
+)
+_SVG_ACTIVE = re.compile(
+    r"^(?:script|foreignobject|iframe|embed|object|handler|listener|set|"
+    r"animate\w*)$",
+    re.IGNORECASE,
+)
 
 
 def sniff(path: Path) -> str:
@@ -83,8 +109,10 @@ def svg_problem(path: Path) -> str | None:
                 return f"it has an {local} attribute"
             if local in ("href", "src") and not value.startswith("#"):
                 return f"it refers to {value[:40]}"
-            if "url(" in value.replace(" ", "").lower() and "url(#" not in value.replace(
-                    " ", "").lower():
+            if (
+                "url(" in value.replace(" ", "").lower()
+                and "url(#" not in value.replace(" ", "").lower()
+            ):
                 return "it loads from an address"
     if "@import" in text:
         return "its style loads from an address"
@@ -126,7 +154,8 @@ class MediaCatalog:
             try:
                 key = content_key(self.root / path, self.digest)
                 found = (cached(path, key, self.slot_of(key)) if self.slot_of else None) or (
-                    plan(self.root, path, key))
+                    plan(self.root, path, key)
+                )
             except ImageProblem as exc:
                 found = exc
             except Exception as exc:

@@ -137,8 +137,11 @@ def open_checked(path: Path, use: str | None = "body") -> Image.Image:
                 raise ImageProblem("image-bomb", width=width, height=height)
             if getattr(image, "n_frames", 1) > 1:
                 raise ImageProblem("image-animated")
-            if image.mode in ("CMYK", "YCbCr", "LAB") or image.mode.startswith("I;16") or (
-                    image.mode == "I"):
+            if (
+                image.mode in ("CMYK", "YCbCr", "LAB")
+                or image.mode.startswith("I;16")
+                or (image.mode == "I")
+            ):
                 raise ImageProblem("image-mode", mode=image.mode)
             if not _ends_whole(image.format, tail):  # else: not cut off, nothing to decode
                 if image.format == "JPEG":
@@ -162,7 +165,8 @@ def open_checked(path: Path, use: str | None = "body") -> Image.Image:
 def _ends_whole(fmt: str | None, tail: bytes) -> bool:
     """Whether a file's last bytes are its format's end marker (JPEG EOI, PNG IEND)."""
     return (fmt == "JPEG" and tail.endswith(b"\xff\xd9")) or (
-        fmt == "PNG" and tail.endswith(b"IEND\xaeB`\x82"))
+        fmt == "PNG" and tail.endswith(b"IEND\xaeB`\x82")
+    )
 
 
 def _size_of(path: Path) -> dict[str, object]:
@@ -211,15 +215,20 @@ def cached(source: str, key: str, slot: Slot) -> Processed | None:
     try:
         data = json.loads(slot.record.read_bytes())
         width, height = int(data["width"]), int(data["height"])
-        variants = tuple(Variant(v["format"], int(v["width"]), int(v["height"]),
-                                 slot.file(int(v["width"]), v["format"]),
-                                 _published_name(source, key, int(v["width"]), v["format"]))
-                         for v in data["variants"])
+        variants = tuple(
+            Variant(
+                v["format"],
+                int(v["width"]),
+                int(v["height"]),
+                slot.file(int(v["width"]), v["format"]),
+                _published_name(source, key, int(v["width"]), v["format"]),
+            )
+            for v in data["variants"]
+        )
     except (OSError, ValueError, KeyError, TypeError):
         return None
     expected = _plan(source, key, slot, width, height, any(v.format == "png" for v in variants))
-    if variants != expected.variants or not all((slot.folder / v.file).is_file()
-                                                for v in variants):
+    if variants != expected.variants or not all((slot.folder / v.file).is_file() for v in variants):
         return None
     return expected
 
@@ -232,19 +241,28 @@ def _widths(width: int) -> list[int]:
 def _upright(image: Image.Image) -> tuple[int, int, bool]:
     """Upright width and height from the header, and whether the picture has transparency."""
     width, height = (image.height, image.width) if _rotated(image) else image.size
-    alpha = image.mode in ("RGBA", "LA", "PA") or (image.mode == "P" and
-                                                    "transparency" in image.info)
+    alpha = image.mode in ("RGBA", "LA", "PA") or (
+        image.mode == "P" and "transparency" in image.info
+    )
     return width, height, alpha
 
 
-def _plan(source: str, key: str, slot: Slot | None, width: int, height: int, alpha: bool
-          ) -> Processed:
+def _plan(
+    source: str, key: str, slot: Slot | None, width: int, height: int, alpha: bool
+) -> Processed:
     fallback = "png" if alpha else "jpeg"
     widths = _widths(width)
-    variants = [Variant(fmt, w, max(1, round(height * w / width)),
-                        slot.file(w, fmt) if slot else f"{key}-{w}.{fmt}",
-                        _published_name(source, key, w, fmt))
-                for w in widths for fmt in (("webp", fallback) if w == widths[0] else ("webp",))]
+    variants = [
+        Variant(
+            fmt,
+            w,
+            max(1, round(height * w / width)),
+            slot.file(w, fmt) if slot else f"{key}-{w}.{fmt}",
+            _published_name(source, key, w, fmt),
+        )
+        for w in widths
+        for fmt in (("webp", fallback) if w == widths[0] else ("webp",))
+    ]
     variants.sort(key=lambda v: (v.width, v.format))
     return Processed(source, width, height, tuple(variants))
 
@@ -263,8 +281,9 @@ def _decode(path: Path) -> tuple[Image.Image, bytes | None, tuple[int, int, bool
         if original.format == "JPEG":
             # A 12-megapixel phone photo decodes at half or a quarter of its size when that
             # is still wider than the widest variant: several times faster.
-            original.draft(original.mode, (WIDTHS[-1], 1) if width == original.width
-                           else (1, WIDTHS[-1]))
+            original.draft(
+                original.mode, (WIDTHS[-1], 1) if width == original.width else (1, WIDTHS[-1])
+            )
         original.load()
         ImageOps.exif_transpose(original, in_place=True)  # no copy of a big photo
         icc = original.info.get("icc_profile")
@@ -272,8 +291,7 @@ def _decode(path: Path) -> tuple[Image.Image, bytes | None, tuple[int, int, bool
         return original, icc, (width, height, alpha)
 
 
-def process(root: Path, source: str, slot: Slot, key: str | None = None
-            ) -> tuple[Processed, bool]:
+def process(root: Path, source: str, slot: Slot, key: str | None = None) -> tuple[Processed, bool]:
     """Process one photo (repository-relative ``source``); True when work was done.
 
     A cached result is returned without opening the image at all. Only what makes a photo
@@ -300,15 +318,25 @@ def process(root: Path, source: str, slot: Slot, key: str | None = None
             else:  # Pillow's bilinear averages over the whole source area when shrinking
                 sized = sized.resize(size, Image.Resampling.BILINEAR)
         write_atomic(slot.folder / variant.file, _encode(sized, variant.format, icc))
-    write_atomic(slot.record, json.dumps({
-        "width": width, "height": height,
-        "variants": [{"format": v.format, "width": v.width, "height": v.height}
-                     for v in processed.variants]}).encode())
+    write_atomic(
+        slot.record,
+        json.dumps(
+            {
+                "width": width,
+                "height": height,
+                "variants": [
+                    {"format": v.format, "width": v.width, "height": v.height}
+                    for v in processed.variants
+                ],
+            }
+        ).encode(),
+    )
     return processed, True
 
 
-def _process_one(args: tuple[Path, str, Slot, str]) -> tuple[
-        str, Processed | None, str | None, dict[str, object], bool]:
+def _process_one(
+    args: tuple[Path, str, Slot, str],
+) -> tuple[str, Processed | None, str | None, dict[str, object], bool]:
     root, source, slot, key = args
     try:
         processed, worked = process(root, source, slot, key)
@@ -320,8 +348,14 @@ def _process_one(args: tuple[Path, str, Slot, str]) -> tuple[
 class Processing:
     """Photos being processed in the background: what pages need is known at once."""
 
-    def __init__(self, root: Path, sources: list[str], slot_of: Callable[[str], Slot],
-                 pool: WorkerPool, digest: Digest = sha256_file) -> None:
+    def __init__(
+        self,
+        root: Path,
+        sources: list[str],
+        slot_of: Callable[[str], Slot],
+        pool: WorkerPool,
+        digest: Digest = sha256_file,
+    ) -> None:
         self.done: dict[str, Processed] = {}  # every photo: from the cache, or as planned
         self.problems: dict[str, ImageProblem] = {}
         self.slots: dict[str, Slot] = {}
@@ -349,8 +383,9 @@ class Processing:
                 self.done.pop(source, None)
             elif processed is not None and processed != self.done.get(source):
                 # Never expected: the plan comes from the same code. Fail closed, not wrong.
-                self.problems[source] = ImageProblem("image-unreadable",
-                                                     detail="processed differently than planned")
+                self.problems[source] = ImageProblem(
+                    "image-unreadable", detail="processed differently than planned"
+                )
             worked += did_work
         return worked
 
@@ -360,8 +395,9 @@ def folder_slots(cache: Path) -> Callable[[str], Slot]:
     return lambda key: Slot(cache, key)
 
 
-def process_all(root: Path, sources: list[str], cache: Path, workers: int | None = None
-                ) -> tuple[dict[str, Processed], dict[str, ImageProblem], int]:
+def process_all(
+    root: Path, sources: list[str], cache: Path, workers: int | None = None
+) -> tuple[dict[str, Processed], dict[str, ImageProblem], int]:
     """Process every photo on all cores and wait; returns results, problems, work done."""
     pool = WorkerPool(workers)
     try:

@@ -56,8 +56,9 @@ class WorkerPool:
             self._executor = None
 
 
-def parallel_map(func: Callable[[Job], Out], jobs: Sequence[Job], workers: int | None = None
-                 ) -> list[Out]:
+def parallel_map(
+    func: Callable[[Job], Out], jobs: Sequence[Job], workers: int | None = None
+) -> list[Out]:
     """``[func(job) for job in jobs]`` on all cores, waiting for the results."""
     pool = WorkerPool(workers)
     try:

@@ -36,7 +36,7 @@ class Cue:
 
 def _seconds(stamp: str) -> float:
     parts = stamp.replace(",", ".").split(":")
-    return sum(float(p) * 60 ** i for i, p in enumerate(reversed(parts)))
+    return sum(float(p) * 60**i for i, p in enumerate(reversed(parts)))
 
 
 def parse_vtt(text: str) -> list[Cue]:
@@ -60,8 +60,11 @@ def parse_vtt(text: str) -> list[Cue]:
             line = lines[index]
         match = _TIMING.match(line.strip())
         if not match:
-            raise VttError(f"expected a timing like 00:00:01.000 --> 00:00:04.000, "
-                           f"found '{line.strip()[:40]}'", index + 1)
+            raise VttError(
+                f"expected a timing like 00:00:01.000 --> 00:00:04.000, "
+                f"found '{line.strip()[:40]}'",
+                index + 1,
+            )
         start, end = _seconds(match.group(1)), _seconds(match.group(2))
         if end <= start:
             raise VttError("a caption ends before it starts", index + 1)
@@ -86,8 +89,11 @@ def _stamp(seconds: float) -> str:
 def serialize_vtt(cues: list[Cue]) -> str:
     """Captions as the site publishes them: written again from the parsed cues, so nothing
     but timings and plain text reaches readers (no styles, regions, notes or markup)."""
-    blocks = [f"{_stamp(c.start)} --> {_stamp(c.end)}\n{html.escape(c.text, quote=False)}"
-              for c in cues if c.text]
+    blocks = [
+        f"{_stamp(c.start)} --> {_stamp(c.end)}\n{html.escape(c.text, quote=False)}"
+        for c in cues
+        if c.text
+    ]
     return "WEBVTT\n\n" + "\n\n".join(blocks) + "\n"
 
 

@@ -47,13 +47,15 @@ class Rule:
         """The message and fix for ``key`` (the rule's own when None) in ``lang``."""
         texts = self.messages[key or self.id]
         lang = lang if lang in texts else "en"
-        plain = {k: (v.get(lang, v.get("en")) if isinstance(v, dict) else v)
-                 for k, v in values.items()}
+        plain = {
+            k: (v.get(lang, v.get("en")) if isinstance(v, dict) else v) for k, v in values.items()
+        }
         message, fix = texts[lang]
         return message.format(**plain), fix.format(**plain)
 
-    def finding(self, lang: str, file: str, line: int | None, key: str | None = None,
-                /, **values: object) -> Finding:
+    def finding(
+        self, lang: str, file: str, line: int | None, key: str | None = None, /, **values: object
+    ) -> Finding:
         """A finding of this rule, with the declared severity."""
         message, fix = self.text(key, lang, **values)
         return Finding(self.id, self.severity, file, line, message, fix)
@@ -82,14 +84,31 @@ def declare(rule: Rule) -> Rule:
     return rule
 
 
-def rule(id: str, severity: Severity, summary: tuple[str, str], en: tuple[str, str],
-         da: tuple[str, str], *, adjustable: bool = True, can_block: bool = True,
-         variants: Mapping[str, Mapping[str, tuple[str, str]]] | None = None,
-         imported: tuple[str, str] | None = None) -> Rule:
+def rule(
+    id: str,
+    severity: Severity,
+    summary: tuple[str, str],
+    en: tuple[str, str],
+    da: tuple[str, str],
+    *,
+    adjustable: bool = True,
+    can_block: bool = True,
+    variants: Mapping[str, Mapping[str, tuple[str, str]]] | None = None,
+    imported: tuple[str, str] | None = None,
+) -> Rule:
     """Declare a rule from its texts: ``summary`` is (English, Danish), ``en`` and ``da``
     are (message, fix); ``variants`` adds other messages of the same rule by key;
     ``imported`` is (English, Danish) advice for a post that came from an old site."""
     messages: dict[str, Texts] = {id: {"en": en, "da": da}, **dict(variants or {})}
     hint = {"en": imported[0], "da": imported[1]} if imported else {}
-    return declare(Rule(id, severity, {"en": summary[0], "da": summary[1]}, messages,
-                        adjustable, can_block, hint))
+    return declare(
+        Rule(
+            id,
+            severity,
+            {"en": summary[0], "da": summary[1]},
+            messages,
+            adjustable,
+            can_block,
+            hint,
+        )
+    )

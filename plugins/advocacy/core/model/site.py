@@ -88,7 +88,8 @@ class Site:
         blog = self.blog_dir.strip("/") + "/"
         return src_uri.endswith("index.md") and (
             (src_uri.startswith(blog) and not src_uri.startswith(self.posts_dir.strip("/") + "/"))
-            or src_uri in (f"{self.policy_page.strip('/')}/index.md", "story-ideas/index.md"))
+            or src_uri in (f"{self.policy_page.strip('/')}/index.md", "story-ideas/index.md")
+        )
 
     def rel(self, path: Path) -> str:
         """``path`` relative to the repository root, with ``/``."""

@@ -78,13 +78,13 @@ def describe_hold(held: Held, lang: str = "en") -> str:
     return f"{problem.who} {says}{when}"
 
 
-def hold_reason(post: Post, repo: Repository, today: dt.date
-                ) -> tuple[str, str, consent.Problem | None] | None:
+def hold_reason(
+    post: Post, repo: Repository, today: dt.date
+) -> tuple[str, str, consent.Problem | None] | None:
     """Why ``post`` is not published today, or None when it is."""
     if not post.valid:
         # A consent problem says more than "it has errors" (it is often why).
-        problem = next((p for p in consent.problems(post, repo, today) if consent.holds(p)),
-                       None)
+        problem = next((p for p in consent.problems(post, repo, today) if consent.holds(p)), None)
         return ("consent", "", problem) if problem else ("invalid", "", None)
     if post.draft:
         return "draft", "", None

@@ -64,8 +64,7 @@ def as_text(text: str) -> str:
     """Plain text as Markdown that renders to exactly that text: a bio is words, never links,
     pictures or markup, whatever it looks like."""
     paragraphs = [" ".join(p.split()) for p in text.split("\n\n") if p.strip()]
-    return "\n\n".join(_MARKDOWN.sub(r"\\\1", html.escape(p, quote=False))
-                       for p in paragraphs)
+    return "\n\n".join(_MARKDOWN.sub(r"\\\1", html.escape(p, quote=False)) for p in paragraphs)
 
 
 def front_matter(meta: dict[str, Any]) -> str:
@@ -73,9 +72,15 @@ def front_matter(meta: dict[str, Any]) -> str:
     return "---\n" + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False) + "---\n\n"
 
 
-def _paginate(prefix: str, title: str, cards: list[dict[str, Any]], per_page: int, t: dict,
-              extra: dict[str, Any] | None = None, template: str = "advocacy/listing.html"
-              ) -> Iterable[GeneratedPage]:
+def _paginate(
+    prefix: str,
+    title: str,
+    cards: list[dict[str, Any]],
+    per_page: int,
+    t: dict,
+    extra: dict[str, Any] | None = None,
+    template: str = "advocacy/listing.html",
+) -> Iterable[GeneratedPage]:
     """A listing split into pages: ``prefix/`` then ``prefix/page/N/``."""
     pages = max(1, -(-len(cards) // per_page))
     url = [f"{prefix}/" if n == 1 else f"{prefix}/page/{n}/" for n in range(1, pages + 1)]
@@ -85,7 +90,8 @@ def _paginate(prefix: str, title: str, cards: list[dict[str, Any]], per_page: in
             "heading": title,
             "posts": cards[(n - 1) * per_page : n * per_page],
             "pagination": {
-                "page": n, "pages": pages,
+                "page": n,
+                "pages": pages,
                 "label": t["page_of"].format(page=n, pages=pages),
                 "newer": url[n - 2] if n > 1 else None,
                 "older": url[n] if n < pages else None,
@@ -96,20 +102,25 @@ def _paginate(prefix: str, title: str, cards: list[dict[str, Any]], per_page: in
         yield GeneratedPage(f"{url[n - 1]}index.md", page_title, template, context)
 
 
-def _compact(prefix: str, title: str, cards: list[dict[str, Any]], extra: dict[str, Any]
-             ) -> GeneratedPage:
+def _compact(
+    prefix: str, title: str, cards: list[dict[str, Any]], extra: dict[str, Any]
+) -> GeneratedPage:
     """A one-page list of titles (archive years, topics): quick to scan, quick to build."""
-    return GeneratedPage(f"{prefix}/index.md", title, "advocacy/compact.html",
-                         {"kind": "compact", "heading": title, "posts": cards, **extra})
+    return GeneratedPage(
+        f"{prefix}/index.md",
+        title,
+        "advocacy/compact.html",
+        {"kind": "compact", "heading": title, "posts": cards, **extra},
+    )
 
 
-def plan_pages(site: Site, edition: Edition, card: Card | None = None,
-               careers: Careers | None = None) -> list[GeneratedPage]:
+def plan_pages(
+    site: Site, edition: Edition, card: Card | None = None, careers: Careers | None = None
+) -> list[GeneratedPage]:
     """Every generated page for today's edition; ``card`` makes (or recalls) a post's card
     for a reader's language; ``careers`` says which languages, teams and brand there are."""
     careers = careers or Careers(Languages(site.language))
-    make: Card = card or (lambda p, lang: post_card(p, edition, lang, site.blog_dir,
-                                                    careers.langs))
+    make: Card = card or (lambda p, lang: post_card(p, edition, lang, site.blog_dir, careers.langs))
     stories = versions(edition)
     pages: list[GeneratedPage] = []
     for lang in careers.langs.spoken:
@@ -117,8 +128,14 @@ def plan_pages(site: Site, edition: Edition, card: Card | None = None,
     return pages
 
 
-def _pages_in(lang: str, site: Site, edition: Edition, card: Card, careers: Careers,
-              stories: dict[str, list[Post]]) -> list[GeneratedPage]:
+def _pages_in(
+    lang: str,
+    site: Site,
+    edition: Edition,
+    card: Card,
+    careers: Careers,
+    stories: dict[str, list[Post]],
+) -> list[GeneratedPage]:
     """The generated pages of one language."""
     langs = careers.langs
     blog, per_page, t = site.blog_dir, site.per_page, strings(lang)
@@ -130,22 +147,41 @@ def _pages_in(lang: str, site: Site, edition: Edition, card: Card, careers: Care
     def listing(posts: Iterable[Post], dedupe: bool = True) -> list[dict[str, Any]]:
         if not dedupe:
             return [card(p, lang) for p in posts]
-        return [{**card(shown, lang), "versions": other_versions(others, lang)}
-                for shown, others in once(posts, lang, stories)]
+        return [
+            {**card(shown, lang), "versions": other_versions(others, lang)}
+            for shown, others in once(posts, lang, stories)
+        ]
 
     codes = sorted({p.language for p in edition.posts})
-    filters = [{"label": t["all_languages"], "url": f"{at}/", "lang": ""}] + [
-        {"label": t.get(f"lang_{code}", code), "url": f"{at}/lang/{code}/", "lang": code}
-        for code in codes] if len(codes) > 1 else []
-    pages = list(_paginate(at, t["stories"], listing(edition.posts), per_page, t,
-                           {**base, "feed_key": "", "filters": filters, "filter": "",
-                            "intro": t["stories_intro"]}))
+    filters = (
+        [{"label": t["all_languages"], "url": f"{at}/", "lang": ""}]
+        + [
+            {"label": t.get(f"lang_{code}", code), "url": f"{at}/lang/{code}/", "lang": code}
+            for code in codes
+        ]
+        if len(codes) > 1
+        else []
+    )
+    pages = list(
+        _paginate(
+            at,
+            t["stories"],
+            listing(edition.posts),
+            per_page,
+            t,
+            {**base, "feed_key": "", "filters": filters, "filter": "", "intro": t["stories_intro"]},
+        )
+    )
     for code in codes if filters else ():
         in_lang = t["in_lang"].format(language=t.get(f"lang_name_{code}", code))
-        pages += _paginate(f"{at}/lang/{code}", f"{t['stories']} {in_lang}",
-                           listing((p for p in edition.posts if p.language == code), False),
-                           per_page, t, {**base, "feed_key": f"lang:{code}",
-                                         "filters": filters, "filter": code})
+        pages += _paginate(
+            f"{at}/lang/{code}",
+            f"{t['stories']} {in_lang}",
+            listing((p for p in edition.posts if p.language == code), False),
+            per_page,
+            t,
+            {**base, "feed_key": f"lang:{code}", "filters": filters, "filter": code},
+        )
     by_year: dict[int, list[Post]] = defaultdict(list)
     by_category: dict[str, list[Post]] = defaultdict(list)
     by_tag: dict[str, list[Post]] = defaultdict(list)
@@ -156,46 +192,96 @@ def _pages_in(lang: str, site: Site, edition: Edition, card: Card, careers: Care
         for tag in post.tags:
             by_tag[tag].append(post)
     for year, posts in sorted(by_year.items(), reverse=True):
-        pages.append(_compact(f"{at}/archive/{year}", t["archive_year"].format(year=year),
-                              listing(posts), base))
+        pages.append(
+            _compact(
+                f"{at}/archive/{year}", t["archive_year"].format(year=year), listing(posts), base
+            )
+        )
     for name, posts in sorted(by_category.items()):
-        pages += _paginate(f"{at}/category/{slugify(name)}",
-                           t["category"].format(name=langs.word(name, lang)), listing(posts),
-                           per_page, t, {**base, "kind": "category",
-                                         "feed_key": f"category:{name}"})
+        pages += _paginate(
+            f"{at}/category/{slugify(name)}",
+            t["category"].format(name=langs.word(name, lang)),
+            listing(posts),
+            per_page,
+            t,
+            {**base, "kind": "category", "feed_key": f"category:{name}"},
+        )
     for name, posts in sorted(by_tag.items()):
-        pages.append(_compact(f"{at}/tag/{slugify(name)}", t["tag"].format(name=name),
-                              listing(posts), base))
+        pages.append(
+            _compact(f"{at}/tag/{slugify(name)}", t["tag"].format(name=name), listing(posts), base)
+        )
     count = {k: plural(lang, "stories", len(v)) for k, v in by_tag.items()}
-    tags = [{"name": n, "url": tag_url(n, blog, prefix), "count": len(p), "label": count[n]}
-            for n, p in sorted(by_tag.items(), key=lambda item: item[0].lower())]
-    years = [{"year": y, "url": f"{at}/archive/{y}/", "count": len(p)}
-             for y, p in sorted(by_year.items(), reverse=True)]
-    categories = [{"name": langs.word(n, lang), "url": category_url(n, blog, prefix),
-                   "count": len(p), "label": plural(lang, "stories", len(p))}
-                  for n, p in sorted(by_category.items())]
-    pages.append(GeneratedPage(f"{at}/tags/index.md", t["tags"], "advocacy/tags.html",
-                               {**base, "kind": "tags", "tags": tags, "years": years,
-                                "categories": categories, "intro": t["tags_intro"]}))
+    tags = [
+        {"name": n, "url": tag_url(n, blog, prefix), "count": len(p), "label": count[n]}
+        for n, p in sorted(by_tag.items(), key=lambda item: item[0].lower())
+    ]
+    years = [
+        {"year": y, "url": f"{at}/archive/{y}/", "count": len(p)}
+        for y, p in sorted(by_year.items(), reverse=True)
+    ]
+    categories = [
+        {
+            "name": langs.word(n, lang),
+            "url": category_url(n, blog, prefix),
+            "count": len(p),
+            "label": plural(lang, "stories", len(p)),
+        }
+        for n, p in sorted(by_category.items())
+    ]
+    pages.append(
+        GeneratedPage(
+            f"{at}/tags/index.md",
+            t["tags"],
+            "advocacy/tags.html",
+            {
+                **base,
+                "kind": "tags",
+                "tags": tags,
+                "years": years,
+                "categories": categories,
+                "intro": t["tags_intro"],
+            },
+        )
+    )
     teams = team_views(edition, site, careers, lang)
     stories_of = careers.team_stories(edition)
     for team in teams:
-        pages += _paginate(team["url"].rstrip("/"), t["team_title"].format(name=team["name"]),
-                           listing(stories_of.get(team["team"], [])), per_page, t,
-                           {**base, "kind": "team", "team": team,
-                            "feed_key": f"team:{team['team']}"}, "advocacy/team.html")
-    pages.append(GeneratedPage(f"{at}/authors/index.md", t["meet"], "advocacy/authors.html",
-                               {**base, "kind": "authors", "teams": teams,
-                                "intro": t["meet_intro"]}, search=own))
+        pages += _paginate(
+            team["url"].rstrip("/"),
+            t["team_title"].format(name=team["name"]),
+            listing(stories_of.get(team["team"], [])),
+            per_page,
+            t,
+            {**base, "kind": "team", "team": team, "feed_key": f"team:{team['team']}"},
+            "advocacy/team.html",
+        )
+    pages.append(
+        GeneratedPage(
+            f"{at}/authors/index.md",
+            t["meet"],
+            "advocacy/authors.html",
+            {**base, "kind": "authors", "teams": teams, "intro": t["meet_intro"]},
+            search=own,
+        )
+    )
     for author in edition.authors.values():
         view = author_view(author, edition, lang, blog, langs)
-        pages.append(GeneratedPage(
-            f"{at}/author/{author.slug}/index.md", author.name, "advocacy/author.html",
-            {**base, "kind": "author", "author": view,
-             "posts": listing(edition.posts_by(author.slug)),
-             "heading": t["posts_by"].format(name=view["first_name"])},
-            body=as_text(view["bio"] or ""), search=own,
-        ))
+        pages.append(
+            GeneratedPage(
+                f"{at}/author/{author.slug}/index.md",
+                author.name,
+                "advocacy/author.html",
+                {
+                    **base,
+                    "kind": "author",
+                    "author": view,
+                    "posts": listing(edition.posts_by(author.slug)),
+                    "heading": t["posts_by"].format(name=view["first_name"]),
+                },
+                body=as_text(view["bio"] or ""),
+                search=own,
+            )
+        )
     for spec in careers_pages(lang, site, careers, teams):
         pages.append(GeneratedPage(**{**spec, "context": {**base, **spec["context"]}}))
     return pages

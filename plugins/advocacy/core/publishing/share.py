@@ -51,10 +51,13 @@ def share_kit(post: Post, policy: Policy, url: str) -> dict[str, str]:
         cut = text[: room - 1].rsplit(" ", 1)[0]
         text = cut + "…"
     full = text + tail
-    return {"text": text, "link": link, "hashtags": " ".join(hashtags(post.tags)),
-            "full": full,
-            "compose": "https://www.linkedin.com/feed/?shareActive=true&text=" + quote(full,
-                                                                                      safe="")}
+    return {
+        "text": text,
+        "link": link,
+        "hashtags": " ".join(hashtags(post.tags)),
+        "full": full,
+        "compose": "https://www.linkedin.com/feed/?shareActive=true&text=" + quote(full, safe=""),
+    }
 
 
 SHARE_TARGETS = (
@@ -69,5 +72,4 @@ SHARE_TARGETS = (
 def share_links(url: str, title: str) -> list[dict[str, str]]:
     """Plain share links (no script, nothing contacted before a click), LinkedIn first."""
     values = {"url": quote(url, safe=""), "title": quote(title, safe="")}
-    return [{"service": name, "href": pattern.format(**values)} for name, pattern in
-            SHARE_TARGETS]
+    return [{"service": name, "href": pattern.format(**values)} for name, pattern in SHARE_TARGETS]

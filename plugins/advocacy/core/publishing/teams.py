@@ -22,8 +22,9 @@ def team_url(team: str, blog_dir: str = "blog", prefix: str = "") -> str:
 
 def post_teams(post: Post, edition: Edition) -> list[str]:
     """The teams of a post's visible authors, in author order."""
-    return list(dict.fromkeys(edition.authors[s].team for s in post.authors
-                              if s in edition.authors))
+    return list(
+        dict.fromkeys(edition.authors[s].team for s in post.authors if s in edition.authors)
+    )
 
 
 def team_posts(edition: Edition) -> dict[str, list[Post]]:
@@ -58,7 +59,7 @@ def related_posts(edition: Edition, limit: int = RELATED) -> dict[str, list[Post
         for key, weight in keys[number]:
             numbers = index[key]
             at = bisect_left(numbers, number)
-            for other in numbers[max(0, at - NEIGHBOURS):at + NEIGHBOURS + 1]:
+            for other in numbers[max(0, at - NEIGHBOURS) : at + NEIGHBOURS + 1]:
                 if other != number:
                     scores[other] += weight
         # edition.posts is newest first: a lower number is newer.

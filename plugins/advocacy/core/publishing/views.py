@@ -35,8 +35,13 @@ def author_url(slug: str, blog_dir: str = "blog", prefix: str = "") -> str:
     return f"{prefix}{blog_dir}/author/{slug}/"
 
 
-def author_view(author: Author, edition: Edition, lang: str, blog_dir: str = "blog",
-                langs: Languages | None = None) -> dict[str, Any]:
+def author_view(
+    author: Author,
+    edition: Edition,
+    lang: str,
+    blog_dir: str = "blog",
+    langs: Languages | None = None,
+) -> dict[str, Any]:
     """An author as templates show them: photo only with consent, else initials."""
     t = strings(lang)
     langs = langs or Languages(lang)
@@ -61,15 +66,19 @@ def author_view(author: Author, edition: Edition, lang: str, blog_dir: str = "bl
     }
 
 
-def post_card(post: Post, edition: Edition, lang: str, blog_dir: str = "blog",
-              langs: Languages | None = None) -> dict[str, Any]:
+def post_card(
+    post: Post, edition: Edition, lang: str, blog_dir: str = "blog", langs: Languages | None = None
+) -> dict[str, Any]:
     """A post as a reader of ``lang`` sees it in listings and on its page; nothing here
     needs the body rendered."""
     langs = langs or Languages(lang)
     prefix = langs.prefix(lang)
     t = strings(lang)
-    authors = [author_view(edition.authors[s], edition, lang, blog_dir, langs)
-               for s in post.authors if s in edition.authors]
+    authors = [
+        author_view(edition.authors[s], edition, lang, blog_dir, langs)
+        for s in post.authors
+        if s in edition.authors
+    ]
     return {
         "title": post.title,
         "url": post.url,
@@ -82,8 +91,10 @@ def post_card(post: Post, edition: Edition, lang: str, blog_dir: str = "blog",
         "foreign": post.language != lang,  # shown with its language named
         "featured": post.featured,
         "authors": authors,
-        "categories": [{"name": langs.word(c, lang), "url": category_url(c, blog_dir, prefix)}
-                       for c in post.categories],
+        "categories": [
+            {"name": langs.word(c, lang), "url": category_url(c, blog_dir, prefix)}
+            for c in post.categories
+        ],
         "tags": [{"name": name, "url": tag_url(name, blog_dir, prefix)} for name in post.tags],
         "image": post.image,
         "image_alt": post.image_alt,
@@ -94,13 +105,20 @@ def post_card(post: Post, edition: Edition, lang: str, blog_dir: str = "blog",
 def other_versions(others: list[Post], lang: str) -> list[dict[str, Any]]:
     """Links to a story's other languages, labelled in the reader's language."""
     t = strings(lang)
-    return [{"url": p.url, "language": p.language, "title": p.title,
-             "label": t["also_in"].format(language=t.get(f"lang_name_{p.language}",
-                                                         p.language))} for p in others]
+    return [
+        {
+            "url": p.url,
+            "language": p.language,
+            "title": p.title,
+            "label": t["also_in"].format(language=t.get(f"lang_name_{p.language}", p.language)),
+        }
+        for p in others
+    ]
 
 
-def video_view(post: Post, root: Path, captions_path: str | None, lang: str | None = None
-               ) -> dict[str, Any] | None:
+def video_view(
+    post: Post, root: Path, captions_path: str | None, lang: str | None = None
+) -> dict[str, Any] | None:
     """A post's video as the template shows it, in the words of ``lang`` (the page's);
     ``captions_path`` is repository-relative."""
     video = post.video
@@ -117,13 +135,20 @@ def video_view(post: Post, root: Path, captions_path: str | None, lang: str | No
         "transcript": transcript(root / captions_path) if captions_path else [],
     }
     if video.src:
-        view.update(kind="file", src=video.src,
-                    type=VIDEO_TYPES.get(Path(video.src).suffix.lower(), "video/mp4"))
+        view.update(
+            kind="file",
+            src=video.src,
+            type=VIDEO_TYPES.get(Path(video.src).suffix.lower(), "video/mp4"),
+        )
     else:
         service = "YouTube" if video.youtube else "Vimeo"
-        view.update(kind="embed", service=service, embed=embed_url(video.youtube, video.vimeo),
-                    watch=watch_url(video.youtube, video.vimeo),
-                    play=t["play_video"].format(title=title, service=service),
-                    note=t["embed_note"].format(service=service),
-                    watch_label=t["watch_on"].format(service=service))
+        view.update(
+            kind="embed",
+            service=service,
+            embed=embed_url(video.youtube, video.vimeo),
+            watch=watch_url(video.youtube, video.vimeo),
+            play=t["play_video"].format(title=title, service=service),
+            note=t["embed_note"].format(service=service),
+            watch_label=t["watch_on"].format(service=service),
+        )
     return view

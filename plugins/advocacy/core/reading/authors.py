@@ -33,34 +33,56 @@ from advocacy.core.reading.schema.yamlsource import (
 E, W = Severity.ERROR, Severity.WARNING
 
 FILE_NAME = rule(
-    "author-file-name", E,
-    ("Author files are named by the author's id.",
-     "Forfatterfiler er navngivet efter forfatterens id."),
-    ("The author file name '{name}' is not a valid id.",
-     "Rename the file to '{suggestion}.yml' (lower-case a-z, digits and '-')."),
-    ("Navnet på forfatterfilen '{name}' er ikke et gyldigt id.",
-     "Omdøb filen til '{suggestion}.yml' (små bogstaver a-z, tal og '-')."),
-    adjustable=False)
+    "author-file-name",
+    E,
+    (
+        "Author files are named by the author's id.",
+        "Forfatterfiler er navngivet efter forfatterens id.",
+    ),
+    (
+        "The author file name '{name}' is not a valid id.",
+        "Rename the file to '{suggestion}.yml' (lower-case a-z, digits and '-').",
+    ),
+    (
+        "Navnet på forfatterfilen '{name}' er ikke et gyldigt id.",
+        "Omdøb filen til '{suggestion}.yml' (små bogstaver a-z, tal og '-').",
+    ),
+    adjustable=False,
+)
 
 TEAM = rule(
-    "schema-team", E,
-    ("Every team has a page of its own.",
-     "Alle teams har deres egen side."),
-    ("The team '{value}' has no letters or digits, so it cannot have a page.",
-     "Write the team's name in words."),
-    ("Teamet '{value}' har hverken bogstaver eller tal, så det kan ikke få en side.",
-     "Skriv teamets navn med ord."),
-    adjustable=False)
+    "schema-team",
+    E,
+    ("Every team has a page of its own.", "Alle teams har deres egen side."),
+    (
+        "The team '{value}' has no letters or digits, so it cannot have a page.",
+        "Write the team's name in words.",
+    ),
+    (
+        "Teamet '{value}' har hverken bogstaver eller tal, så det kan ikke få en side.",
+        "Skriv teamets navn med ord.",
+    ),
+    adjustable=False,
+)
 
 CONSENT_UNREADABLE = rule(
-    "consent-unreadable", W,
-    ("Consent that cannot be read keeps nobody online: the person's profile and posts wait.",
-     "Samtykke, der ikke kan læses, holder ingen online: personens profil og indlæg venter."),
-    ("The consent record cannot be read, so this person's profile, photo and posts are held "
-     "back: {problem}", "{fix}"),
-    ("Samtykket kan ikke læses, så personens profil, foto og indlæg holdes tilbage: {problem}",
-     "{fix}"),
-    adjustable=False)
+    "consent-unreadable",
+    W,
+    (
+        "Consent that cannot be read keeps nobody online: the person's profile and posts wait.",
+        "Samtykke, der ikke kan læses, holder ingen online: personens profil og indlæg venter.",
+    ),
+    (
+        "The consent record cannot be read, so this person's profile, photo and posts are held "
+        "back: {problem}",
+        "{fix}",
+    ),
+    (
+        "Samtykket kan ikke læses, så personens profil, foto og indlæg holdes tilbage: {problem}",
+        "{fix}",
+    ),
+    adjustable=False,
+)
 
 CONSENT_FIELDS = (
     Field("profile", Date(), example="2026-01-10"),
@@ -69,6 +91,8 @@ CONSENT_FIELDS = (
     Field("withdrawn", Date(), example="2026-11-01"),
     Field("expires", Date(), example="2027-01-10"),
 )
+
+
 class Login(Kind):
     """A GitHub login: letters, digits and single hyphens, at most 39 characters."""
 
@@ -89,11 +113,15 @@ AUTHOR_FIELDS = (
     Field("team", Text(high=60), True, "IT"),
     Field("location", Text(high=60), example="Aarhus"),
     Field("photo", Text(), example="media/authors/mette-hansen.jpg"),
-    Field("linkedin", Url(hosts=("linkedin.com",)),
-          example="https://www.linkedin.com/in/mettehansen"),
+    Field(
+        "linkedin", Url(hosts=("linkedin.com",)), example="https://www.linkedin.com/in/mettehansen"
+    ),
     Field("github", ListOf(Login(), most=10), example="[mettehansen]"),
-    Field("bio", Group((Field("da", BIO, example='"..."'), Field("en", BIO, example='"..."'))),
-          example='{da: "...", en: "..."}'),
+    Field(
+        "bio",
+        Group((Field("da", BIO, example='"..."'), Field("en", BIO, example='"..."'))),
+        example='{da: "...", en: "..."}',
+    ),
     Field("consent", Group(CONSENT_FIELDS), example="{profile: 2026-01-10}"),
     Field("left", Date(), example="2026-10-31"),
 )
@@ -114,13 +142,17 @@ def _consent(checker: Checker, data: dict[str, object]) -> tuple[Consent, bool]:
     values = sub.check_value(Group(CONSENT_FIELDS), raw, ("consent",), "consent")[1] or {}
     readable = not sub.findings
     for finding in sub.findings:
-        checker.findings.append(CONSENT_UNREADABLE.finding(
-            checker.lang, finding.file, finding.line, problem=finding.message, fix=finding.fix))
+        checker.findings.append(
+            CONSENT_UNREADABLE.finding(
+                checker.lang, finding.file, finding.line, problem=finding.message, fix=finding.fix
+            )
+        )
     return Consent(**values), readable
 
 
-def read_author(site: Site, path: Path, lang: str = "en", text: str | None = None
-                ) -> tuple[Author | None, list[Finding]]:
+def read_author(
+    site: Site, path: Path, lang: str = "en", text: str | None = None
+) -> tuple[Author | None, list[Finding]]:
     """Read and check one author file; the author is None when the file is unusable.
 
     ``text`` is the file's text when it does not come from the work tree (the base branch).
@@ -141,11 +173,13 @@ def read_author(site: Site, path: Path, lang: str = "en", text: str | None = Non
         return None, [TYPE.finding(lang, rel, 1, "not-a-mapping", what=what, got=got)]
     checker = Checker(rel, doc, lang, tz=zone(site.timezone))
     if not SLUG_RE.match(slug):
-        checker.report(FILE_NAME, (), None, name=path.name,
-                       suggestion=slugify(slug) or "firstname-lastname")
+        checker.report(
+            FILE_NAME, (), None, name=path.name, suggestion=slugify(slug) or "firstname-lastname"
+        )
     consent, readable = _consent(checker, doc.data)
-    values = checker.check_mapping({k: v for k, v in doc.data.items() if k != "consent"},
-                                   AUTHOR_FIELDS)
+    values = checker.check_mapping(
+        {k: v for k, v in doc.data.items() if k != "consent"}, AUTHOR_FIELDS
+    )
     if values.get("team") and not slugify(values["team"]):
         checker.report(TEAM, ("team",), None, value=values["team"])
     if any(f.severity is Severity.ERROR for f in checker.findings):

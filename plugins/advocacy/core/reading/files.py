@@ -75,8 +75,12 @@ def tracked_caches(root: Path, folders: list[Path]) -> list[str]:
     if not inside:
         return []
     try:
-        proc = subprocess.run(["git", "-C", str(root), "ls-files", "-z", "--", *inside],
-                              capture_output=True, check=False, timeout=60)
+        proc = subprocess.run(
+            ["git", "-C", str(root), "ls-files", "-z", "--", *inside],
+            capture_output=True,
+            check=False,
+            timeout=60,
+        )
     except (OSError, subprocess.SubprocessError):
         return []
     if proc.returncode != 0:
@@ -99,7 +103,7 @@ def take_inventory(site: Site) -> Inventory:
         else:
             out.pages.append(path)
     for rel, path in _walk(root, site.authors_dir.strip("/"), out):
-        if rel.endswith((".yml", ".yaml")) and "/" not in rel[len(site.authors_dir) + 1:]:
+        if rel.endswith((".yml", ".yaml")) and "/" not in rel[len(site.authors_dir) + 1 :]:
             out.authors.append(path)
     _walk(root, site.media_dir.strip("/"), out)  # links only: media are judged where used
     out.symlinks = sorted(set(out.symlinks))

@@ -30,8 +30,9 @@ class Template(Kind):
 
     def parse(self, value: object, checker: Checker, path: tuple[str | int, ...]) -> str:
         text = str(value).strip() if isinstance(value, str) else ""
-        if not _TEMPLATE.match(text) or (text not in PAGE_TEMPLATES and not text.startswith(
-                "overrides/")):
+        if not _TEMPLATE.match(text) or (
+            text not in PAGE_TEMPLATES and not text.startswith("overrides/")
+        ):
             raise Invalid(TYPE, "bad-template", value=value, choices=", ".join(PAGE_TEMPLATES))
         return text
 
@@ -73,10 +74,15 @@ def read_page(site: Site, path: Path, lang: str = "en") -> tuple[DocPage | None,
         values = checker.check_mapping(document.doc.data, PAGE_FIELDS)
         findings = checker.findings
     page = DocPage(
-        file=document.rel, src_uri=src_uri, url=page_url(src_uri),
-        title=values.get("title"), description=values.get("description"),  # type: ignore[arg-type]
-        body=document.parts.body, body_line=document.parts.body_line,
-        meta=dict(values), language=site.language,
+        file=document.rel,
+        src_uri=src_uri,
+        url=page_url(src_uri),
+        title=values.get("title"),
+        description=values.get("description"),  # type: ignore[arg-type]
+        body=document.parts.body,
+        body_line=document.parts.body_line,
+        meta=dict(values),
+        language=site.language,
         digest=hashlib.sha256(document.text.encode("utf-8")).hexdigest(),
         valid=not any(f.severity is Severity.ERROR for f in findings),
         meta_lines=document.doc,

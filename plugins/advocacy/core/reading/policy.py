@@ -40,32 +40,96 @@ SEVERITY_CHOICES = ("error", "warning", "off")
 E = Severity.ERROR
 
 TERMS_FILE = rule(
-    "policy-terms-file", E,
-    ("The confidential terms file can be read.",
-     "Filen med fortrolige ord kan læses."),
-    ("The confidential terms file '{terms_file}' cannot be read, so nothing could be checked "
-     "against it.",
-     "Check the path in 'confidential_terms_file', or remove the line."),
-    ("Filen med fortrolige ord '{terms_file}' kan ikke læses, så intet kunne tjekkes mod den.",
-     "Tjek stien i 'confidential_terms_file', eller fjern linjen."),
-    adjustable=False)
+    "policy-terms-file",
+    E,
+    ("The confidential terms file can be read.", "Filen med fortrolige ord kan læses."),
+    (
+        "The confidential terms file '{terms_file}' cannot be read, so nothing could be checked "
+        "against it.",
+        "Check the path in 'confidential_terms_file', or remove the line.",
+    ),
+    (
+        "Filen med fortrolige ord '{terms_file}' kan ikke læses, så intet kunne tjekkes mod den.",
+        "Tjek stien i 'confidential_terms_file', eller fjern linjen.",
+    ),
+    adjustable=False,
+)
 
 
-DEFAULT_FINANCIAL = ("omsætning", "resultat", "EBITDA", "revenue", "profit", "guidance",
-                     "overskud", "underskud", "indtjening", "earnings", "turnover")
+DEFAULT_FINANCIAL = (
+    "omsætning",
+    "resultat",
+    "EBITDA",
+    "revenue",
+    "profit",
+    "guidance",
+    "overskud",
+    "underskud",
+    "indtjening",
+    "earnings",
+    "turnover",
+)
 DEFAULT_SUPERLATIVES = {
-    "da": ("verdens bedste", "fantastisk", "fantastiske", "utrolig", "utrolige", "unik", "unikke",
-           "banebrydende", "førende", "markedsledende", "helt i top", "suveræn", "episk"),
-    "en": ("amazing", "awesome", "incredible", "world-class", "best-in-class", "unique",
-           "groundbreaking", "leading", "market-leading", "cutting-edge", "game-changing",
-           "revolutionary", "unparalleled", "epic"),
+    "da": (
+        "verdens bedste",
+        "fantastisk",
+        "fantastiske",
+        "utrolig",
+        "utrolige",
+        "unik",
+        "unikke",
+        "banebrydende",
+        "førende",
+        "markedsledende",
+        "helt i top",
+        "suveræn",
+        "episk",
+    ),
+    "en": (
+        "amazing",
+        "awesome",
+        "incredible",
+        "world-class",
+        "best-in-class",
+        "unique",
+        "groundbreaking",
+        "leading",
+        "market-leading",
+        "cutting-edge",
+        "game-changing",
+        "revolutionary",
+        "unparalleled",
+        "epic",
+    ),
 }
 DEFAULT_BUZZWORDS = {
-    "da": ("synergi", "synergier", "disruption", "disruptiv", "paradigmeskifte", "værdiskabelse",
-           "best practice", "win-win", "omstillingsparat", "helhedsorienteret"),
-    "en": ("synergy", "synergies", "disrupt", "disruptive", "paradigm shift", "leverage",
-           "best practice", "win-win", "thought leader", "move the needle", "value-add",
-           "holistic", "ecosystem"),
+    "da": (
+        "synergi",
+        "synergier",
+        "disruption",
+        "disruptiv",
+        "paradigmeskifte",
+        "værdiskabelse",
+        "best practice",
+        "win-win",
+        "omstillingsparat",
+        "helhedsorienteret",
+    ),
+    "en": (
+        "synergy",
+        "synergies",
+        "disrupt",
+        "disruptive",
+        "paradigm shift",
+        "leverage",
+        "best practice",
+        "win-win",
+        "thought leader",
+        "move the needle",
+        "value-add",
+        "holistic",
+        "ecosystem",
+    ),
 }
 
 ORG_FIELDS = (
@@ -75,8 +139,11 @@ ORG_FIELDS = (
 WORD_LISTS = Group((Field("da", ListOf(Text())), Field("en", ListOf(Text()))))
 POLICY_FIELDS = (
     Field("company", Text(), example='"Kystlinje A/S"'),
-    Field("disclosure", Group((Field("da", Text()), Field("en", Text()))),
-          example='{da: "Jeg arbejder hos Kystlinje.", en: "I work at Kystlinje."}'),
+    Field(
+        "disclosure",
+        Group((Field("da", Text()), Field("en", Text()))),
+        example='{da: "Jeg arbejder hos Kystlinje.", en: "I work at Kystlinje."}',
+    ),
     Field("hr_logins", ListOf(Text()), example="[hr-kystlinje]"),
     # Where employees write to HR, e.g. to withdraw consent: shown on the policy page (never a
     # public issue, which would name the person).
@@ -87,16 +154,29 @@ POLICY_FIELDS = (
     Field("confidential_terms", ListOf(Text()), example='["Projekt Nordlys"]'),
     Field("confidential_terms_file", Text(), example="~/.config/advocacy/terms.txt"),
     Field("confidential_terms_env", Text(), example=TERMS_ENV),
-    Field("financial", Group((
-        Field("terms", ListOf(Text()), example="[omsætning, EBITDA]"),
-        Field("next_release", Date(), example="2027-02-25"),
-    )), example="{next_release: 2027-02-25}"),
+    Field(
+        "financial",
+        Group(
+            (
+                Field("terms", ListOf(Text()), example="[omsætning, EBITDA]"),
+                Field("next_release", Date(), example="2027-02-25"),
+            )
+        ),
+        example="{next_release: 2027-02-25}",
+    ),
     Field("internal_hosts", ListOf(Text()), example="[intranet.kystlinje.dk]"),
     Field("brand_assets", ListOf(Text()), example="[media/brand/logo.svg]"),
     Field("severity", Group((), extra_ok=True), example="{link-insecure: error}"),
-    Field("authenticity", Group((
-        Field("superlatives", WORD_LISTS), Field("buzzwords", WORD_LISTS),
-    )), example="{superlatives: {da: [...], en: [...]}}"),
+    Field(
+        "authenticity",
+        Group(
+            (
+                Field("superlatives", WORD_LISTS),
+                Field("buzzwords", WORD_LISTS),
+            )
+        ),
+        example="{superlatives: {da: [...], en: [...]}}",
+    ),
 )
 
 
@@ -164,15 +244,15 @@ def _private_terms(site: Site, values: dict[str, Any], checker: Checker) -> list
             lines = path.read_text(encoding="utf-8").splitlines()
         except (OSError, UnicodeDecodeError):
             # Fail closed: a deny-list that cannot be read must not silently allow everything.
-            checker.report(TERMS_FILE, ("confidential_terms_file",), None,
-                           terms_file=file_name)
+            checker.report(TERMS_FILE, ("confidential_terms_file",), None, terms_file=file_name)
             lines = []
         terms += [line.strip() for line in lines if line.strip() and not line.startswith("#")]
     return terms
 
 
-def load_policy(site: Site, lang: str = "en", text: str | None = None
-                ) -> tuple[Policy, list[Finding]]:
+def load_policy(
+    site: Site, lang: str = "en", text: str | None = None
+) -> tuple[Policy, list[Finding]]:
     """Read ``policy.yml``; a missing file means the defaults (and a policy with no terms)."""
     path = site.root / site.policy
     policy = Policy(file=site.policy)
@@ -196,8 +276,9 @@ def load_policy(site: Site, lang: str = "en", text: str | None = None
     severities = severities if isinstance(severities, dict) else {}
     for rule_id, level in severities.items():
         level = "off" if level is False else level  # YAML 1.1 reads a bare off as false
-        ok, _ = checker.check_value(Choice(SEVERITY_CHOICES), level, ("severity", rule_id),
-                                    str(rule_id))
+        ok, _ = checker.check_value(
+            Choice(SEVERITY_CHOICES), level, ("severity", rule_id), str(rule_id)
+        )
         if ok:
             policy.severity[str(rule_id)] = str(level)
     financial = values.get("financial", {})
@@ -208,10 +289,14 @@ def load_policy(site: Site, lang: str = "en", text: str | None = None
     policy.hr_logins = [str(x).lower() for x in values.get("hr_logins", [])]
     policy.hr_contact = values.get("hr_contact")
     policy.role_mailboxes = [str(x).lower() for x in values.get("role_mailboxes", [])]
-    policy.approved = [Organisation(o["name"], o.get("aliases", []))
-                       for o in values.get("approved_organisations", [])]
-    policy.restricted = [Organisation(o["name"], o.get("aliases", []))
-                         for o in values.get("restricted_organisations", [])]
+    policy.approved = [
+        Organisation(o["name"], o.get("aliases", []))
+        for o in values.get("approved_organisations", [])
+    ]
+    policy.restricted = [
+        Organisation(o["name"], o.get("aliases", []))
+        for o in values.get("restricted_organisations", [])
+    ]
     policy.confidential_terms = [*public_terms, *_private_terms(site, values, checker)]
     policy.public_terms = len(public_terms)
     policy.financial_terms = tuple(financial.get("terms") or DEFAULT_FINANCIAL)

@@ -40,139 +40,210 @@ from advocacy.core.reading.schema.yamlsource import (
 E, W = Severity.ERROR, Severity.WARNING
 
 FRONT_MATTER = rule(
-    "front-matter", E,
-    ("Every post starts with its front matter between two '---' lines.",
-     "Alle indlæg starter med front matter mellem to '---'-linjer."),
-    ("The post has no front matter (the block between two '---' lines at the top).",
-     "Start the file with a line '---', then title, date, authors and description, each on "
-     "its own line, then another line '---'."),
-    ("Indlægget har ingen front matter (blokken mellem to '---'-linjer øverst).",
-     "Start filen med en linje '---', derefter title, date, authors og description på hver "
-     "sin linje, og så endnu en linje '---'."),
-    adjustable=False, variants={
+    "front-matter",
+    E,
+    (
+        "Every post starts with its front matter between two '---' lines.",
+        "Alle indlæg starter med front matter mellem to '---'-linjer.",
+    ),
+    (
+        "The post has no front matter (the block between two '---' lines at the top).",
+        "Start the file with a line '---', then title, date, authors and description, each on "
+        "its own line, then another line '---'.",
+    ),
+    (
+        "Indlægget har ingen front matter (blokken mellem to '---'-linjer øverst).",
+        "Start filen med en linje '---', derefter title, date, authors og description på hver "
+        "sin linje, og så endnu en linje '---'.",
+    ),
+    adjustable=False,
+    variants={
         "front-matter-unclosed": {
-            "en": ("The front matter starts with '---' but never ends.",
-             "Add a line with only '---' after the last field, before the text."),
-            "da": ("Front matter starter med '---' men slutter aldrig.",
-             "Tilføj en linje med kun '---' efter det sidste felt, før teksten."),
+            "en": (
+                "The front matter starts with '---' but never ends.",
+                "Add a line with only '---' after the last field, before the text.",
+            ),
+            "da": (
+                "Front matter starter med '---' men slutter aldrig.",
+                "Tilføj en linje med kun '---' efter det sidste felt, før teksten.",
+            ),
         },
         "front-matter-odd": {
-            "en": ("The first line looks like '---' but has other characters after the dashes, so "
-             "the site would show the front matter as text.",
-             "Make the first line exactly three dashes '---' and nothing else."),
-            "da": ("Første linje ligner '---', men har andre tegn efter stregerne, så sitet ville "
-             "vise front matter som tekst.",
-             "Lad første linje være præcis tre bindestreger '---' og intet andet."),
+            "en": (
+                "The first line looks like '---' but has other characters after the dashes, so "
+                "the site would show the front matter as text.",
+                "Make the first line exactly three dashes '---' and nothing else.",
+            ),
+            "da": (
+                "Første linje ligner '---', men har andre tegn efter stregerne, så sitet ville "
+                "vise front matter som tekst.",
+                "Lad første linje være præcis tre bindestreger '---' og intet andet.",
+            ),
         },
         "front-matter-multimarkdown": {
-            "en": ("The page starts with 'name: value' lines without '---' around them; MkDocs "
-             "would read them as settings the check never saw.",
-             "Put a line '---' before and after them, or start the page with its text."),
-            "da": ("Siden starter med 'navn: værdi'-linjer uden '---' omkring; MkDocs ville læse "
-             "dem som indstillinger, tjekket aldrig har set.",
-             "Sæt en linje '---' før og efter dem, eller start siden med teksten."),
+            "en": (
+                "The page starts with 'name: value' lines without '---' around them; MkDocs "
+                "would read them as settings the check never saw.",
+                "Put a line '---' before and after them, or start the page with its text.",
+            ),
+            "da": (
+                "Siden starter med 'navn: værdi'-linjer uden '---' omkring; MkDocs ville læse "
+                "dem som indstillinger, tjekket aldrig har set.",
+                "Sæt en linje '---' før og efter dem, eller start siden med teksten.",
+            ),
         },
         "not-a-mapping": NOT_A_MAPPING,
-    })
+    },
+)
 
 TAG = rule(
-    "schema-tag", E,
-    ("Every tag has a page of its own.",
-     "Alle tags har deres egen side."),
-    ("The tag '{value}' has no letters or digits, so it cannot have a page.",
-     "Use a word as the tag."),
-    ("Emnet '{value}' har hverken bogstaver eller tal, så det kan ikke få en side.",
-     "Brug et ord som emne."),
-    adjustable=False, variants={
+    "schema-tag",
+    E,
+    ("Every tag has a page of its own.", "Alle tags har deres egen side."),
+    (
+        "The tag '{value}' has no letters or digits, so it cannot have a page.",
+        "Use a word as the tag.",
+    ),
+    (
+        "Emnet '{value}' har hverken bogstaver eller tal, så det kan ikke få en side.",
+        "Brug et ord som emne.",
+    ),
+    adjustable=False,
+    variants={
         "tag-same-address": {
-            "en": ("The tags '{value}' and '{other}' would share one page.",
-             "Keep one of them."),
-            "da": ("Emnerne '{value}' og '{other}' ville dele én side.",
-             "Behold det ene."),
+            "en": ("The tags '{value}' and '{other}' would share one page.", "Keep one of them."),
+            "da": ("Emnerne '{value}' og '{other}' ville dele én side.", "Behold det ene."),
         },
-    })
+    },
+)
 
 MKDOCS_KEY = rule(
-    "schema-mkdocs-key", E,
-    ("Posts do not change how the site shows them (template, status, icon).",
-     "Indlæg ændrer ikke, hvordan sitet viser dem (template, status, icon)."),
-    ("'{field}' is not allowed in a post: every post is shown the site's own way.",
-     "Delete the line '{field}: ...'."),
-    ("'{field}' er ikke tilladt i et indlæg: alle indlæg vises på sitets egen måde.",
-     "Slet linjen '{field}: ...'."),
-    adjustable=False)
+    "schema-mkdocs-key",
+    E,
+    (
+        "Posts do not change how the site shows them (template, status, icon).",
+        "Indlæg ændrer ikke, hvordan sitet viser dem (template, status, icon).",
+    ),
+    (
+        "'{field}' is not allowed in a post: every post is shown the site's own way.",
+        "Delete the line '{field}: ...'.",
+    ),
+    (
+        "'{field}' er ikke tilladt i et indlæg: alle indlæg vises på sitets egen måde.",
+        "Slet linjen '{field}: ...'.",
+    ),
+    adjustable=False,
+)
 
 PERSON = rule(
-    "schema-person", E,
-    ("Everyone in 'people' is an author or has a name.",
-     "Alle i 'people' er en forfatter eller har et navn."),
-    ("This entry in 'people' has neither 'author' nor 'name'.",
-     "Write '- author: <slug>' for a colleague, or '- name: \"Full Name\"' with 'consent:' "
-     "and 'evidence:' for anyone else."),
-    ("Denne linje i 'people' har hverken 'author' eller 'name'.",
-     "Skriv '- author: <slug>' for en kollega, eller '- name: \"Fulde Navn\"' med 'consent:' "
-     "og 'evidence:' for alle andre."),
-    adjustable=False)
+    "schema-person",
+    E,
+    (
+        "Everyone in 'people' is an author or has a name.",
+        "Alle i 'people' er en forfatter eller har et navn.",
+    ),
+    (
+        "This entry in 'people' has neither 'author' nor 'name'.",
+        "Write '- author: <slug>' for a colleague, or '- name: \"Full Name\"' with 'consent:' "
+        "and 'evidence:' for anyone else.",
+    ),
+    (
+        "Denne linje i 'people' har hverken 'author' eller 'name'.",
+        "Skriv '- author: <slug>' for en kollega, eller '- name: \"Fulde Navn\"' med 'consent:' "
+        "og 'evidence:' for alle andre.",
+    ),
+    adjustable=False,
+)
 
 VIDEO = rule(
-    "schema-video", E,
-    ("A post's video has exactly one source.",
-     "Et indlægs video har præcis én kilde."),
-    ("'video' needs exactly one of 'src', 'youtube' or 'vimeo'.",
-     "Write 'src: media/...mp4' for a video in the repository, or 'youtube: VIDEO_ID'."),
-    ("'video' skal have præcis én af 'src', 'youtube' eller 'vimeo'.",
-     "Skriv 'src: media/...mp4' for en video i repositoriet, eller 'youtube: VIDEO_ID'."),
-    adjustable=False)
+    "schema-video",
+    E,
+    ("A post's video has exactly one source.", "Et indlægs video har præcis én kilde."),
+    (
+        "'video' needs exactly one of 'src', 'youtube' or 'vimeo'.",
+        "Write 'src: media/...mp4' for a video in the repository, or 'youtube: VIDEO_ID'.",
+    ),
+    (
+        "'video' skal have præcis én af 'src', 'youtube' eller 'vimeo'.",
+        "Skriv 'src: media/...mp4' for en video i repositoriet, eller 'youtube: VIDEO_ID'.",
+    ),
+    adjustable=False,
+)
 
 CATEGORY = rule(
-    "category-unknown", E,
-    ("Posts use the site's categories.",
-     "Indlæg bruger sitets kategorier."),
-    ("The category '{value}' is not one of the site's categories.",
-     "Use one of: {choices}."),
-    ("Kategorien '{value}' er ikke en af sidens kategorier.",
-     "Brug en af: {choices}."))
+    "category-unknown",
+    E,
+    ("Posts use the site's categories.", "Indlæg bruger sitets kategorier."),
+    ("The category '{value}' is not one of the site's categories.", "Use one of: {choices}."),
+    ("Kategorien '{value}' er ikke en af sidens kategorier.", "Brug en af: {choices}."),
+)
 
 ALT = rule(
-    "image-alt-missing", E,
-    ("Every image has alt text for readers who cannot see it.",
-     "Alle billeder har en alt-tekst til læsere, der ikke kan se dem."),
-    ("'image' is set but 'image_alt' is missing.",
-     "Add 'image_alt:' with a short description of what the picture shows, for readers who "
-     "cannot see it."),
-    ("'image' er sat, men 'image_alt' mangler.",
-     "Tilføj 'image_alt:' med en kort beskrivelse af, hvad billedet viser, til læsere, der "
-     "ikke kan se det."),
+    "image-alt-missing",
+    E,
+    (
+        "Every image has alt text for readers who cannot see it.",
+        "Alle billeder har en alt-tekst til læsere, der ikke kan se dem.",
+    ),
+    (
+        "'image' is set but 'image_alt' is missing.",
+        "Add 'image_alt:' with a short description of what the picture shows, for readers who "
+        "cannot see it.",
+    ),
+    (
+        "'image' er sat, men 'image_alt' mangler.",
+        "Tilføj 'image_alt:' med en kort beskrivelse af, hvad billedet viser, til læsere, der "
+        "ikke kan se det.",
+    ),
     variants={
         "body-image-alt-missing": {
-            "en": ("The image '{path}' has no alt text.",
-             "Describe what the picture shows between the brackets: ![Two colleagues at a "
-             "whiteboard]({path})."),
-            "da": ("Billedet '{path}' har ingen alt-tekst.",
-             "Beskriv, hvad billedet viser, mellem de firkantede parenteser: ![To kolleger "
-             "ved en tavle]({path})."),
+            "en": (
+                "The image '{path}' has no alt text.",
+                "Describe what the picture shows between the brackets: ![Two colleagues at a "
+                "whiteboard]({path}).",
+            ),
+            "da": (
+                "Billedet '{path}' har ingen alt-tekst.",
+                "Beskriv, hvad billedet viser, mellem de firkantede parenteser: ![To kolleger "
+                "ved en tavle]({path}).",
+            ),
         },
-    })
+    },
+)
 
 DESCRIPTION = rule(
-    "description-length", W,
-    ("A post's description (its link preview) is one or two sentences, 50 to 160 characters.",
-     "Et indlægs beskrivelse (linkets forhåndsvisning) er en eller to sætninger på 50 til 160 "
-     "tegn."),
-    ("'{field}' is {length} characters long; it must be {low} to {high}.",
-     "LinkedIn shows this text under the link: write one or two sentences of {low} to {high} "
-     "characters."),
-    ("'{field}' er {length} tegn lang; den skal være {low} til {high}.",
-     "LinkedIn viser teksten under linket: skriv en eller to sætninger på {low} til {high} "
-     "tegn."),
-    variants={"description-missing": {
-        "en": ("The post has no 'description'; its first paragraph is used for the link "
-               "preview.", "Add 'description:' with one or two sentences that make people "
-               "want to read the story."),
-        "da": ("Indlægget har ingen 'description'; første afsnit bruges som forhåndsvisning.",
-               "Tilføj 'description:' med en eller to sætninger, der giver lyst til at læse "
-               "historien."),
-    }})
+    "description-length",
+    W,
+    (
+        "A post's description (its link preview) is one or two sentences, 50 to 160 characters.",
+        "Et indlægs beskrivelse (linkets forhåndsvisning) er en eller to sætninger på 50 til 160 "
+        "tegn.",
+    ),
+    (
+        "'{field}' is {length} characters long; it must be {low} to {high}.",
+        "LinkedIn shows this text under the link: write one or two sentences of {low} to {high} "
+        "characters.",
+    ),
+    (
+        "'{field}' er {length} tegn lang; den skal være {low} til {high}.",
+        "LinkedIn viser teksten under linket: skriv en eller to sætninger på {low} til {high} "
+        "tegn.",
+    ),
+    variants={
+        "description-missing": {
+            "en": (
+                "The post has no 'description'; its first paragraph is used for the link preview.",
+                "Add 'description:' with one or two sentences that make people "
+                "want to read the story.",
+            ),
+            "da": (
+                "Indlægget har ingen 'description'; første afsnit bruges som forhåndsvisning.",
+                "Tilføj 'description:' med en eller to sætninger, der giver lyst til at læse "
+                "historien.",
+            ),
+        }
+    },
+)
 
 
 PERSON_FIELDS = (
@@ -198,8 +269,11 @@ VIDEO_FIELDS = (
 HIDE = Choice(("navigation", "toc", "footer", "path", "tags", "feedback"))
 MKDOCS_FIELDS = (
     Field("hide", ListOf(HIDE), example="[toc]"),
-    Field("search", Group((Field("exclude", Boolean(), example="true"),
-                           Field("boost", Number(), example="2"))), example="{exclude: true}"),
+    Field(
+        "search",
+        Group((Field("exclude", Boolean(), example="true"), Field("boost", Number(), example="2"))),
+        example="{exclude: true}",
+    ),
     Field("subtitle", Text(high=160), example='"..."'),
 )
 TITLE = Text(3, 150)
@@ -214,20 +288,30 @@ def post_fields(site: Site) -> tuple[Field, ...]:
         Field("title", TITLE, True, '"Frokost til 200: en dag i vores køkken"'),
         Field("date", Date(), True, "2026-11-20"),
         Field("authors", ListOf(Slug(), non_empty=True, most=10), True, "[mette-hansen]"),
-        Field("description", Text(50, 160, soft=DESCRIPTION),
-              example=localized('"One or two sentences that make people want to read the '
-                                'story."', '"En eller to sætninger, der giver lyst til at læse '
-                                'historien."')),
+        Field(
+            "description",
+            Text(50, 160, soft=DESCRIPTION),
+            example=localized(
+                '"One or two sentences that make people want to read the story."',
+                '"En eller to sætninger, der giver lyst til at læse historien."',
+            ),
+        ),
         Field("language", Choice(site.languages), example=site.language),
-        Field("categories", ListOf(Text(high=60), most=5),
-              example=f"[{(site.categories or ('Hverdag',))[0]}]"),
+        Field(
+            "categories",
+            ListOf(Text(high=60), most=5),
+            example=f"[{(site.categories or ('Hverdag',))[0]}]",
+        ),
         Field("tags", ListOf(Text(high=40), most=15), example="[kantine, aarhus]"),
         Field("image", Text(), example="media/2026/canteen.jpg"),
         Field("image_alt", Text(high=300), example='"Kokke anretter en frokostbuffet"'),
         Field("people", ListOf(Group(PERSON_FIELDS), most=50), example="[{author: jonas-berg}]"),
         Field("video", Group(VIDEO_FIELDS), example="{src: media/2026/kitchen.mp4}"),
-        Field("share", Group((Field("text", Text(high=2500, multiline=True), example='"..."'),)),
-              example='{text: "..."}'),
+        Field(
+            "share",
+            Group((Field("text", Text(high=2500, multiline=True), example='"..."'),)),
+            example='{text: "..."}',
+        ),
         Field("draft", Boolean(), example="true"),
         Field("expires", Date(), example="2027-11-20"),
         Field("slug", Slug(), example="frokost-til-200"),
@@ -240,16 +324,21 @@ def post_fields(site: Site) -> tuple[Field, ...]:
 
 
 def _as_datetime(value: dt.date) -> dt.datetime:
-    return value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month,
-                                                                      value.day)
+    return (
+        value if isinstance(value, dt.datetime) else dt.datetime(value.year, value.month, value.day)
+    )
 
 
 def _people(items: list[dict[str, Any]], doc: YamlDoc) -> list[Person]:
     return [
         Person(
-            author=p.get("author"), name=p.get("name"), consent=p.get("consent"),
-            evidence=p.get("evidence"), expires=p.get("expires"),
-            media=tuple(p.get("media", ())), line=doc.line("people", index),
+            author=p.get("author"),
+            name=p.get("name"),
+            consent=p.get("consent"),
+            evidence=p.get("evidence"),
+            expires=p.get("expires"),
+            media=tuple(p.get("media", ())),
+            line=doc.line("people", index),
         )
         for index, p in enumerate(items)
     ]
@@ -265,8 +354,9 @@ class Document:
     doc: YamlDoc | None  # None when the file has no front matter
 
 
-def read_document(site: Site, path: Path, lang: str, required: bool = True,
-                  text: str | None = None) -> tuple[Document | None, list[Finding]]:
+def read_document(
+    site: Site, path: Path, lang: str, required: bool = True, text: str | None = None
+) -> tuple[Document | None, list[Finding]]:
     """Read a Markdown file and parse its front matter exactly as MkDocs will split it.
 
     A file without front matter is an error when ``required`` (posts), else it has none.
@@ -304,16 +394,18 @@ def _tags(checker: Checker, tags: list[str]) -> list[str]:
         if not address:
             checker.report(TAG, ("tags", index), None, value=tag)
         elif address in addresses:
-            checker.report(TAG, ("tags", index), "tag-same-address",
-                           value=tag, other=addresses[address])
+            checker.report(
+                TAG, ("tags", index), "tag-same-address", value=tag, other=addresses[address]
+            )
         else:
             addresses[address] = tag
             out.append(tag)
     return out
 
 
-def read_post(site: Site, path: Path, lang: str = "en", text: str | None = None
-              ) -> tuple[Post | None, list[Finding]]:
+def read_post(
+    site: Site, path: Path, lang: str = "en", text: str | None = None
+) -> tuple[Post | None, list[Finding]]:
     """Read and check one post file; the post is None when its front matter is unusable.
 
     ``text`` is the file's text when it does not come from the work tree (the base branch).
@@ -326,8 +418,9 @@ def read_post(site: Site, path: Path, lang: str = "en", text: str | None = None
     for key in NOT_IN_POSTS:
         if key in doc.data:
             checker.report(MKDOCS_KEY, (key,), None, field=key)
-    values = checker.check_mapping({k: v for k, v in doc.data.items() if k not in NOT_IN_POSTS},
-                                   post_fields(site))
+    values = checker.check_mapping(
+        {k: v for k, v in doc.data.items() if k not in NOT_IN_POSTS}, post_fields(site)
+    )
     for index, person in enumerate(values.get("people", [])):
         if not person.get("author") and not person.get("name"):
             checker.report(PERSON, ("people", index))
@@ -339,8 +432,13 @@ def read_post(site: Site, path: Path, lang: str = "en", text: str | None = None
     if site.categories:
         for index, category in enumerate(values.get("categories", [])):
             if category not in site.categories:
-                checker.report(CATEGORY, ("categories", index), None,
-                               value=category, choices=", ".join(site.categories))
+                checker.report(
+                    CATEGORY,
+                    ("categories", index),
+                    None,
+                    value=category,
+                    choices=", ".join(site.categories),
+                )
     src_uri = site.rel(path).removeprefix(site.docs_dir.strip("/") + "/")
     date = values.get("date", dt.date(1970, 1, 1))
     post = Post(

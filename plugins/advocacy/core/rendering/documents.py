@@ -35,12 +35,18 @@ def setup_of(repo: Repository) -> MarkdownSetup:
 class Renderer:
     """Renders the documents of one repository with one media catalog and cache."""
 
-    def __init__(self, repo: Repository, catalog: MediaCatalog, cache: BuildCache | None,
-                 setup: MarkdownSetup | None = None) -> None:
+    def __init__(
+        self,
+        repo: Repository,
+        catalog: MediaCatalog,
+        cache: BuildCache | None,
+        setup: MarkdownSetup | None = None,
+    ) -> None:
         self.repo, self.catalog, self.cache = repo, catalog, cache
         self.setup = setup or setup_of(repo)
-        self.media = Media(repo.resolve, self.page_url, catalog.photo, catalog.file,
-                           repo.site.docs_dir)
+        self.media = Media(
+            repo.resolve, self.page_url, catalog.photo, catalog.file, repo.site.docs_dir
+        )
         self._urls: dict[str, str] = {p.file: p.url for p in repo.documents}
         self.rendered = 0  # renderings made now
         self.reused = 0  # renderings taken from the cache
@@ -54,7 +60,7 @@ class Renderer:
         docs = site.docs_dir.strip("/") + "/"
         if not target.startswith(docs):
             return None
-        src_uri = target[len(docs):]
+        src_uri = target[len(docs) :]
         path = site.root / target
         if path.is_file() and not path.is_symlink():
             posts = site.posts_dir.strip("/") + "/"
@@ -83,9 +89,21 @@ class Renderer:
     def render_source(self, source: PageSource) -> Rendered:
         """A page's rendering (a post, a page, or one the plugin generates), from the cache
         when it is still what it would be."""
-        key = self.cache.key("html", str(ENTRY_VERSION), __version__, self.setup.fingerprint(),
-                             source.file, source.url, source.markdown, str(source.first_line),
-                             str(source.eager_first)) if self.cache else ""
+        key = (
+            self.cache.key(
+                "html",
+                str(ENTRY_VERSION),
+                __version__,
+                self.setup.fingerprint(),
+                source.file,
+                source.url,
+                source.markdown,
+                str(source.first_line),
+                str(source.eager_first),
+            )
+            if self.cache
+            else ""
+        )
         if self.cache is not None:
             entry = self.cache.read_json("html", key, _valid_entry)
             found = self._from_entry(entry, source) if entry is not None else None
@@ -117,49 +135,81 @@ class Renderer:
                 return None  # a file or page it uses changed: render again
             refs.append((replace(ref, alt=alt), line))
         return Rendered(
-            html=entry["html"], toc=entry["toc"], title=entry["title"],
-            anchors=entry["anchors"], blocks=[Block(*b) for b in entry["blocks"]], refs=refs,
-            found=[Found(rule, level, line, values) for rule, level, line, values in
-                   entry["found"]], words=entry["words"])
+            html=entry["html"],
+            toc=entry["toc"],
+            title=entry["title"],
+            anchors=entry["anchors"],
+            blocks=[Block(*b) for b in entry["blocks"]],
+            refs=refs,
+            found=[
+                Found(rule, level, line, values) for rule, level, line, values in entry["found"]
+            ],
+            words=entry["words"],
+        )
 
 
 def uses(doc: Post | DocPage) -> set[str]:
     """The repository files a post or page shows or links to."""
     out = {ref.path for ref, _ in doc.rendered.refs if ref.path} if doc.rendered else set()
     if isinstance(doc, Post):
-        out |= {p for p in (doc.image, *((doc.video and (doc.video.src, doc.video.captions,
-                                                        doc.video.poster)) or ())) if p}
+        out |= {
+            p
+            for p in (
+                doc.image,
+                *((doc.video and (doc.video.src, doc.video.captions, doc.video.poster)) or ()),
+            )
+            if p
+        }
     return out
 
 
 def _entry(result: Rendered) -> dict[str, Any]:
     return {
-        "v": ENTRY_VERSION, "html": result.html, "toc": result.toc, "title": result.title,
-        "anchors": result.anchors, "words": result.words,
+        "v": ENTRY_VERSION,
+        "html": result.html,
+        "toc": result.toc,
+        "title": result.title,
+        "anchors": result.anchors,
+        "words": result.words,
         "blocks": [[b.text, b.line, b.code, b.kind] for b in result.blocks],
-        "refs": [[r.kind, r.written, r.element, r.path, r.url, r.problem, r.alt, line]
-                 for r, line in result.refs],
+        "refs": [
+            [r.kind, r.written, r.element, r.path, r.url, r.problem, r.alt, line]
+            for r, line in result.refs
+        ],
         "found": [[f.rule, f.level, f.line, _plain(f.values)] for f in result.found],
     }
 
 
 def _plain(values: dict[str, Any]) -> dict[str, str | int]:
-    return {k: v if isinstance(v, int) and not isinstance(v, bool) else str(v)
-            for k, v in values.items()}
+    return {
+        k: v if isinstance(v, int) and not isinstance(v, bool) else str(v)
+        for k, v in values.items()
+    }
 
 
 def _valid_entry(data: Any) -> bool:
     """The shape of a stored rendering (anything else is treated as missing)."""
+
     def strings(items: Any) -> bool:
         return isinstance(items, list) and all(isinstance(i, str) for i in items)
 
-    return (isinstance(data, dict) and data.get("v") == ENTRY_VERSION
-            and isinstance(data["html"], str) and isinstance(data["toc"], list)
-            and (data["title"] is None or isinstance(data["title"], str))
-            and strings(data["anchors"]) and isinstance(data["words"], int)
-            and all(isinstance(b, list) and len(b) == 4 and isinstance(b[0], str)
-                    and isinstance(b[1], int) for b in data["blocks"])
-            and all(isinstance(r, list) and len(r) == 8 and strings(r[:7])
-                    and isinstance(r[7], int) for r in data["refs"])
-            and all(isinstance(f, list) and len(f) == 4 and isinstance(f[3], dict)
-                    for f in data["found"]))
+    return (
+        isinstance(data, dict)
+        and data.get("v") == ENTRY_VERSION
+        and isinstance(data["html"], str)
+        and isinstance(data["toc"], list)
+        and (data["title"] is None or isinstance(data["title"], str))
+        and strings(data["anchors"])
+        and isinstance(data["words"], int)
+        and all(
+            isinstance(b, list) and len(b) == 4 and isinstance(b[0], str) and isinstance(b[1], int)
+            for b in data["blocks"]
+        )
+        and all(
+            isinstance(r, list) and len(r) == 8 and strings(r[:7]) and isinstance(r[7], int)
+            for r in data["refs"]
+        )
+        and all(
+            isinstance(f, list) and len(f) == 4 and isinstance(f[3], dict) for f in data["found"]
+        )
+    )

@@ -48,7 +48,8 @@ def prose_mask(lines: list[str]) -> list[bool]:
         else:
             # An indented line that does not look like a nested list item or image is code.
             indented = line.startswith("    ") and not line.strip().startswith(
-                ("-", "*", "!", "[", "<"))
+                ("-", "*", "!", "[", "<")
+            )
             mask.append(not indented)
     return mask
 
@@ -63,8 +64,9 @@ def _blank(match: re.Match[str]) -> str:
 def prose_text(body: str) -> str:
     """The body as readers get it: code, comments and escaped ``\\<`` blanked; same lines."""
     lines = body.split("\n")
-    kept = "\n".join(line if prose else "" for line, prose in zip(lines, prose_mask(lines),
-                                                                  strict=True))
+    kept = "\n".join(
+        line if prose else "" for line, prose in zip(lines, prose_mask(lines), strict=True)
+    )
     return _ESCAPED_LT.sub("  ", _COMMENT.sub(_blank, _INLINE_CODE.sub(_blank, kept)))
 
 
@@ -77,9 +79,14 @@ def text_lines(body: str, first_line: int) -> Iterator[tuple[int, str]]:
 
 def attributes(tag: str) -> dict[str, str]:
     """The attributes of one HTML start tag, names lower-cased."""
-    return {m.group(1).lower(): m.group("d") if m.group("d") is not None else
-            m.group("s") if m.group("s") is not None else m.group("u")
-            for m in _ATTR.finditer(tag)}
+    return {
+        m.group(1).lower(): m.group("d")
+        if m.group("d") is not None
+        else m.group("s")
+        if m.group("s") is not None
+        else m.group("u")
+        for m in _ATTR.finditer(tag)
+    }
 
 
 def _img_tags(text: str) -> Iterator[tuple[int, re.Match[str]]]:
@@ -103,8 +110,15 @@ def find_refs(body: str, first_line: int) -> tuple[Ref, ...]:
     for offset, match in _img_tags(prose):
         attrs = attributes(match.group())
         if attrs.get("src"):
-            refs.append(Ref("image", attrs["src"], attrs.get("alt"), first_line + offset,
-                            decorative=attrs.get("alt") == ""))
+            refs.append(
+                Ref(
+                    "image",
+                    attrs["src"],
+                    attrs.get("alt"),
+                    first_line + offset,
+                    decorative=attrs.get("alt") == "",
+                )
+            )
     return tuple(sorted(refs, key=lambda r: r.line))
 
 

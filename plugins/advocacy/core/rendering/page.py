@@ -25,10 +25,42 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u206
 _QUOTES = re.compile(r"^(?:[ \t]{0,3}>)+", re.MULTILINE)
 _LIST = re.compile(r"^([ \t]*)(?:[-*+]|\d+[.)])[ \t]", re.MULTILINE)
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
-_BLOCKS = frozenset({"p", "li", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "pre",
-                     "blockquote", "figcaption", "dt", "dd", "summary", "div", "caption",
-                     "section", "article", "aside", "header", "footer", "details", "tr",
-                     "table", "ul", "ol", "dl", "figure", "hr", "br"})
+_BLOCKS = frozenset(
+    {
+        "p",
+        "li",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "td",
+        "th",
+        "pre",
+        "blockquote",
+        "figcaption",
+        "dt",
+        "dd",
+        "summary",
+        "div",
+        "caption",
+        "section",
+        "article",
+        "aside",
+        "header",
+        "footer",
+        "details",
+        "tr",
+        "table",
+        "ul",
+        "ol",
+        "dl",
+        "figure",
+        "hr",
+        "br",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -82,8 +114,10 @@ class Rendered:
     def summary(self, limit: int = 160) -> str:
         """The first paragraph readers read (not a heading, a caption or code), cut at a word
         to ``limit`` characters: a link preview for a post without a description."""
-        first = next((b.text for b in self.blocks if b.kind == "text" and not b.code
-                      and len(b.text) >= 40), None)
+        first = next(
+            (b.text for b in self.blocks if b.kind == "text" and not b.code and len(b.text) >= 40),
+            None,
+        )
         first = first or next((b.text for b in self.blocks if b.kind == "text"), "")
         if len(first) <= limit:
             return first
@@ -117,8 +151,9 @@ class _Reader(HTMLParser):
         for name in ("alt", "title"):
             value = " ".join((values.get(name) or "").split())
             if value and not (name == "title" and tag == "a" and value == "Permanent link"):
-                self.blocks.append((value, False, name, "".join(self.read)[-80:]
-                                    + "".join(self.current)))
+                self.blocks.append(
+                    (value, False, name, "".join(self.read)[-80:] + "".join(self.current))
+                )
 
     handle_startendtag = handle_starttag
 
@@ -165,32 +200,46 @@ def render(source: PageSource, setup: MarkdownSetup, media: Media) -> Rendered:
     locator = LineLocator(body, source.first_line)
     found: list[Found] = []
     for match in _CONTROL.finditer(body):
-        found.append(Found("body-control", "error", locator.line_at(0) + body.count(
-            "\n", 0, match.start()), {"char": f"U+{ord(match.group()):04X}"}))
+        found.append(
+            Found(
+                "body-control",
+                "error",
+                locator.line_at(0) + body.count("\n", 0, match.start()),
+                {"char": f"U+{ord(match.group()):04X}"},
+            )
+        )
     body = _CONTROL.sub("", body)
     if len(body) > MAX_BODY or _depth(body) > MAX_DEPTH:
         key = "body-too-long" if len(body) > MAX_BODY else "body-too-deep"
-        found.append(Found(key, "error", source.first_line, {"limit": MAX_DEPTH,
-                                                             "size": MAX_BODY}))
+        found.append(Found(key, "error", source.first_line, {"limit": MAX_DEPTH, "size": MAX_BODY}))
         return Rendered("", found=found)
     md = setup.markdown()
     try:
         raw = md.convert(body)
         toc = list(getattr(md, "toc_tokens", []) or [])
     except Exception as exc:
-        found.append(Found("render-failed", "error", source.first_line,
-                           {"error": type(exc).__name__}))
+        found.append(
+            Found("render-failed", "error", source.first_line, {"error": type(exc).__name__})
+        )
         return Rendered("", found=found)
     judgement = judge(raw)
     issues = list(judgement.issues)
     for token in _tokens(toc):  # the table of contents is published too (Material's sidebar)
-        issues += [replace(i, needles=(token.get("name", ""), *i.needles))
-                   for i in judge(str(token.get("html", ""))).issues]
+        issues += [
+            replace(i, needles=(token.get("name", ""), *i.needles))
+            for i in judge(str(token.get("html", ""))).issues
+        ]
         if token.get("data-toc-label"):
             issues += judge(str(token["data-toc-label"])).issues
     for issue in dict.fromkeys(issues):
-        found.append(Found(issue.rule, issue.level, _locate(source, issue, locator), {
-            "tag": issue.tag, "attribute": issue.attribute, "value": issue.value}))
+        found.append(
+            Found(
+                issue.rule,
+                issue.level,
+                _locate(source, issue, locator),
+                {"tag": issue.tag, "attribute": issue.attribute, "value": issue.value},
+            )
+        )
     locator.cursor, locator.seen = 0, {}
     rewriter = Rewriter(media, source.file, source.url, source.eager_first)
     final = sanitize(rewriter.rewrite(judgement.clean))
@@ -206,8 +255,16 @@ def render(source: PageSource, setup: MarkdownSetup, media: Media) -> Rendered:
     refs = [(ref, locator.needle((ref.written,), ref.before)) for ref in rewriter.refs]
     # What readers read: the text, and what a picture says in its alt text.
     words = sum(len(_WORD.findall(b.text)) for b in blocks if b.kind != "title" and not b.code)
-    return Rendered(final, toc, _title(final, toc), re.findall(r'\sid="([^"]+)"', final),
-                    blocks, refs, found, words)
+    return Rendered(
+        final,
+        toc,
+        _title(final, toc),
+        re.findall(r'\sid="([^"]+)"', final),
+        blocks,
+        refs,
+        found,
+        words,
+    )
 
 
 def is_blocking(found: Found) -> bool:

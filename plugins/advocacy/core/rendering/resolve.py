@@ -24,8 +24,13 @@ from advocacy.core.reading.files import MediaRef
 _TAG = re.compile(r"<(a|img|video|source|track)((?:\s[^>]*)?)>")
 _ATTR = re.compile(r'([^\s="]+)(?:="([^"]*)")?')
 _TEXT_TAG = re.compile(r"<[^>]*>")
-URL_ATTRIBUTES = {"a": ("href",), "img": ("src",), "video": ("poster",), "source": ("src",),
-                  "track": ("src",)}
+URL_ATTRIBUTES = {
+    "a": ("href",),
+    "img": ("src",),
+    "video": ("poster",),
+    "source": ("src",),
+    "track": ("src",),
+}
 
 
 @dataclass(frozen=True)
@@ -66,8 +71,10 @@ def _quoted(url: str) -> str:
 
 
 def _attrs(text: str) -> list[tuple[str, str | None]]:
-    return [(m.group(1), html.unescape(m.group(2)) if m.group(2) is not None else None)
-            for m in _ATTR.finditer(text)]
+    return [
+        (m.group(1), html.unescape(m.group(2)) if m.group(2) is not None else None)
+        for m in _ATTR.finditer(text)
+    ]
 
 
 def _tag(name: str, attrs: list[tuple[str, str | None]]) -> str:
@@ -98,30 +105,58 @@ class Rewriter:
             target = posixpath.normpath(posixpath.join(posixpath.dirname(self.file), path))
             url = self.media.page_url(target)
             if url is None:
-                return Ref("problem", written, element, target, problem="link-broken",
-                           before=before)
+                return Ref(
+                    "problem", written, element, target, problem="link-broken", before=before
+                )
             return Ref("page", written, element, target, url, before=before)
         found = self.media.resolve(path, self.file)
         if found.problem or not found.path:
-            return Ref("problem", written, element, found.path or "",
-                       problem=f"media-{found.problem or 'missing'}", values={"path": written},
-                       before=before)
+            return Ref(
+                "problem",
+                written,
+                element,
+                found.path or "",
+                problem=f"media-{found.problem or 'missing'}",
+                values={"path": written},
+                before=before,
+            )
         if element in ("img", "a", "video"):
             plan = self.media.photo(found.path)
             if isinstance(plan, Processed):
-                return Ref("picture", written, element, found.path, plan.fallback.name,
-                           values={"plan": plan}, before=before)
+                return Ref(
+                    "picture",
+                    written,
+                    element,
+                    found.path,
+                    plan.fallback.name,
+                    values={"plan": plan},
+                    before=before,
+                )
             if plan.key != "not-a-photo":
-                return Ref("problem", written, element, found.path, problem=plan.key,
-                           values={"path": written, **plan.values}, before=before)
+                return Ref(
+                    "problem",
+                    written,
+                    element,
+                    found.path,
+                    problem=plan.key,
+                    values={"path": written, **plan.values},
+                    before=before,
+                )
         name = self.media.file(found.path)
         if name is not None:
             return Ref("file", written, element, found.path, name, before=before)
         # Shown as a picture but not one (judged with the file itself), or linked to a file
         # that cannot be published.
         problem = "not-a-photo" if element == "img" else "file-refused"
-        return Ref("problem", written, element, found.path, problem=problem,
-                   values={"path": written}, before=before)
+        return Ref(
+            "problem",
+            written,
+            element,
+            found.path,
+            problem=problem,
+            values={"path": written},
+            before=before,
+        )
 
     def rewrite(self, clean: str) -> str:
         """The page with its addresses resolved and its photos as ``<picture>`` markup."""
@@ -129,7 +164,7 @@ class Rewriter:
         text: list[str] = []
         position = 0
         for match in _TAG.finditer(clean):
-            chunk = clean[position:match.start()]
+            chunk = clean[position : match.start()]
             out.append(chunk)
             text.append(html.unescape(_TEXT_TAG.sub(" ", chunk)))
             before = "".join(text)[-80:]
@@ -150,12 +185,17 @@ class Rewriter:
             self.refs.append(ref)
             if ref.kind == "picture" and name == "img":
                 eager, self.eager = self.eager, False
-                return picture_html(ref.values["plan"], values.get("alt") or "",
-                                    lambda n: _quoted(relative_url(n, self.url)), eager=eager,
-                                    title=values.get("title"))
+                return picture_html(
+                    ref.values["plan"],
+                    values.get("alt") or "",
+                    lambda n: _quoted(relative_url(n, self.url)),
+                    eager=eager,
+                    title=values.get("title"),
+                )
             if ref.kind in ("picture", "file", "page"):
                 fragment = urlsplit(written.strip()).fragment
-                new = _quoted(relative_url(ref.url, self.url)) + (f"#{fragment}" if fragment
-                                                                   else "")
+                new = _quoted(relative_url(ref.url, self.url)) + (
+                    f"#{fragment}" if fragment else ""
+                )
                 attrs = [(k, new if k == attribute else v) for k, v in attrs]
         return _tag(name, attrs)

@@ -29,30 +29,101 @@ from advocacy.core.model.textnorm import fold_letters
 
 # -- the allow-list --------------------------------------------------------------------------
 
-ALLOWED_TAGS = frozenset({
-    "a", "abbr", "article", "aside", "b", "bdi", "bdo", "blockquote", "br", "caption", "cite",
-    "code", "col", "colgroup", "dd", "del", "details", "dfn", "div", "dl", "dt", "em",
-    "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "i",
-    "img", "ins", "kbd", "li", "mark", "ol", "p", "picture", "pre", "q", "rp", "rt", "ruby",
-    "s", "samp", "section", "small", "source", "span", "strong", "sub", "summary", "sup",
-    "table", "tbody", "td", "tfoot", "th", "thead", "time", "tr", "track", "u", "ul", "var",
-    "video", "wbr",
-})
+ALLOWED_TAGS = frozenset(
+    {
+        "a",
+        "abbr",
+        "article",
+        "aside",
+        "b",
+        "bdi",
+        "bdo",
+        "blockquote",
+        "br",
+        "caption",
+        "cite",
+        "code",
+        "col",
+        "colgroup",
+        "dd",
+        "del",
+        "details",
+        "dfn",
+        "div",
+        "dl",
+        "dt",
+        "em",
+        "figcaption",
+        "figure",
+        "footer",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "header",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "mark",
+        "ol",
+        "p",
+        "picture",
+        "pre",
+        "q",
+        "rp",
+        "rt",
+        "ruby",
+        "s",
+        "samp",
+        "section",
+        "small",
+        "source",
+        "span",
+        "strong",
+        "sub",
+        "summary",
+        "sup",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "time",
+        "tr",
+        "track",
+        "u",
+        "ul",
+        "var",
+        "video",
+        "wbr",
+    }
+)
 GLOBAL_ATTRIBUTES = frozenset({"id", "class", "lang", "dir", "title", "role", "translate"})
 TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
     "a": frozenset({"href", "hreflang"}),
     "img": frozenset({"src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding"}),
     "source": frozenset({"srcset", "sizes", "type", "media", "src"}),
-    "video": frozenset({"controls", "poster", "preload", "playsinline", "muted", "width",
-                        "height"}),
+    "video": frozenset(
+        {"controls", "poster", "preload", "playsinline", "muted", "width", "height"}
+    ),
     "track": frozenset({"kind", "src", "srclang", "label", "default"}),
     "td": frozenset({"colspan", "rowspan", "align", "headers"}),
     "th": frozenset({"colspan", "rowspan", "align", "scope", "headers", "abbr"}),
-    "col": frozenset({"span"}), "colgroup": frozenset({"span"}),
-    "ol": frozenset({"start", "reversed", "type"}), "li": frozenset({"value"}),
-    "time": frozenset({"datetime"}), "details": frozenset({"open"}),
-    "blockquote": frozenset({"cite"}), "q": frozenset({"cite"}), "del": frozenset({"cite",
-                                                                                   "datetime"}),
+    "col": frozenset({"span"}),
+    "colgroup": frozenset({"span"}),
+    "ol": frozenset({"start", "reversed", "type"}),
+    "li": frozenset({"value"}),
+    "time": frozenset({"datetime"}),
+    "details": frozenset({"open"}),
+    "blockquote": frozenset({"cite"}),
+    "q": frozenset({"cite"}),
+    "del": frozenset({"cite", "datetime"}),
     "ins": frozenset({"cite", "datetime"}),
 }
 # Addresses a browser loads by itself, without a click: only this site's own files.
@@ -64,26 +135,98 @@ OWN_IDS = re.compile(r"^(?:__|md-|adv-)")
 
 # Elements whose removal is a matter of safety, not of tidiness: they run code, load other
 # sites, submit data or change how the page itself is read.
-DANGEROUS_TAGS = frozenset({
-    "script", "style", "iframe", "frame", "frameset", "object", "embed", "applet", "form",
-    "input", "button", "textarea", "select", "option", "meta", "base", "link", "svg", "math",
-    "template", "noscript", "portal", "audio", "canvas", "dialog", "slot", "param", "area",
-    "map", "image", "xmp", "plaintext", "noembed", "noframes", "title", "head", "body", "html",
-    "fencedframe", "search",
-})
+DANGEROUS_TAGS = frozenset(
+    {
+        "script",
+        "style",
+        "iframe",
+        "frame",
+        "frameset",
+        "object",
+        "embed",
+        "applet",
+        "form",
+        "input",
+        "button",
+        "textarea",
+        "select",
+        "option",
+        "meta",
+        "base",
+        "link",
+        "svg",
+        "math",
+        "template",
+        "noscript",
+        "portal",
+        "audio",
+        "canvas",
+        "dialog",
+        "slot",
+        "param",
+        "area",
+        "map",
+        "image",
+        "xmp",
+        "plaintext",
+        "noembed",
+        "noframes",
+        "title",
+        "head",
+        "body",
+        "html",
+        "fencedframe",
+        "search",
+    }
+)
 # Every other element a browser knows: kept by the permissive pass so its removal is seen.
 # (The text of raw-text elements such as iframe or textarea is written unescaped and may be
 # read back as markup: more findings, never fewer, and the strict pass publishes none of it.)
 KNOWN_TAGS = frozenset(
-    ALLOWED_TAGS | DANGEROUS_TAGS | {
-        "acronym", "address", "big", "blink", "center", "data", "datalist", "dir", "fieldset",
-        "font", "hgroup", "label", "legend", "main", "menu", "meter", "nav", "nobr",
-        "optgroup", "output", "progress", "rb", "rtc", "spacer", "strike", "tt", "marquee",
-        "foreignobject", "animate", "set", "use", "mi", "mo", "mn", "mtext", "annotation-xml",
+    ALLOWED_TAGS
+    | DANGEROUS_TAGS
+    | {
+        "acronym",
+        "address",
+        "big",
+        "blink",
+        "center",
+        "data",
+        "datalist",
+        "dir",
+        "fieldset",
+        "font",
+        "hgroup",
+        "label",
+        "legend",
+        "main",
+        "menu",
+        "meter",
+        "nav",
+        "nobr",
+        "optgroup",
+        "output",
+        "progress",
+        "rb",
+        "rtc",
+        "spacer",
+        "strike",
+        "tt",
+        "marquee",
+        "foreignobject",
+        "animate",
+        "set",
+        "use",
+        "mi",
+        "mo",
+        "mn",
+        "mtext",
+        "annotation-xml",
     }
 )
 EVENT_HANDLERS = frozenset(
-    "on" + name for name in (
+    "on" + name
+    for name in (
         "abort afterprint animationend animationiteration animationstart auxclick beforecopy "
         "beforecut beforeinput beforematch beforepaste beforeprint beforetoggle beforeunload "
         "begin blur cancel canplay canplaythrough change click close "
@@ -105,33 +248,127 @@ EVENT_HANDLERS = frozenset(
     ).split()
 )
 KNOWN_ATTRIBUTES = frozenset(
-    GLOBAL_ATTRIBUTES | {a for attrs in TAG_ATTRIBUTES.values() for a in attrs} | EVENT_HANDLERS
-    | {"style", "srcdoc", "action", "formaction", "data", "background", "xlink:href", "href",
-       "src", "http-equiv", "content", "target", "rel", "name", "value", "type", "form",
-       "accesskey", "tabindex", "contenteditable", "draggable", "hidden", "autofocus", "nonce",
-       "is", "slot", "part", "popover", "popovertarget", "inert", "ping", "download",
-       "referrerpolicy", "crossorigin", "integrity", "usemap", "ismap", "longdesc", "codebase",
-       "classid", "archive", "dynsrc", "lowsrc", "manifest", "icon", "itemprop", "itemscope",
-       "itemtype", "itemid", "itemref", "color", "face", "size", "bgcolor", "border",
-       "cellpadding", "cellspacing", "valign", "width", "height", "nowrap", "frameborder",
-       "allow", "allowfullscreen", "sandbox", "loading", "fetchpriority", "attributename",
-       "to", "from", "values", "xmlns", "xlink", "markdown"}
-    | {f"aria-{name}" for name in (
-        "label labelledby describedby hidden live current expanded controls "
-        "haspopup level details owns roledescription"
-    ).split()}
+    GLOBAL_ATTRIBUTES
+    | {a for attrs in TAG_ATTRIBUTES.values() for a in attrs}
+    | EVENT_HANDLERS
+    | {
+        "style",
+        "srcdoc",
+        "action",
+        "formaction",
+        "data",
+        "background",
+        "xlink:href",
+        "href",
+        "src",
+        "http-equiv",
+        "content",
+        "target",
+        "rel",
+        "name",
+        "value",
+        "type",
+        "form",
+        "accesskey",
+        "tabindex",
+        "contenteditable",
+        "draggable",
+        "hidden",
+        "autofocus",
+        "nonce",
+        "is",
+        "slot",
+        "part",
+        "popover",
+        "popovertarget",
+        "inert",
+        "ping",
+        "download",
+        "referrerpolicy",
+        "crossorigin",
+        "integrity",
+        "usemap",
+        "ismap",
+        "longdesc",
+        "codebase",
+        "classid",
+        "archive",
+        "dynsrc",
+        "lowsrc",
+        "manifest",
+        "icon",
+        "itemprop",
+        "itemscope",
+        "itemtype",
+        "itemid",
+        "itemref",
+        "color",
+        "face",
+        "size",
+        "bgcolor",
+        "border",
+        "cellpadding",
+        "cellspacing",
+        "valign",
+        "width",
+        "height",
+        "nowrap",
+        "frameborder",
+        "allow",
+        "allowfullscreen",
+        "sandbox",
+        "loading",
+        "fetchpriority",
+        "attributename",
+        "to",
+        "from",
+        "values",
+        "xmlns",
+        "xlink",
+        "markdown",
+    }
+    | {
+        f"aria-{name}"
+        for name in (
+            "label labelledby describedby hidden live current expanded controls "
+            "haspopup level details owns roledescription"
+        ).split()
+    }
 )
 # Schemes that are only not ours to link to (a phone number is personal data anyway).
 HARMLESS_SCHEMES = frozenset({"tel", "sms", "ftp", "ws", "wss"})
-ALL_SCHEMES = frozenset({"https", "http", "mailto", "tel", "javascript", "vbscript", "data",
-                         "livescript", "file", "ftp", "blob", "filesystem", "about", "sms",
-                         "ws", "wss", "intent", "view-source", "jar", "ms-its", "mhtml"})
+ALL_SCHEMES = frozenset(
+    {
+        "https",
+        "http",
+        "mailto",
+        "tel",
+        "javascript",
+        "vbscript",
+        "data",
+        "livescript",
+        "file",
+        "ftp",
+        "blob",
+        "filesystem",
+        "about",
+        "sms",
+        "ws",
+        "wss",
+        "intent",
+        "view-source",
+        "jar",
+        "ms-its",
+        "mhtml",
+    }
+)
 
 
 # Attributes that run, load or send something whatever the element (``ping`` reports a click
 # to another site; ``srcdoc`` is a whole page).
-_ACTIVE = frozenset({"srcdoc", "formaction", "action", "xlink:href", "background", "http-equiv",
-                     "ping"})
+_ACTIVE = frozenset(
+    {"srcdoc", "formaction", "action", "xlink:href", "background", "http-equiv", "ping"}
+)
 
 
 def _is_relative(url: str) -> bool:
@@ -181,13 +418,24 @@ def _strict_attributes() -> dict[str, set[str]]:
 # The product's allow-list (what is published) and a second pass that keeps everything HTML
 # knows (so the difference between the two is what the allow-list removed, to be judged).
 strict_clean = partial(
-    nh3.clean, tags=set(ALLOWED_TAGS), clean_content_tags={"script", "style"},
-    attributes=_strict_attributes(), url_schemes=set(LINK_SCHEMES), strip_comments=True,
-    link_rel=None, attribute_filter=keep)
+    nh3.clean,
+    tags=set(ALLOWED_TAGS),
+    clean_content_tags={"script", "style"},
+    attributes=_strict_attributes(),
+    url_schemes=set(LINK_SCHEMES),
+    strip_comments=True,
+    link_rel=None,
+    attribute_filter=keep,
+)
 permissive_clean = partial(
-    nh3.clean, tags=set(KNOWN_TAGS), clean_content_tags=set(),
-    attributes={"*": set(KNOWN_ATTRIBUTES)}, url_schemes=set(ALL_SCHEMES), strip_comments=True,
-    link_rel=None)
+    nh3.clean,
+    tags=set(KNOWN_TAGS),
+    clean_content_tags=set(),
+    attributes={"*": set(KNOWN_ATTRIBUTES)},
+    url_schemes=set(ALL_SCHEMES),
+    strip_comments=True,
+    link_rel=None,
+)
 
 
 def sanitize(html: str) -> str:
@@ -243,10 +491,20 @@ class _Census(HTMLParser):
     def _before(self) -> str:
         return "".join(self.text)[-80:]
 
-    def _add(self, rule: str, level: str, tag: str, attribute: str = "", value: str = "",
-             *needles: str) -> None:
-        self.issues.append(Issue(rule, level, tag, attribute, value[:200], self._before(),
-                                 tuple(n for n in needles if n)))
+    def _add(
+        self, rule: str, level: str, tag: str, attribute: str = "", value: str = "", *needles: str
+    ) -> None:
+        self.issues.append(
+            Issue(
+                rule,
+                level,
+                tag,
+                attribute,
+                value[:200],
+                self._before(),
+                tuple(n for n in needles if n),
+            )
+        )
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         if tag in ("script", "style"):
@@ -254,8 +512,15 @@ class _Census(HTMLParser):
         allowed_tag = tag in ALLOWED_TAGS
         if not allowed_tag:
             level = DANGER if tag in DANGEROUS_TAGS else TIDY
-            self._add("html-dangerous" if level == DANGER else "html-tidied", level, tag, "", "",
-                      f"<{tag}", tag)
+            self._add(
+                "html-dangerous" if level == DANGER else "html-tidied",
+                level,
+                tag,
+                "",
+                "",
+                f"<{tag}",
+                tag,
+            )
         allowed = GLOBAL_ATTRIBUTES | TAG_ATTRIBUTES.get(tag, frozenset())
         for name, raw in attrs:
             value = raw or ""
@@ -264,17 +529,36 @@ class _Census(HTMLParser):
                 continue
             if name in EVENT_HANDLERS or name.startswith("on"):
                 self._add("html-event-handler", DANGER, tag, name, value, name, value)
-            elif name in _ACTIVE or (name in ("href", "src", "data") and not allowed_tag
-                                     and _scheme(value) not in ("", "https", "http", "mailto")):
-                self._add("unsafe-url" if "href" in name or name in ("src", "data", "background",
-                                                                      "formaction", "action")
-                          else "html-dangerous", DANGER, tag, name, value, value, name)
+            elif name in _ACTIVE or (
+                name in ("href", "src", "data")
+                and not allowed_tag
+                and _scheme(value) not in ("", "https", "http", "mailto")
+            ):
+                self._add(
+                    "unsafe-url"
+                    if "href" in name
+                    or name in ("src", "data", "background", "formaction", "action")
+                    else "html-dangerous",
+                    DANGER,
+                    tag,
+                    name,
+                    value,
+                    value,
+                    name,
+                )
             elif tag in DANGEROUS_TAGS:
                 continue  # the element is reported, and goes with everything on it
             elif name in LOADED and name not in allowed:
                 external = not all(_is_relative(u) for u in _srcset_urls(value))
-                self._add("media-external" if external else "html-tidied",
-                          DANGER if external else TIDY, tag, name, value, value, name)
+                self._add(
+                    "media-external" if external else "html-tidied",
+                    DANGER if external else TIDY,
+                    tag,
+                    name,
+                    value,
+                    value,
+                    name,
+                )
             elif not allowed_tag:
                 continue  # the element goes, and its harmless attributes with it
             elif name not in allowed:
@@ -291,8 +575,14 @@ class _Census(HTMLParser):
                 scheme = _scheme(url)
                 if scheme and scheme not in LINK_SCHEMES:
                     level = TIDY if scheme in HARMLESS_SCHEMES else DANGER
-                    self._add("unsafe-url" if level == DANGER else "html-tidied", level, tag,
-                              name, url, url)
+                    self._add(
+                        "unsafe-url" if level == DANGER else "html-tidied",
+                        level,
+                        tag,
+                        name,
+                        url,
+                        url,
+                    )
                 elif name in LOADED and not _is_relative(url):
                     self._add("media-external", DANGER, tag, name, url, url)
         if keep(tag, name, value) != value and name in ("class", "id"):
@@ -309,10 +599,37 @@ class _Census(HTMLParser):
 
 # A tag whose name hides a dangerous one (``<scr<script>ipt>``, ``<ſcrіpt>``): a browser reads
 # it as an unknown element, which is harmless, but nobody writes it by accident.
-_HIDDEN_TAG = re.compile(r"<\s*(?!/)[^\s>/]*?(" + "|".join(sorted(
-    DANGEROUS_TAGS - {"title", "head", "body", "html", "search", "image", "map", "area", "option",
-                      "slot", "param", "dialog", "canvas", "audio", "input", "button", "select",
-                      "link", "meta", "base"})) + r")")
+_HIDDEN_TAG = re.compile(
+    r"<\s*(?!/)[^\s>/]*?("
+    + "|".join(
+        sorted(
+            DANGEROUS_TAGS
+            - {
+                "title",
+                "head",
+                "body",
+                "html",
+                "search",
+                "image",
+                "map",
+                "area",
+                "option",
+                "slot",
+                "param",
+                "dialog",
+                "canvas",
+                "audio",
+                "input",
+                "button",
+                "select",
+                "link",
+                "meta",
+                "base",
+            }
+        )
+    )
+    + r")"
+)
 
 
 @lru_cache(maxsize=4096)

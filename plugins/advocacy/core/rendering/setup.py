@@ -28,8 +28,11 @@ def _name(value: Any) -> str:
     """A stable text for an extension or a configured function (``!!python/name:...``)."""
     if isinstance(value, str):
         return value
-    kind = value if isinstance(value, type) or (callable(value) and not hasattr(
-        value, "getConfigs")) else type(value)
+    kind = (
+        value
+        if isinstance(value, type) or (callable(value) and not hasattr(value, "getConfigs"))
+        else type(value)
+    )
     return f"{getattr(kind, '__module__', '')}.{getattr(kind, '__qualname__', repr(kind))}"
 
 
@@ -43,8 +46,9 @@ class MarkdownSetup:
     _memo: dict[str, Any] = field(default_factory=dict, compare=False, repr=False, hash=False)
 
     @classmethod
-    def from_config(cls, extensions: Sequence[Any], configs: Mapping[str, Any] | None
-                    ) -> MarkdownSetup:
+    def from_config(
+        cls, extensions: Sequence[Any], configs: Mapping[str, Any] | None
+    ) -> MarkdownSetup:
         """The setup of a loaded MkDocs config (``config.markdown_extensions``)."""
         listed = list(dict.fromkeys([*BUILTINS, *extensions]))  # MkDocs' builtins come first
         return cls(tuple(listed), {str(k): dict(v or {}) for k, v in (configs or {}).items()})
@@ -61,8 +65,9 @@ class MarkdownSetup:
         found = self._memo.get("fingerprint")
         if found is None:
             data = [[_name(e) for e in self.extensions], self.options(), markdown.__version__]
-            found = self._memo["fingerprint"] = hashlib.sha256(json.dumps(
-                data, sort_keys=True, default=_name).encode()).hexdigest()
+            found = self._memo["fingerprint"] = hashlib.sha256(
+                json.dumps(data, sort_keys=True, default=_name).encode()
+            ).hexdigest()
         return str(found)
 
     def markdown(self) -> markdown.Markdown:
@@ -70,7 +75,8 @@ class MarkdownSetup:
         each use (making one per page, as MkDocs does, costs more than the conversion)."""
         md = self._memo.get("markdown")
         if md is None:
-            md = self._memo["markdown"] = markdown.Markdown(extensions=list(self.extensions),
-                                                            extension_configs=self.options())
+            md = self._memo["markdown"] = markdown.Markdown(
+                extensions=list(self.extensions), extension_configs=self.options()
+            )
         md.reset()
         return md  # type: ignore[no-any-return]

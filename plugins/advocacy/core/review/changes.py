@@ -26,8 +26,12 @@ class GitError(RuntimeError):
 
 def _git(root: Path, *args: str, data: bytes | None = None) -> bytes:
     try:
-        proc = subprocess.run(["git", "-C", str(root), "-c", "core.quotePath=false", *args],
-                              capture_output=True, input=data, check=False)
+        proc = subprocess.run(
+            ["git", "-C", str(root), "-c", "core.quotePath=false", *args],
+            capture_output=True,
+            input=data,
+            check=False,
+        )
     except OSError as exc:
         raise GitError(f"git could not run: {exc.strerror}") from None
     if proc.returncode != 0:
@@ -57,8 +61,10 @@ def changes_since(root: Path, ref: str) -> list[Change]:
     """Files changed since the merge base with ``ref``, plus uncommitted and new files."""
     base = merge_base(root, ref)
     out: dict[str, str] = {}
-    for args in (("diff", "-z", "--name-status", "--no-renames", base),
-                 ("diff", "-z", "--name-status", "--no-renames", "--cached", base)):
+    for args in (
+        ("diff", "-z", "--name-status", "--no-renames", base),
+        ("diff", "-z", "--name-status", "--no-renames", "--cached", base),
+    ):
         fields = _names(_git(root, *args))
         for status, path in zip(fields[0::2], fields[1::2], strict=False):
             out[path] = "A" if out.get(path) == "A" and status[0] == "M" else status[0]
@@ -82,15 +88,17 @@ def blobs_at(root: Path, commit: str, paths: list[str]) -> dict[str, bytes]:
         if len(header) < 3 or header[1] == b"missing" or header[1] != b"blob":
             continue
         size = int(header[2])
-        blobs[path] = output[at:at + size]
+        blobs[path] = output[at : at + size]
         at += size + 1
     return blobs
 
 
 def read_at(root: Path, commit: str, paths: list[str]) -> dict[str, str]:
     """The text of ``paths`` at ``commit`` (missing files left out), in one Git call."""
-    return {path: data.decode("utf-8", "replace")
-            for path, data in blobs_at(root, commit, paths).items()}
+    return {
+        path: data.decode("utf-8", "replace")
+        for path, data in blobs_at(root, commit, paths).items()
+    }
 
 
 def files_at(root: Path, commit: str, folder: str) -> list[str]:
@@ -118,12 +126,10 @@ def submission_since(site: Site, ref: str, login: str, lang: str = "en") -> Subm
     root = site.root
     base = merge_base(root, ref)
     changes = changes_since(root, ref)
-    authors = [p for p in files_at(root, base, site.authors_dir)
-               if p.endswith((".yml", ".yaml"))]
+    authors = [p for p in files_at(root, base, site.authors_dir) if p.endswith((".yml", ".yaml"))]
     deleted = {c.path for c in changes if c.status == "D"}
     posts_prefix = f"{site.docs_dir.strip('/')}/{site.posts_dir.strip('/')}/"
-    deleted_posts = sorted(p for p in deleted if p.startswith(posts_prefix) and p.endswith(
-        ".md"))
+    deleted_posts = sorted(p for p in deleted if p.startswith(posts_prefix) and p.endswith(".md"))
     texts = read_at(root, base, [site.policy, *authors, *deleted_posts])
     policy = load_policy(site, lang, texts[site.policy])[0] if site.policy in texts else None
     base_authors = {}
@@ -138,13 +144,19 @@ def submission_since(site: Site, ref: str, login: str, lang: str = "en") -> Subm
             post, _ = read_post(site, root / path, lang, text=texts[path])
             if post is not None:
                 base_posts[path] = post
-    return Submission(login=login, changed={c.path for c in changes if c.status != "D"},
-                      deleted=deleted, base_policy=policy, base_authors=base_authors,
-                      base_posts=base_posts)
+    return Submission(
+        login=login,
+        changed={c.path for c in changes if c.status != "D"},
+        deleted=deleted,
+        base_policy=policy,
+        base_authors=base_authors,
+        base_posts=base_posts,
+    )
 
 
 def content_paths(site: Site, changes: list[Change]) -> list[Change]:
     """The changes under the folders that are published (posts, pages, authors, media)."""
-    folders = tuple(str(PurePosixPath(f)) + "/" for f in (site.docs_dir, site.authors_dir,
-                                                          site.media_dir))
+    folders = tuple(
+        str(PurePosixPath(f)) + "/" for f in (site.docs_dir, site.authors_dir, site.media_dir)
+    )
     return [c for c in changes if c.path.startswith(folders) or c.path == site.policy]

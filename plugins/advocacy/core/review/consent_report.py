@@ -12,8 +12,15 @@ from advocacy.core.review.escape import code, line, markdown
 
 EXPIRING = "expiring"
 LEFT = "left"
-ORDER = (consent.UNREADABLE, consent.MISSING, consent.NO_EVIDENCE, consent.WITHDRAWN,
-         consent.EXPIRED, EXPIRING, LEFT)
+ORDER = (
+    consent.UNREADABLE,
+    consent.MISSING,
+    consent.NO_EVIDENCE,
+    consent.WITHDRAWN,
+    consent.EXPIRED,
+    EXPIRING,
+    LEFT,
+)
 
 
 @dataclass
@@ -37,18 +44,25 @@ def consent_records(repo: Repository, within: int = 30) -> list[Record]:
     today = repo.site.today
     records: list[Record] = []
     for slug, author in sorted(repo.authors.items()):
-        posts = [p.file for p in repo.posts if slug in p.authors
-                 or any(x.author == slug for x in p.people)]
+        posts = [
+            p.file
+            for p in repo.posts
+            if slug in p.authors or any(x.author == slug for x in p.people)
+        ]
         state, date = consent.profile_state(author, today)
         c = author.consent
         if state == consent.OK and _expiring(c.expires, today, within):
             state, date = EXPIRING, c.expires
         if state != consent.OK:
-            records.append(Record(author.name, author.file, 1, state,
-                                  date.isoformat() if date else None, posts))
+            records.append(
+                Record(
+                    author.name, author.file, 1, state, date.isoformat() if date else None, posts
+                )
+            )
         if author.left is not None and author.left <= today:
-            records.append(Record(author.name, author.file, 1, LEFT, author.left.isoformat(),
-                                  posts))
+            records.append(
+                Record(author.name, author.file, 1, LEFT, author.left.isoformat(), posts)
+            )
     for post in repo.posts:
         for index, person in enumerate(post.people):
             if person.author:
@@ -59,9 +73,16 @@ def consent_records(repo: Repository, within: int = 30) -> list[Record]:
             if state == consent.OK and _expiring(person.expires, today, within):
                 state, date = EXPIRING, person.expires
             if state != consent.OK:
-                records.append(Record(person.name or "?", post.file,
-                                      post.line_of("people", index), state,
-                                      date.isoformat() if date else None, [post.file]))
+                records.append(
+                    Record(
+                        person.name or "?",
+                        post.file,
+                        post.line_of("people", index),
+                        state,
+                        date.isoformat() if date else None,
+                        [post.file],
+                    )
+                )
     return sorted(records, key=lambda r: (ORDER.index(r.state), r.who, r.file))
 
 
@@ -76,8 +97,9 @@ def _label(lang: str, state: str) -> str:
 
 
 def _intro(lang: str, records: list[Record], within: int) -> str:
-    return plural(lang, "consent_report.intro", len(records),
-                  days=plural(lang, "consent_report.days", within))
+    return plural(
+        lang, "consent_report.intro", len(records), days=plural(lang, "consent_report.days", within)
+    )
 
 
 def as_anonymous_markdown(records: list[Record], lang: str, within: int) -> str:
@@ -87,8 +109,12 @@ def as_anonymous_markdown(records: list[Record], lang: str, within: int) -> str:
     if not records:
         return "\n".join([*lines, text(lang, "consent_report.nothing"), ""])
     counts = as_json(records)["summary"]
-    lines += [_intro(lang, records, within), "",
-              f"| {text(lang, 'consent_report.state')} | # |", "|---|---|"]
+    lines += [
+        _intro(lang, records, within),
+        "",
+        f"| {text(lang, 'consent_report.state')} | # |",
+        "|---|---|",
+    ]
     lines += [f"| {_label(lang, s)} | {n} |" for s, n in counts.items() if n]  # type: ignore[union-attr]
     return "\n".join([*lines, "", text(lang, "consent_report.anonymous"), ""])
 
@@ -98,14 +124,19 @@ def as_markdown(records: list[Record], lang: str, within: int) -> str:
     lines = [f"## {text(lang, 'consent_report.title')}", ""]
     if not records:
         return "\n".join([*lines, text(lang, "consent_report.nothing"), ""])
-    head = [text(lang, "consent_report.who"), text(lang, "consent_report.state"),
-            text(lang, "consent_report.date"), text(lang, "consent_report.where"),
-            text(lang, "consent_report.posts")]
-    lines += [_intro(lang, records, within), "", f"| {' | '.join(head)} |",
-              "|---|---|---|---|---|"]
+    head = [
+        text(lang, "consent_report.who"),
+        text(lang, "consent_report.state"),
+        text(lang, "consent_report.date"),
+        text(lang, "consent_report.where"),
+        text(lang, "consent_report.posts"),
+    ]
+    lines += [_intro(lang, records, within), "", f"| {' | '.join(head)} |", "|---|---|---|---|---|"]
     for r in records:
-        lines.append(f"| {markdown(r.who)} | {_label(lang, r.state)} | {r.date or ''} | "
-                     f"{code(r.file)} | {len(r.posts)} |")
+        lines.append(
+            f"| {markdown(r.who)} | {_label(lang, r.state)} | {r.date or ''} | "
+            f"{code(r.file)} | {len(r.posts)} |"
+        )
     return "\n".join(lines) + "\n"
 
 
@@ -113,7 +144,9 @@ def as_text(records: list[Record], lang: str, within: int) -> str:
     """One line per record, for a terminal."""
     if not records:
         return text(lang, "consent_report.nothing") + "\n"
-    return "".join(f"{line(r.file)}:{r.line or 1}: {_label(lang, r.state)}: {line(r.who)}"
-                   f"{' (' + r.date + ')' if r.date else ''}; "
-                   f"{plural(lang, 'consent_report.post_count', len(r.posts))}\n"
-                   for r in records)
+    return "".join(
+        f"{line(r.file)}:{r.line or 1}: {_label(lang, r.state)}: {line(r.who)}"
+        f"{' (' + r.date + ')' if r.date else ''}; "
+        f"{plural(lang, 'consent_report.post_count', len(r.posts))}\n"
+        for r in records
+    )

@@ -27,8 +27,7 @@ def line(text: object) -> str:
 
 
 def markdown(text: object) -> str:
-    """Text for a Markdown document (a job summary, an issue): one line, no markup, no HTML.
-    """
+    """Text for a Markdown document (a job summary, an issue): one line, no markup, no HTML."""
     value = line(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     value = _MARKDOWN.sub(r"\\\1", value)
     return _START.sub(lambda m: m.group(1) + "\\" + m.group(2), value)

@@ -12,10 +12,13 @@ GITHUB_LIMIT = 10  # GitHub shows at most 10 error and 10 warning annotations pe
 
 
 def _count_line(report: Report, lang: str = "en") -> str:
-    return text(lang, "check.count.line",
-                files=plural(lang, "check.count.files", report.files),
-                errors=plural(lang, "check.count.errors", len(report.errors)),
-                warnings=plural(lang, "check.count.warnings", len(report.warnings)))
+    return text(
+        lang,
+        "check.count.line",
+        files=plural(lang, "check.count.files", report.files),
+        errors=plural(lang, "check.count.errors", len(report.errors)),
+        warnings=plural(lang, "check.count.warnings", len(report.warnings)),
+    )
 
 
 def as_text(report: Report, lang: str = "en") -> str:
@@ -76,13 +79,17 @@ def as_markdown(report: Report, lang: str = "en") -> str:
     lines = [f"## {text(lang, 'check.markdown_title')}", "", _count_line(report, lang), ""]
     ordered = [*report.errors, *report.warnings]
     if ordered:
-        lines += [f"| | {text(lang, 'check.file')} | {text(lang, 'check.line')} | "
-                  f"{text(lang, 'check.problem')} | {text(lang, 'check.fix')} |",
-                  "|---|---|---|---|---|"]
+        lines += [
+            f"| | {text(lang, 'check.file')} | {text(lang, 'check.line')} | "
+            f"{text(lang, 'check.problem')} | {text(lang, 'check.fix')} |",
+            "|---|---|---|---|---|",
+        ]
         for f in ordered:
             icon = "❌" if f.severity is Severity.ERROR else "⚠️"
-            lines.append(f"| {icon} | {code(f.file)} | {f.line or ''} | {_cell(f.message)} "
-                         f"| {_cell(f.fix)} |")
+            lines.append(
+                f"| {icon} | {code(f.file)} | {f.line or ''} | {_cell(f.message)} "
+                f"| {_cell(f.fix)} |"
+            )
     return "\n".join(lines) + "\n"
 
 

@@ -36,8 +36,15 @@ def rule_rows(policy: Policy, lang: str) -> list[RuleRow]:
         level = policy.severity.get(rule.id)
         if level is not None and rule.adjustable:
             now = level if rule.can_block or level != "error" else str(Severity.WARNING)
-        rows.append(RuleRow(rule.id, str(rule.severity), rule.adjustable, now,
-                            rule.summary.get(lang, rule.summary["en"])))
+        rows.append(
+            RuleRow(
+                rule.id,
+                str(rule.severity),
+                rule.adjustable,
+                now,
+                rule.summary.get(lang, rule.summary["en"]),
+            )
+        )
     return rows
 
 
@@ -48,9 +55,15 @@ def _word(lang: str, value: str) -> str:
 def rules_text(rows: list[RuleRow], lang: str) -> str:
     """The list for a terminal: one rule a line, aligned."""
     heads = [text(lang, f"rules.column.{c}") for c in ("id", "default", "policy", "now")]
-    table = [[r.id, _word(lang, r.default), text(lang, "rules.yes" if r.adjustable else
-                                                      "rules.no"), _word(lang, r.now)]
-             for r in rows]
+    table = [
+        [
+            r.id,
+            _word(lang, r.default),
+            text(lang, "rules.yes" if r.adjustable else "rules.no"),
+            _word(lang, r.now),
+        ]
+        for r in rows
+    ]
     widths = [max(len(x) for x in column) for column in zip(heads, *table, strict=False)]
     out = [text(lang, "rules.intro"), ""]
     for cells, row in zip([heads, *table], [None, *rows], strict=True):
@@ -62,19 +75,32 @@ def rules_text(rows: list[RuleRow], lang: str) -> str:
 
 def rules_markdown(rows: list[RuleRow], lang: str) -> str:
     """The list as a Markdown table (for the maintainers' docs or a pull request)."""
-    heads = [text(lang, f"rules.column.{c}") for c in ("id", "default", "policy", "now",
-                                                        "what")]
-    out = [text(lang, "rules.intro"), "", "| " + " | ".join(heads) + " |",
-           "|" + "---|" * len(heads)]
+    heads = [text(lang, f"rules.column.{c}") for c in ("id", "default", "policy", "now", "what")]
+    out = [
+        text(lang, "rules.intro"),
+        "",
+        "| " + " | ".join(heads) + " |",
+        "|" + "---|" * len(heads),
+    ]
     for r in rows:
-        out.append(f"| `{r.id}` | {_word(lang, r.default)} | "
-                   f"{text(lang, 'rules.yes' if r.adjustable else 'rules.no')} | "
-                   f"{_word(lang, r.now)} | {markdown(r.summary)} |")
+        out.append(
+            f"| `{r.id}` | {_word(lang, r.default)} | "
+            f"{text(lang, 'rules.yes' if r.adjustable else 'rules.no')} | "
+            f"{_word(lang, r.now)} | {markdown(r.summary)} |"
+        )
     out += ["", text(lang, "rules.how")]
     return "\n".join(out) + "\n"
 
 
 def rules_json(rows: list[RuleRow]) -> list[dict[str, object]]:
     """The list as JSON-ready data."""
-    return [{"id": r.id, "default": r.default, "adjustable": r.adjustable, "now": r.now,
-             "summary": r.summary} for r in rows]
+    return [
+        {
+            "id": r.id,
+            "default": r.default,
+            "adjustable": r.adjustable,
+            "now": r.now,
+            "summary": r.summary,
+        }
+        for r in rows
+    ]

@@ -69,9 +69,15 @@ class Facts:
     other: list[Change] = field(default_factory=list)
 
 
-def gather(site: Site, base: str, lang: str = "en", submitter: str = "",
-           cards: Path | None = None, link_base: str | None = None,
-           store: BuildCache | None = None) -> Facts:
+def gather(
+    site: Site,
+    base: str,
+    lang: str = "en",
+    submitter: str = "",
+    cards: Path | None = None,
+    link_base: str | None = None,
+    store: BuildCache | None = None,
+) -> Facts:
     """Read both sides of the pull request, check them and compare their editions."""
     root = site.root
     changes = changes_since(root, base)
@@ -82,8 +88,15 @@ def gather(site: Site, base: str, lang: str = "en", submitter: str = "",
     base_repo, before = base_edition(site, commit, changes, lang)
     author_url = f"{site.blog_dir.strip('/')}/author/{{slug}}/"
     site_change = compare(before, after, base_repo.authors, repo.authors, author_url)
-    ctx = Context(repo, report.sorted(), {h.post.file: h for h in after.held}, submission,
-                  lang, cards, link_base)
+    ctx = Context(
+        repo,
+        report.sorted(),
+        {h.post.file: h for h in after.held},
+        submission,
+        lang,
+        cards,
+        link_base,
+    )
     facts = Facts(site, lang, repo, report, submission, changes, site_change, ctx)
     posts_prefix = site.rel(site.posts_path) + "/"
     by_file = {p.file: p for p in repo.posts}
@@ -98,16 +111,16 @@ def gather(site: Site, base: str, lang: str = "en", submitter: str = "",
             if change.status == "D":
                 facts.removed.append((path, submission.base_posts.get(path)))
             elif path in by_file:
-                facts.posts.append((by_file[path], texts.get(path) if change.status == "M"
-                                    else None))
+                facts.posts.append(
+                    (by_file[path], texts.get(path) if change.status == "M" else None)
+                )
             else:
                 facts.other.append(change)
         elif path.startswith(authors_prefix) and path.endswith((".yml", ".yaml")):
             facts.authors.append((path, base_authors.get(path), now_authors.get(path)))
         elif path == site.policy:
             was = read_at(root, commit, [path]).get(path)
-            now = (root / path).read_text("utf-8", "replace") if (root / path).is_file() \
-                else None
+            now = (root / path).read_text("utf-8", "replace") if (root / path).is_file() else None
             facts.policy = (was, now)
         else:
             facts.other.append(change)
@@ -116,11 +129,17 @@ def gather(site: Site, base: str, lang: str = "en", submitter: str = "",
 
 def _counts(facts: Facts, lang: str) -> str:
     added = sum(1 for _, before in facts.posts if before is None)
-    parts = [plural(lang, key, n) for key, n in (
-        ("review.count.added", added), ("review.count.changed", len(facts.posts) - added),
-        ("review.count.removed", len(facts.removed)),
-        ("review.count.authors", len(facts.authors)), ("review.count.other", len(facts.other)))
-        if n]
+    parts = [
+        plural(lang, key, n)
+        for key, n in (
+            ("review.count.added", added),
+            ("review.count.changed", len(facts.posts) - added),
+            ("review.count.removed", len(facts.removed)),
+            ("review.count.authors", len(facts.authors)),
+            ("review.count.other", len(facts.other)),
+        )
+        if n
+    ]
     if facts.policy is not None:
         parts.append(text(lang, "review.count.policy"))
     if not parts:
@@ -131,8 +150,13 @@ def _counts(facts: Facts, lang: str) -> str:
 def _head(facts: Facts) -> list[str]:
     lang, sub = facts.lang, facts.submission
     own = {c.path for c in facts.changes}
-    out = [f"## {text(lang, 'review.title')}", "",
-           verdict_line(verdict(facts.report.sorted(), own), lang), "", _counts(facts, lang)]
+    out = [
+        f"## {text(lang, 'review.title')}",
+        "",
+        verdict_line(verdict(facts.report.sorted(), own), lang),
+        "",
+        _counts(facts, lang),
+    ]
     if sub.login:
         key = "review.submitted_by_hr" if sub.hr else "review.submitted_by"
         out += ["", text(lang, key, login=code(sub.login))]
@@ -144,22 +168,27 @@ def _tail(facts: Facts) -> list[str]:
     out: list[str] = []
     if facts.removed:
         out += [f"### {text(lang, 'review.removed')}", ""]
-        out += [f"- {md(post.title)} ({code(path)})" if post else f"- {code(path)}"
-                for path, post in facts.removed]
+        out += [
+            f"- {md(post.title)} ({code(path)})" if post else f"- {code(path)}"
+            for path, post in facts.removed
+        ]
         out.append("")
     findings = facts.ctx.findings
     for path, before, after in facts.authors:
         out += author_section(path, before, after, facts.site_change, findings, lang, today)
     if facts.policy is not None:
-        out += policy_section(facts.site.policy, *facts.policy, facts.site_change, findings,
-                              lang)
+        out += policy_section(facts.site.policy, *facts.policy, facts.site_change, findings, lang)
     covered = {post.file for post, _ in facts.posts} | {path for path, _, _ in facts.authors}
     covered.add(facts.site.policy)
     out += elsewhere(findings, covered, lang)
     if facts.other:
         mark = {"A": "+", "D": "−"}
-        out += [f"### {text(lang, 'review.other')}", "",
-                *[f"- {mark.get(c.status, '~')} {code(c.path)}" for c in facts.other], ""]
+        out += [
+            f"### {text(lang, 'review.other')}",
+            "",
+            *[f"- {mark.get(c.status, '~')} {code(c.path)}" for c in facts.other],
+            "",
+        ]
     return out
 
 
@@ -170,8 +199,7 @@ def render(facts: Facts, limit: int = LIMIT) -> str:
     head = _head(facts) + site_section(facts.site_change, lang, facts.site.today)
     tail = _tail(facts)
     for most in TEXT_BUDGETS:
-        sections = [post_section(facts.ctx, post, before, most)
-                    for post, before in facts.posts]
+        sections = [post_section(facts.ctx, post, before, most) for post, before in facts.posts]
         whole = "\n".join([*head, *sections, *tail])
         if len(whole) <= limit:
             return whole
@@ -185,10 +213,16 @@ def render(facts: Facts, limit: int = LIMIT) -> str:
     return "\n".join([*head, *shown, *more, *tail])[:limit]
 
 
-def review(site: Site, base: str, cards: Path | None = None, lang: str = "en",
-           submitter: str = "", link_base: str | None = None,
-           limits: tuple[int, ...] = (LIMIT,), store: BuildCache | None = None
-           ) -> list[str]:
+def review(
+    site: Site,
+    base: str,
+    cards: Path | None = None,
+    lang: str = "en",
+    submitter: str = "",
+    link_base: str | None = None,
+    limits: tuple[int, ...] = (LIMIT,),
+    store: BuildCache | None = None,
+) -> list[str]:
     """The review of everything changed since ``base``, in ``lang``, once for each of
     ``limits`` (characters): the job summary's, and a comment's."""
     facts = gather(site, base, lang, submitter, cards, link_base, store)

@@ -59,13 +59,25 @@ def as_text(found: Traces | None, slug: str, lang: str, today: str) -> str:
     """The list and the steps, for a terminal or an HR ticket (Markdown)."""
     if found is None:
         return text(lang, "traces.missing", slug=line(slug)) + "\n"
-    out = [f"## {text(lang, 'traces.title', name=line(found.name))}", "",
-           f"### {text(lang, 'traces.files')}", ""]
-    out += [f"- {code(path)}: {', '.join(text(lang, f'traces.reason.{r}') for r in why)}"
-            for path, why in sorted(found.files.items())]
+    out = [
+        f"## {text(lang, 'traces.title', name=line(found.name))}",
+        "",
+        f"### {text(lang, 'traces.files')}",
+        "",
+    ]
+    out += [
+        f"- {code(path)}: {', '.join(text(lang, f'traces.reason.{r}') for r in why)}"
+        for path, why in sorted(found.files.items())
+    ]
     paths = " ".join(f"--path {shlex.quote(p)}" for p in sorted(found.files))
     out += ["", f"### {text(lang, 'traces.steps_heading')}", ""]
-    steps = lines(lang, "traces.steps", author_file=found.author_file, today=today,
-                  name=line(found.name), paths=paths)
+    steps = lines(
+        lang,
+        "traces.steps",
+        author_file=found.author_file,
+        today=today,
+        name=line(found.name),
+        paths=paths,
+    )
     out += [f"{n}. {step}" for n, step in enumerate(steps, start=1)]
     return "\n".join(out) + "\n"

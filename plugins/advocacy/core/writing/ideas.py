@@ -14,27 +14,43 @@ from advocacy.core.writing.newpost import NewPost, post_path, render_post
 from advocacy.core.writing.stories import STORY_TYPES, story
 
 
-def editor_url(site: Site, repository: str, branch: str, kind: str, language: str,
-               today: dt.date) -> str:
+def editor_url(
+    site: Site, repository: str, branch: str, kind: str, language: str, today: dt.date
+) -> str:
     """GitHub's "new file" page with the story template as the file's content."""
-    author = Author(slug=text(language, "ideas.slug"), file="",
-                    name=text(language, "ideas.name"), role="", team="")
+    author = Author(
+        slug=text(language, "ideas.slug"),
+        file="",
+        name=text(language, "ideas.name"),
+        role="",
+        team="",
+    )
     spec = NewPost(text(language, "ideas.placeholder"), author.slug, language, kind, today)
     body = render_post(site, {author.slug: author}, spec)
     target = post_path(site, spec)
     folder = site.rel(site.posts_path)
     filename = target.relative_to(site.posts_path).as_posix()
-    return (f"{repository.rstrip('/')}/new/{quote(branch)}/{quote(folder)}"
-            f"?filename={quote(filename)}&value={quote(body, safe='')}")
+    return (
+        f"{repository.rstrip('/')}/new/{quote(branch)}/{quote(folder)}"
+        f"?filename={quote(filename)}&value={quote(body, safe='')}"
+    )
 
 
-def ideas_markdown(site: Site, repository: str | None, branch: str = "main",
-                   languages: tuple[str, ...] = ("da", "en")) -> str:
+def ideas_markdown(
+    site: Site,
+    repository: str | None,
+    branch: str = "main",
+    languages: tuple[str, ...] = ("da", "en"),
+) -> str:
     """The page's Markdown: Danish then English, buttons only when the repository is known."""
     out = [front_matter({"title": text(languages[0], "ideas.title")})]
     for lang in languages:
-        out += [f'<div lang="{lang}" markdown>\n', f"## {text(lang, 'ideas.title')}\n",
-                text(lang, "ideas.intro") + "\n", text(lang, "ideas.terminal") + "\n"]
+        out += [
+            f'<div lang="{lang}" markdown>\n',
+            f"## {text(lang, 'ideas.title')}\n",
+            text(lang, "ideas.intro") + "\n",
+            text(lang, "ideas.terminal") + "\n",
+        ]
         for kind in STORY_TYPES:
             info = story(kind, lang)
             out.append(f"### {info.name}\n")
@@ -43,9 +59,10 @@ def ideas_markdown(site: Site, repository: str | None, branch: str = "main",
             if repository:
                 da = editor_url(site, repository, branch, kind, "da", site.today)
                 en = editor_url(site, repository, branch, kind, "en", site.today)
-                out.append(f"[{text(lang, 'ideas.start_da')}]({da}){{ .md-button }} "
-                           f"[{text(lang, 'ideas.start_en')}]({en}){{ .md-button }}\n")
-        out += [f"### {text(lang, 'ideas.withdraw')}\n",
-                text(lang, "ideas.withdraw_text") + "\n"]
+                out.append(
+                    f"[{text(lang, 'ideas.start_da')}]({da}){{ .md-button }} "
+                    f"[{text(lang, 'ideas.start_en')}]({en}){{ .md-button }}\n"
+                )
+        out += [f"### {text(lang, 'ideas.withdraw')}\n", text(lang, "ideas.withdraw_text") + "\n"]
         out.append("</div>\n")
     return "\n".join(out)

@@ -61,8 +61,7 @@ def post_path(site: Site, spec: NewPost) -> Path:
 def render_post(site: Site, authors: dict[str, Author], spec: NewPost) -> str:
     """The new post's text; raises :class:`NewPostError` for options that do not fit."""
     if spec.author not in authors:
-        raise NewPostError("no_author", author=spec.author,
-                           known=", ".join(sorted(authors)) or "-")
+        raise NewPostError("no_author", author=spec.author, known=", ".join(sorted(authors)) or "-")
     if spec.language not in site.languages:
         raise NewPostError("language", choices=", ".join(site.languages))
     if spec.story not in STORY_TYPES:
@@ -71,15 +70,21 @@ def render_post(site: Site, authors: dict[str, Author], spec: NewPost) -> str:
         raise NewPostError("title_empty")
     author = authors[spec.author]
     template = story(spec.story, spec.language, first=author.name.split()[0])
-    out = ["---", f"title: {_quote(spec.title.strip())}", f"date: {spec.date.isoformat()}",
-           f"authors: [{spec.author}]", f"description: {_quote(template.description)}",
-           f"language: {spec.language}"]
+    out = [
+        "---",
+        f"title: {_quote(spec.title.strip())}",
+        f"date: {spec.date.isoformat()}",
+        f"authors: [{spec.author}]",
+        f"description: {_quote(template.description)}",
+        f"language: {spec.language}",
+    ]
     if not site.categories or template.category in site.categories:
         out.append(f"categories: [{_quote(template.category)}]")
     out.append("tags: []")
     if spec.image:
-        resolved = resolve_media(spec.image, site.rel(site.posts_path / "x.md"), site.root,
-                                 site.media_dir)
+        resolved = resolve_media(
+            spec.image, site.rel(site.posts_path / "x.md"), site.root, site.media_dir
+        )
         if resolved.problem or not resolved.path:
             raise NewPostError("image_not_media", image=spec.image, media=site.media_dir)
         if not spec.image_alt:

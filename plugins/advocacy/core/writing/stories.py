@@ -39,6 +39,9 @@ class Story:
 def story(kind: str, lang: str, first: str = "") -> Story:
     """The template of ``kind`` (a key of :data:`STORY_TYPES`) in ``lang``, its description
     written about ``first``, the author's first name."""
-    return Story(name=text(lang, f"stories.{kind}.name"), category=STORY_TYPES[kind],
-                 description=text(lang, f"stories.{kind}.description", first=first),
-                 prompts=tuple(lines(lang, f"stories.{kind}.prompts")))
+    return Story(
+        name=text(lang, f"stories.{kind}.name"),
+        category=STORY_TYPES[kind],
+        description=text(lang, f"stories.{kind}.description", first=first),
+        prompts=tuple(lines(lang, f"stories.{kind}.prompts")),
+    )

@@ -32,38 +32,67 @@ _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 W = Severity.WARNING
 HYPE = rule(
-    "authenticity-hype", W, ("Hint: plain words over superlatives and buzzwords.",
-                             "Tip: almindelige ord frem for superlativer og modeord."),
-    ("The post uses {count} big words ({words}); readers trust plain words more.",
-     "Say what happened instead: a number, a name, a moment."),
-    ("Indlægget bruger {count} store ord ({words}); læserne stoler mere på almindelige ord.",
-     "Fortæl hvad der skete i stedet: et tal, et navn, et øjeblik."),
-    can_block=False)
+    "authenticity-hype",
+    W,
+    (
+        "Hint: plain words over superlatives and buzzwords.",
+        "Tip: almindelige ord frem for superlativer og modeord.",
+    ),
+    (
+        "The post uses {count} big words ({words}); readers trust plain words more.",
+        "Say what happened instead: a number, a name, a moment.",
+    ),
+    (
+        "Indlægget bruger {count} store ord ({words}); læserne stoler mere på almindelige ord.",
+        "Fortæl hvad der skete i stedet: et tal, et navn, et øjeblik.",
+    ),
+    can_block=False,
+)
 VOICE = rule(
-    "authenticity-voice", W, ("Hint: stories are told in the first person.",
-                              "Tip: historier fortælles i første person."),
-    ("The post never says 'I' or 'we'; it reads like a press release.",
-     "Tell it as yourself: what you did, saw and learned."),
-    ("Indlægget siger aldrig 'jeg' eller 'vi'; det lyder som en pressemeddelelse.",
-     "Fortæl det som dig selv: hvad du gjorde, så og lærte."),
-    can_block=False)
+    "authenticity-voice",
+    W,
+    ("Hint: stories are told in the first person.", "Tip: historier fortælles i første person."),
+    (
+        "The post never says 'I' or 'we'; it reads like a press release.",
+        "Tell it as yourself: what you did, saw and learned.",
+    ),
+    (
+        "Indlægget siger aldrig 'jeg' eller 'vi'; det lyder som en pressemeddelelse.",
+        "Fortæl det som dig selv: hvad du gjorde, så og lærte.",
+    ),
+    can_block=False,
+)
 COPIED = rule(
-    "authenticity-copied", W, ("Hint: every story is written in its own words.",
-                               "Tip: hver historie skrives med egne ord."),
-    ("Parts of this post are the same as {other}.",
-     "Write it in your own words; repeated text makes both stories weaker."),
-    ("Dele af indlægget er de samme som i {other}.",
-     "Skriv det med dine egne ord; gentaget tekst svækker begge historier."),
-    can_block=False)
+    "authenticity-copied",
+    W,
+    ("Hint: every story is written in its own words.", "Tip: hver historie skrives med egne ord."),
+    (
+        "Parts of this post are the same as {other}.",
+        "Write it in your own words; repeated text makes both stories weaker.",
+    ),
+    (
+        "Dele af indlægget er de samme som i {other}.",
+        "Skriv det med dine egne ord; gentaget tekst svækker begge historier.",
+    ),
+    can_block=False,
+)
 DISCLOSURE = rule(
-    "share-disclosure-missing", W,
-    ("Share texts say that the writer works here; the site adds it when missing.",
-     "Delingstekster siger, at skribenten arbejder her; sitet tilføjer det, når det mangler."),
-    ("The share text does not say that you work here; the site adds \"{disclosure}\" at the "
-     "end.", "Nothing to do, or say it in your own words in 'share: text:'."),
-    ("Delingsteksten siger ikke, at du arbejder her; sitet tilføjer \"{disclosure}\" til "
-     "sidst.", "Intet at gøre, eller sig det med dine egne ord i 'share: text:'."),
-    can_block=False)
+    "share-disclosure-missing",
+    W,
+    (
+        "Share texts say that the writer works here; the site adds it when missing.",
+        "Delingstekster siger, at skribenten arbejder her; sitet tilføjer det, når det mangler.",
+    ),
+    (
+        'The share text does not say that you work here; the site adds "{disclosure}" at the end.',
+        "Nothing to do, or say it in your own words in 'share: text:'.",
+    ),
+    (
+        'Delingsteksten siger ikke, at du arbejder her; sitet tilføjer "{disclosure}" til sidst.',
+        "Intet at gøre, eller sig det med dine egne ord i 'share: text:'.",
+    ),
+    can_block=False,
+)
 
 
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^>]+>|\]\([^)]*\)")
@@ -77,6 +106,7 @@ def _words(body: str) -> list[str]:
 
 def _post_words(post: Post) -> list[str]:
     """The words readers read (from the rendering), once per post."""
+
     def make() -> list[str]:
         text = post.rendered.text() if post.rendered is not None else prose_text(post.body)
         return _WORD.findall(fold(_IMAGE.sub(" ", text)))
@@ -87,17 +117,21 @@ def _post_words(post: Post) -> list[str]:
 def _shingles(words: list[str]) -> set[int]:
     """Checksums of every run of SHINGLE words: stable across processes (``hash`` of a str is
     not), so they can be kept in the build cache."""
-    runs = (" ".join(run).encode() for run in zip(*(words[i:] for i in range(SHINGLE)),
-                                                    strict=False))
+    runs = (
+        " ".join(run).encode() for run in zip(*(words[i:] for i in range(SHINGLE)), strict=False)
+    )
     return set(map(zlib.crc32, runs))
 
 
 def _hype_words(repo: Repository, language: str) -> dict[int, set[tuple[str, ...]]]:
     """The hype words and phrases of a language as word tuples, by their length."""
+
     def make() -> dict[int, set[tuple[str, ...]]]:
         phrases: dict[int, set[tuple[str, ...]]] = {}
-        for word in [*repo.policy.superlatives.get(language, ()),
-                     *repo.policy.buzzwords.get(language, ())]:
+        for word in [
+            *repo.policy.superlatives.get(language, ()),
+            *repo.policy.buzzwords.get(language, ()),
+        ]:
             tokens = tuple(_WORD.findall(fold(word)))
             if tokens:
                 phrases.setdefault(len(tokens), set()).add(tokens)
@@ -111,13 +145,17 @@ def _hype(repo: Repository, post: Post) -> list[str]:
     words = _post_words(post)
     found = []
     for size, phrases in _hype_words(repo, post.language).items():
-        found += [" ".join(run) for run in zip(*(words[i:] for i in range(size)), strict=False)
-                  if run in phrases]
+        found += [
+            " ".join(run)
+            for run in zip(*(words[i:] for i in range(size)), strict=False)
+            if run in phrases
+        ]
     return found
 
 
 def _index(repo: Repository) -> dict[int, set[str]]:
     """Which posts hold each run of words, over every post in the repository."""
+
     def make() -> dict[int, set[str]]:
         shingles = _all_shingles(repo)
         counts: Counter[int] = Counter()
@@ -139,16 +177,17 @@ def authenticity(repo: Repository, post: Post) -> Iterator[Finding]:
     found = _hype(repo, post)
     if len(found) >= HYPE_LIMIT:
         hype = list(dict.fromkeys(" ".join(w.split()) for w in found))
-        yield HYPE.finding(repo.lang, post.file, first_line(post), count=len(found),
-                           words=", ".join(hype[:5]))
+        yield HYPE.finding(
+            repo.lang, post.file, first_line(post), count=len(found), words=", ".join(hype[:5])
+        )
     words = set(_post_words(post))
     if post.words >= 80 and not words & FIRST_PERSON.get(post.language, set()):
         yield VOICE.finding(repo.lang, post.file, first_line(post))
     disclosure = repo.policy.disclosure_in(post.language)
-    if post.share_text and disclosure and not repo.policy.discloses(post.share_text,
-                                                                    disclosure):
-        yield DISCLOSURE.finding(repo.lang, post.file, post.line_of("share", "text"),
-                                 disclosure=disclosure)
+    if post.share_text and disclosure and not repo.policy.discloses(post.share_text, disclosure):
+        yield DISCLOSURE.finding(
+            repo.lang, post.file, post.line_of("share", "text"), disclosure=disclosure
+        )
 
 
 SHINGLES_VERSION = 2
@@ -198,8 +237,11 @@ def _copied_from(repo: Repository, post: Post) -> str | None:
     if len(repo.posts) <= FEW_POSTS and "shingles" not in repo.cache:
         # Checking a post or two: comparing with each other post directly is cheaper than
         # indexing the whole repository.
-        counts = [(len(own.intersection(other)), -n, file) for n, (file, other)
-                  in enumerate(everything.items()) if file != post.file]
+        counts = [
+            (len(own.intersection(other)), -n, file)
+            for n, (file, other) in enumerate(everything.items())
+            if file != post.file
+        ]
         count, _, found = max(counts, default=(0, 0, ""))
         return found if count >= COPIED_SHINGLES else None
     shared: Counter[str] = Counter()
@@ -224,8 +266,11 @@ def _read_copied(repo: Repository) -> dict[str, str | None] | None:
     if {p.file for p in repo.posts} != files:
         return None  # a partial check: other posts are not loaded, compute one by one
     store = repo.store
-    key = store.key("copied", json.dumps(sorted((p.file, p.digest) for p in repo.posts))
-                    ) if store else ""
+    key = (
+        store.key("copied", json.dumps(sorted((p.file, p.digest) for p in repo.posts)))
+        if store
+        else ""
+    )
     found = store.read_json("copied", key, _answers) if store else None
     if found is None:
         found = {p.file: _copied_from(repo, p) for p in repo.posts}
@@ -235,8 +280,9 @@ def _read_copied(repo: Repository) -> dict[str, str | None] | None:
 
 
 def _answers(data: object) -> bool:
-    return isinstance(data, dict) and all(isinstance(k, str) and (v is None or isinstance(
-        v, str)) for k, v in data.items())
+    return isinstance(data, dict) and all(
+        isinstance(k, str) and (v is None or isinstance(v, str)) for k, v in data.items()
+    )
 
 
 @check(cacheable=False)  # depends on every other post; cached for the whole set instead

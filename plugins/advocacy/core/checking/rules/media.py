@@ -26,142 +26,266 @@ GITHUB_LIMIT = 100 * MB  # GitHub refuses larger files in a push
 E, W = Severity.ERROR, Severity.WARNING
 
 GPS = rule(
-    "media-gps", E, ("Photos carry no GPS position.", "Billeder indeholder ingen GPS-position."),
-    ("The photo '{path}' contains the GPS position where it was taken. It is already public "
-     "in this repository's history.",
-     "Export the photo again without location (on iPhone: Share, Options, Location off; on "
-     "Android: in the share dialog, remove location), upload it under a new name, change the "
-     "post to use it, and ask a site maintainer to remove the old file from the history."),
-    ("Billedet '{path}' indeholder GPS-positionen for, hvor det er taget. Den er allerede "
-     "offentlig i repositoriets historik.",
-     "Eksportér billedet igen uden placering (på iPhone: Del, Indstillinger, Placering fra; på "
-     "Android: fjern placering i delingsdialogen), upload det under et nyt navn, brug det i "
-     "indlægget, og bed en ansvarlig for sitet om at fjerne den gamle fil fra historikken."))
+    "media-gps",
+    E,
+    ("Photos carry no GPS position.", "Billeder indeholder ingen GPS-position."),
+    (
+        "The photo '{path}' contains the GPS position where it was taken. It is already public "
+        "in this repository's history.",
+        "Export the photo again without location (on iPhone: Share, Options, Location off; on "
+        "Android: in the share dialog, remove location), upload it under a new name, change the "
+        "post to use it, and ask a site maintainer to remove the old file from the history.",
+    ),
+    (
+        "Billedet '{path}' indeholder GPS-positionen for, hvor det er taget. Den er allerede "
+        "offentlig i repositoriets historik.",
+        "Eksportér billedet igen uden placering (på iPhone: Del, Indstillinger, Placering fra; på "
+        "Android: fjern placering i delingsdialogen), upload det under et nyt navn, brug det i "
+        "indlægget, og bed en ansvarlig for sitet om at fjerne den gamle fil fra historikken.",
+    ),
+)
 LARGE = rule(
-    "media-large", W, ("Media files stay under 25 MB (the web editor's limit).",
-                       "Mediefiler holdes under 25 MB (web-editorens grænse)."),
-    ("'{path}' is {size} MB; the GitHub web editor accepts at most 25 MB.",
-     "Make it smaller (photos: 2,000 pixels wide is plenty; videos: export at 1080p), or ask "
-     "a site maintainer about Git LFS."),
-    ("'{path}' fylder {size} MB; GitHubs web-editor tager højst 25 MB.",
-     "Gør den mindre (billeder: 2.000 pixels i bredden er rigeligt; video: eksportér i 1080p), "
-     "eller spørg en ansvarlig for sitet om Git LFS."))
+    "media-large",
+    W,
+    (
+        "Media files stay under 25 MB (the web editor's limit).",
+        "Mediefiler holdes under 25 MB (web-editorens grænse).",
+    ),
+    (
+        "'{path}' is {size} MB; the GitHub web editor accepts at most 25 MB.",
+        "Make it smaller (photos: 2,000 pixels wide is plenty; videos: export at 1080p), or ask "
+        "a site maintainer about Git LFS.",
+    ),
+    (
+        "'{path}' fylder {size} MB; GitHubs web-editor tager højst 25 MB.",
+        "Gør den mindre (billeder: 2.000 pixels i bredden er rigeligt; video: eksportér i 1080p), "
+        "eller spørg en ansvarlig for sitet om Git LFS.",
+    ),
+)
 TOO_LARGE = rule(
-    "media-too-large", E, ("No media file is over 100 MB.", "Ingen mediefil er over 100 MB."),
-    ("'{path}' is {size} MB; GitHub refuses files over 100 MB.",
-     "Make it smaller, put it on Git LFS, or host the video on YouTube or Vimeo and use "
-     "'video: youtube: VIDEO_ID'."),
-    ("'{path}' fylder {size} MB; GitHub afviser filer over 100 MB.",
-     "Gør den mindre, læg den i Git LFS, eller læg videoen på YouTube eller Vimeo og brug "
-     "'video: youtube: VIDEO_ID'."),
-    adjustable=False)
+    "media-too-large",
+    E,
+    ("No media file is over 100 MB.", "Ingen mediefil er over 100 MB."),
+    (
+        "'{path}' is {size} MB; GitHub refuses files over 100 MB.",
+        "Make it smaller, put it on Git LFS, or host the video on YouTube or Vimeo and use "
+        "'video: youtube: VIDEO_ID'.",
+    ),
+    (
+        "'{path}' fylder {size} MB; GitHub afviser filer over 100 MB.",
+        "Gør den mindre, læg den i Git LFS, eller læg videoen på YouTube eller Vimeo og brug "
+        "'video: youtube: VIDEO_ID'.",
+    ),
+    adjustable=False,
+)
 UNREADABLE = rule(
-    "image-unreadable", E, ("Every picture can be read.", "Alle billeder kan læses."),
-    ("'{path}' is not a picture that can be read ({detail}).",
-     "Open it on your computer, save or export it again as JPEG or PNG, and upload that file "
-     "instead."),
-    ("'{path}' er ikke et billede, der kan læses ({detail}).",
-     "Åbn det på din computer, gem eller eksportér det igen som JPEG eller PNG, og upload den "
-     "fil i stedet."),
-    adjustable=False, variants={"image-bomb": {
-        "en": ("'{path}' is {width} x {height} pixels, too large to process safely.",
-               "Export it again at most 6,000 pixels wide."),
-        "da": ("'{path}' er {width} x {height} pixels, for stort til at blive behandlet "
-               "sikkert.", "Eksportér det igen med højst 6.000 pixels i bredden."),
-    }, "not-a-photo": {
-        "en": ("'{path}' is shown as a picture but is not one.",
-               "Upload the photo as JPEG or PNG and refer to that file."),
-        "da": ("'{path}' vises som et billede, men er ikke et.",
-               "Upload billedet som JPEG eller PNG, og henvis til den fil."),
-    }})
+    "image-unreadable",
+    E,
+    ("Every picture can be read.", "Alle billeder kan læses."),
+    (
+        "'{path}' is not a picture that can be read ({detail}).",
+        "Open it on your computer, save or export it again as JPEG or PNG, and upload that file "
+        "instead.",
+    ),
+    (
+        "'{path}' er ikke et billede, der kan læses ({detail}).",
+        "Åbn det på din computer, gem eller eksportér det igen som JPEG eller PNG, og upload den "
+        "fil i stedet.",
+    ),
+    adjustable=False,
+    variants={
+        "image-bomb": {
+            "en": (
+                "'{path}' is {width} x {height} pixels, too large to process safely.",
+                "Export it again at most 6,000 pixels wide.",
+            ),
+            "da": (
+                "'{path}' er {width} x {height} pixels, for stort til at blive behandlet sikkert.",
+                "Eksportér det igen med højst 6.000 pixels i bredden.",
+            ),
+        },
+        "not-a-photo": {
+            "en": (
+                "'{path}' is shown as a picture but is not one.",
+                "Upload the photo as JPEG or PNG and refer to that file.",
+            ),
+            "da": (
+                "'{path}' vises som et billede, men er ikke et.",
+                "Upload billedet som JPEG eller PNG, og henvis til den fil.",
+            ),
+        },
+    },
+)
 FORMAT = rule(
-    "image-format", E, ("Pictures are JPEG, PNG or WebP; HEIC, CMYK, 16-bit and animated "
-                        "images are converted first.", "Billeder er JPEG, PNG eller WebP; "
-                        "HEIC, CMYK, 16-bit og animerede billeder konverteres først."),
-    ("'{path}' is a {mode} image (for print); its colours would be wrong on screen.",
-     "Export it again as an sRGB JPEG or PNG with 8 bits per channel."),
-    ("'{path}' er et {mode}-billede (til tryk); farverne ville blive forkerte på skærmen.",
-     "Eksportér det igen som sRGB JPEG eller PNG med 8 bit pr. kanal."),
-    adjustable=False, variants={"image-heic": {
-        "en": ("'{path}' is a HEIC photo (the iPhone's format), which browsers cannot show.",
-               "Convert it to JPEG: on the iPhone choose Settings, Camera, Formats, Most "
-               "Compatible (new photos), or share the photo by mail, which sends a JPEG; on a "
-               "Mac open it in Preview and choose File, Export, JPEG."),
-        "da": ("'{path}' er et HEIC-billede (iPhonens format), som browsere ikke kan vise.",
-               "Konvertér det til JPEG: på iPhone vælg Indstillinger, Kamera, Formater, Mest "
-               "kompatibel (nye billeder), eller send billedet som mail, så bliver det JPEG; "
-               "på en Mac åbn det i Eksempel og vælg Arkiv, Eksportér, JPEG."),
-    }, "image-animated": {
-        "en": ("'{path}' is an animated GIF; animations are not published (they are heavy and "
-               "distract some readers).",
-               "Use a still picture, or a short MP4 video with captions."),
-        "da": ("'{path}' er en animeret GIF; animationer udgives ikke (de er tunge og "
-               "forstyrrer nogle læsere).",
-               "Brug et stillbillede eller en kort MP4-video med undertekster."),
-    }})
+    "image-format",
+    E,
+    (
+        "Pictures are JPEG, PNG or WebP; HEIC, CMYK, 16-bit and animated "
+        "images are converted first.",
+        "Billeder er JPEG, PNG eller WebP; "
+        "HEIC, CMYK, 16-bit og animerede billeder konverteres først.",
+    ),
+    (
+        "'{path}' is a {mode} image (for print); its colours would be wrong on screen.",
+        "Export it again as an sRGB JPEG or PNG with 8 bits per channel.",
+    ),
+    (
+        "'{path}' er et {mode}-billede (til tryk); farverne ville blive forkerte på skærmen.",
+        "Eksportér det igen som sRGB JPEG eller PNG med 8 bit pr. kanal.",
+    ),
+    adjustable=False,
+    variants={
+        "image-heic": {
+            "en": (
+                "'{path}' is a HEIC photo (the iPhone's format), which browsers cannot show.",
+                "Convert it to JPEG: on the iPhone choose Settings, Camera, Formats, Most "
+                "Compatible (new photos), or share the photo by mail, which sends a JPEG; on a "
+                "Mac open it in Preview and choose File, Export, JPEG.",
+            ),
+            "da": (
+                "'{path}' er et HEIC-billede (iPhonens format), som browsere ikke kan vise.",
+                "Konvertér det til JPEG: på iPhone vælg Indstillinger, Kamera, Formater, Mest "
+                "kompatibel (nye billeder), eller send billedet som mail, så bliver det JPEG; "
+                "på en Mac åbn det i Eksempel og vælg Arkiv, Eksportér, JPEG.",
+            ),
+        },
+        "image-animated": {
+            "en": (
+                "'{path}' is an animated GIF; animations are not published (they are heavy and "
+                "distract some readers).",
+                "Use a still picture, or a short MP4 video with captions.",
+            ),
+            "da": (
+                "'{path}' er en animeret GIF; animationer udgives ikke (de er tunge og "
+                "forstyrrer nogle læsere).",
+                "Brug et stillbillede eller en kort MP4-video med undertekster.",
+            ),
+        },
+    },
+)
 SMALL = rule(
-    "image-too-small", E, ("Pictures are large enough for where they are used.",
-                           "Billeder er store nok til, hvor de bruges."),
-    ("'{path}' is only {width} pixels wide; it needs at least {minimum} here.",
-     "Use the original photo from the camera or phone, not a thumbnail."),
-    ("'{path}' er kun {width} pixels bred; her skal det være mindst {minimum}.",
-     "Brug det originale billede fra kameraet eller telefonen, ikke en miniature."))
+    "image-too-small",
+    E,
+    (
+        "Pictures are large enough for where they are used.",
+        "Billeder er store nok til, hvor de bruges.",
+    ),
+    (
+        "'{path}' is only {width} pixels wide; it needs at least {minimum} here.",
+        "Use the original photo from the camera or phone, not a thumbnail.",
+    ),
+    (
+        "'{path}' er kun {width} pixels bred; her skal det være mindst {minimum}.",
+        "Brug det originale billede fra kameraet eller telefonen, ikke en miniature.",
+    ),
+)
 SVG = rule(
-    "image-svg", E, ("SVG only for brand assets HR approves, with nothing active in them.",
-                     "SVG kun til grafik, HR har godkendt, uden noget aktivt i."),
-    ("'{path}' is an SVG drawing; only brand assets HR lists may be SVG.",
-     "Use a PNG or JPEG, or ask HR to list the file under 'brand_assets' in policy.yml."),
-    ("'{path}' er en SVG-tegning; kun logoer og grafik, HR har godkendt, må være SVG.",
-     "Brug PNG eller JPEG, eller bed HR om at føje filen til 'brand_assets' i policy.yml."),
-    adjustable=False, variants={"image-svg-active": {
-        "en": ("The SVG '{path}' cannot be published: {reason}.",
-               "Export it again as plain SVG (no scripts, links or embedded pictures from "
-               "elsewhere), or use a PNG."),
-        "da": ("SVG-filen '{path}' kan ikke udgives: {reason}.",
-               "Eksportér den igen som ren SVG (ingen scripts, links eller indlejrede billeder "
-               "udefra), eller brug en PNG."),
-    }})
+    "image-svg",
+    E,
+    (
+        "SVG only for brand assets HR approves, with nothing active in them.",
+        "SVG kun til grafik, HR har godkendt, uden noget aktivt i.",
+    ),
+    (
+        "'{path}' is an SVG drawing; only brand assets HR lists may be SVG.",
+        "Use a PNG or JPEG, or ask HR to list the file under 'brand_assets' in policy.yml.",
+    ),
+    (
+        "'{path}' er en SVG-tegning; kun logoer og grafik, HR har godkendt, må være SVG.",
+        "Brug PNG eller JPEG, eller bed HR om at føje filen til 'brand_assets' i policy.yml.",
+    ),
+    adjustable=False,
+    variants={
+        "image-svg-active": {
+            "en": (
+                "The SVG '{path}' cannot be published: {reason}.",
+                "Export it again as plain SVG (no scripts, links or embedded pictures from "
+                "elsewhere), or use a PNG.",
+            ),
+            "da": (
+                "SVG-filen '{path}' kan ikke udgives: {reason}.",
+                "Eksportér den igen som ren SVG (ingen scripts, links eller indlejrede billeder "
+                "udefra), eller brug en PNG.",
+            ),
+        }
+    },
+)
 CAPTIONS_MISSING = rule(
-    "video-captions-missing", E, ("Every video has captions.", "Alle videoer har undertekster."),
-    ("The video has no captions.",
-     "Add a WebVTT file under media/ and name it in 'video: captions:'; readers who cannot "
-     "hear need them, and most watch without sound. A video on YouTube or Vimeo with captions "
-     "there can say so with 'captions_on_host: true'."),
-    ("Videoen har ingen undertekster.",
-     "Læg en WebVTT-fil under media/ og angiv den i 'video: captions:'; læsere, der ikke kan "
-     "høre, har brug for dem, og de fleste ser uden lyd. En video på YouTube eller Vimeo med "
-     "undertekster dér kan sige det med 'captions_on_host: true'."))
+    "video-captions-missing",
+    E,
+    ("Every video has captions.", "Alle videoer har undertekster."),
+    (
+        "The video has no captions.",
+        "Add a WebVTT file under media/ and name it in 'video: captions:'; readers who cannot "
+        "hear need them, and most watch without sound. A video on YouTube or Vimeo with captions "
+        "there can say so with 'captions_on_host: true'.",
+    ),
+    (
+        "Videoen har ingen undertekster.",
+        "Læg en WebVTT-fil under media/ og angiv den i 'video: captions:'; læsere, der ikke kan "
+        "høre, har brug for dem, og de fleste ser uden lyd. En video på YouTube eller Vimeo med "
+        "undertekster dér kan sige det med 'captions_on_host: true'.",
+    ),
+)
 CAPTIONS_INVALID = rule(
-    "video-captions-invalid", E, ("Captions are valid WebVTT.", "Undertekster er gyldig WebVTT."),
-    ("The captions file '{path}' is not valid WebVTT: {reason} (its line {line}).",
-     "A captions file starts with the line WEBVTT, then blocks of a timing like "
-     "'00:00:01.000 --> 00:00:04.000' and the text. Export it again as .vtt from your video "
-     "editor or YouTube Studio."),
-    ("Undertekstfilen '{path}' er ikke gyldig WebVTT: {reason} (dens linje {line}).",
-     "En undertekstfil starter med linjen WEBVTT og derefter blokke med en tid som "
-     "'00:00:01.000 --> 00:00:04.000' og teksten. Eksportér den igen som .vtt fra dit "
-     "videoprogram eller YouTube Studio."))
+    "video-captions-invalid",
+    E,
+    ("Captions are valid WebVTT.", "Undertekster er gyldig WebVTT."),
+    (
+        "The captions file '{path}' is not valid WebVTT: {reason} (its line {line}).",
+        "A captions file starts with the line WEBVTT, then blocks of a timing like "
+        "'00:00:01.000 --> 00:00:04.000' and the text. Export it again as .vtt from your video "
+        "editor or YouTube Studio.",
+    ),
+    (
+        "Undertekstfilen '{path}' er ikke gyldig WebVTT: {reason} (dens linje {line}).",
+        "En undertekstfil starter med linjen WEBVTT og derefter blokke med en tid som "
+        "'00:00:01.000 --> 00:00:04.000' og teksten. Eksportér den igen som .vtt fra dit "
+        "videoprogram eller YouTube Studio.",
+    ),
+)
 VIDEO = rule(
-    "video-format", E, ("Videos are MP4 or WebM, or on YouTube or Vimeo.",
-                        "Videoer er MP4 eller WebM, eller ligger på YouTube eller Vimeo."),
-    ("'{path}' is not an MP4 or WebM video, which is what browsers play.",
-     "Export the video as MP4 (H.264), or upload it to YouTube or Vimeo and use 'youtube:' or "
-     "'vimeo:'."),
-    ("'{path}' er ikke en MP4- eller WebM-video, som er det, browsere kan afspille.",
-     "Eksportér videoen som MP4 (H.264), eller upload den til YouTube eller Vimeo og brug "
-     "'youtube:' eller 'vimeo:'."),
-    adjustable=False, variants={"video-id": {
-        "en": ("'{value}' is not a {service} video id.",
-               "Copy the id from the video's address: for YouTube the 11 characters after "
-               "'v=', for Vimeo the number after 'vimeo.com/'."),
-        "da": ("'{value}' er ikke et {service}-video-id.",
-               "Kopiér id'et fra videoens adresse: for YouTube de 11 tegn efter 'v=', for "
-               "Vimeo tallet efter 'vimeo.com/'."),
-    }})
-_IMAGE_RULES = {"image-heic": (FORMAT, "image-heic"), "image-animated": (FORMAT, "image-animated"),
-                "image-mode": (FORMAT, None), "image-bomb": (UNREADABLE, "image-bomb"),
-                "image-unreadable": (UNREADABLE, None), "not-a-photo": (UNREADABLE, "not-a-photo"),
-                "image-too-small": (SMALL, None)}
+    "video-format",
+    E,
+    (
+        "Videos are MP4 or WebM, or on YouTube or Vimeo.",
+        "Videoer er MP4 eller WebM, eller ligger på YouTube eller Vimeo.",
+    ),
+    (
+        "'{path}' is not an MP4 or WebM video, which is what browsers play.",
+        "Export the video as MP4 (H.264), or upload it to YouTube or Vimeo and use 'youtube:' or "
+        "'vimeo:'.",
+    ),
+    (
+        "'{path}' er ikke en MP4- eller WebM-video, som er det, browsere kan afspille.",
+        "Eksportér videoen som MP4 (H.264), eller upload den til YouTube eller Vimeo og brug "
+        "'youtube:' eller 'vimeo:'.",
+    ),
+    adjustable=False,
+    variants={
+        "video-id": {
+            "en": (
+                "'{value}' is not a {service} video id.",
+                "Copy the id from the video's address: for YouTube the 11 characters after "
+                "'v=', for Vimeo the number after 'vimeo.com/'.",
+            ),
+            "da": (
+                "'{value}' er ikke et {service}-video-id.",
+                "Kopiér id'et fra videoens adresse: for YouTube de 11 tegn efter 'v=', for "
+                "Vimeo tallet efter 'vimeo.com/'.",
+            ),
+        }
+    },
+)
+_IMAGE_RULES = {
+    "image-heic": (FORMAT, "image-heic"),
+    "image-animated": (FORMAT, "image-animated"),
+    "image-mode": (FORMAT, None),
+    "image-bomb": (UNREADABLE, "image-bomb"),
+    "image-unreadable": (UNREADABLE, None),
+    "not-a-photo": (UNREADABLE, "not-a-photo"),
+    "image-too-small": (SMALL, None),
+}
 
 
 def has_gps(path: Path) -> bool:
@@ -169,8 +293,7 @@ def has_gps(path: Path) -> bool:
     try:
         with Image.open(path, formats=PHOTO_FORMATS) as image:
             gps = image.getexif().get_ifd(GPS_IFD)
-    except (OSError, UnidentifiedImageError, ValueError, SyntaxError,
-            Image.DecompressionBombError):
+    except (OSError, UnidentifiedImageError, ValueError, SyntaxError, Image.DecompressionBombError):
         return False  # broken images are reported by the image checks
     return bool(gps) and any(key in gps for key in (1, 2, 3, 4))
 
@@ -189,8 +312,9 @@ def _photo(repo: Repository, path: str, use: str) -> ImageProblem | None:
     return memo[(path, use)]
 
 
-def _file(repo: Repository, file: str, line: int | None, path: str, written: str,
-          use: str) -> Iterator[Finding]:
+def _file(
+    repo: Repository, file: str, line: int | None, path: str, written: str, use: str
+) -> Iterator[Finding]:
     """Everything about one used file, reported at ``file``:``line``."""
     lang, full = repo.lang, repo.site.root / path
     try:
@@ -209,10 +333,17 @@ def _file(repo: Repository, file: str, line: int | None, path: str, written: str
             return
         if kind == kinds.PHOTO and has_gps(full):
             yield GPS.finding(lang, file, line, path=written)
-        problem = ImageProblem("image-heic") if kind == kinds.HEIC else (
-            _photo(repo, path, use) if kind == kinds.PHOTO else
-            ImageProblem("image-unreadable", detail="not an image") if kind == kinds.OTHER
-            else ImageProblem("not-a-photo"))
+        problem = (
+            ImageProblem("image-heic")
+            if kind == kinds.HEIC
+            else (
+                _photo(repo, path, use)
+                if kind == kinds.PHOTO
+                else ImageProblem("image-unreadable", detail="not an image")
+                if kind == kinds.OTHER
+                else ImageProblem("not-a-photo")
+            )
+        )
         if problem is not None:
             declared, key = _IMAGE_RULES.get(problem.key, (UNREADABLE, None))
             yield declared.finding(lang, file, line, key, path=written, **problem.values)
@@ -220,8 +351,9 @@ def _file(repo: Repository, file: str, line: int | None, path: str, written: str
         yield from _svg(repo, file, line, path, written)
 
 
-def _svg(repo: Repository, file: str, line: int | None, path: str, written: str
-         ) -> Iterator[Finding]:
+def _svg(
+    repo: Repository, file: str, line: int | None, path: str, written: str
+) -> Iterator[Finding]:
     if path.lower() not in {a.lower() for a in repo.policy.brand_assets}:
         yield SVG.finding(repo.lang, file, line, path=written)
         return
@@ -237,16 +369,25 @@ def media_files(repo: Repository, doc: Post | DocPage) -> Iterator[Finding]:
         if doc.image:
             yield from _file(repo, doc.file, doc.line_of("image"), doc.image, doc.image, "cover")
         if doc.video and doc.video.poster:
-            yield from _file(repo, doc.file, doc.line_of("video", "poster"), doc.video.poster,
-                             doc.video.poster, "body")
+            yield from _file(
+                repo,
+                doc.file,
+                doc.line_of("video", "poster"),
+                doc.video.poster,
+                doc.video.poster,
+                "body",
+            )
         if doc.video:
             yield from _video(repo, doc)
     if doc.rendered is None:
         return
     seen: set[tuple[str, int]] = set()
     for ref, line in doc.rendered.refs:
-        if not ref.path or ref.kind not in ("picture", "file", "problem") or (
-                ref.kind == "problem" and not ref.problem.startswith(("image-", "not-a-photo"))):
+        if (
+            not ref.path
+            or ref.kind not in ("picture", "file", "problem")
+            or (ref.kind == "problem" and not ref.problem.startswith(("image-", "not-a-photo")))
+        ):
             continue
         if (ref.path, line) in seen:
             continue
@@ -263,8 +404,9 @@ def _video(repo: Repository, post: Post) -> Iterator[Finding]:
         if repo.media.kind(video.src) != kinds.VIDEO:
             yield VIDEO.finding(lang, post.file, post.line_of("video", "src"), path=video.src)
         else:
-            yield from _file(repo, post.file, post.line_of("video", "src"), video.src,
-                             video.src, "video")
+            yield from _file(
+                repo, post.file, post.line_of("video", "src"), video.src, video.src, "video"
+            )
     hosted = bool(video.youtube or video.vimeo)
     if not video.captions and not (hosted and video.captions_on_host):
         yield CAPTIONS_MISSING.finding(lang, post.file, post.line_of("video"))
@@ -272,20 +414,36 @@ def _video(repo: Repository, post: Post) -> Iterator[Finding]:
         try:
             parse_vtt((site.root / video.captions).read_text(encoding="utf-8"))
         except (VttError, UnicodeDecodeError, OSError) as exc:
-            reason, line = (exc.reason, exc.line) if isinstance(exc, VttError) else (
-                "it is not UTF-8 text", 1)
-            yield CAPTIONS_INVALID.finding(lang, post.file, post.line_of("video", "captions"),
-                                           path=video.captions, reason=reason, line=line)
-    for service, value, pattern in (("YouTube", video.youtube, YOUTUBE_ID),
-                                    ("Vimeo", video.vimeo, VIMEO_ID)):
+            reason, line = (
+                (exc.reason, exc.line) if isinstance(exc, VttError) else ("it is not UTF-8 text", 1)
+            )
+            yield CAPTIONS_INVALID.finding(
+                lang,
+                post.file,
+                post.line_of("video", "captions"),
+                path=video.captions,
+                reason=reason,
+                line=line,
+            )
+    for service, value, pattern in (
+        ("YouTube", video.youtube, YOUTUBE_ID),
+        ("Vimeo", video.vimeo, VIMEO_ID),
+    ):
         if value and not pattern.match(value):
-            yield VIDEO.finding(lang, post.file, post.line_of("video", service.lower()),
-                                "video-id", value=value, service=service)
+            yield VIDEO.finding(
+                lang,
+                post.file,
+                post.line_of("video", service.lower()),
+                "video-id",
+                value=value,
+                service=service,
+            )
 
 
 def author_media(repo: Repository) -> Iterator[Finding]:
     """Author photos: under the media folder (see reading), a photo, and sound."""
     for author in repo.authors.values():
         if author.photo:
-            yield from _file(repo, author.file, author.line_of("photo"), author.photo,
-                             author.photo, "photo")
+            yield from _file(
+                repo, author.file, author.line_of("photo"), author.photo, author.photo, "photo"
+            )

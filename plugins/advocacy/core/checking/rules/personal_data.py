@@ -38,11 +38,17 @@ _CANDIDATE = re.compile(r"[\d@]")  # nothing to find in a text without these
 # Web addresses hold ids, not personal data (mailto: addresses are read on their own).
 _URL = re.compile(r"\b[a-z][\w+.-]*://[^\s<>\"]*", re.IGNORECASE)
 # Reserved example domains and git's ssh form (git@host:repo) are not anyone's address.
-_NOT_AN_ADDRESS = re.compile(r"@(?:[\w-]+\.)*(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|"
-                             r"invalid|localhost))$|^git@", re.IGNORECASE)
+_NOT_AN_ADDRESS = re.compile(
+    r"@(?:[\w-]+\.)*(?:example\.(?:com|org|net)|[\w-]+\.(?:example|test|"
+    r"invalid|localhost))$|^git@",
+    re.IGNORECASE,
+)
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?![\w-])", re.I)
-_IBAN = re.compile(r"(?<![a-z0-9])[a-z]{2}\d{2}(?:[ ]?[a-z0-9]{4}){2,7}(?:[ ]?[a-z0-9]{1,3})?"
-                   r"(?![a-z0-9])", re.I)
+_IBAN = re.compile(
+    r"(?<![a-z0-9])[a-z]{2}\d{2}(?:[ ]?[a-z0-9]{4}){2,7}(?:[ ]?[a-z0-9]{1,3})?"
+    r"(?![a-z0-9])",
+    re.I,
+)
 # Numbers glued to letters, slashes or '=' are ids in URLs and code, not personal data.
 _CARD = re.compile(r"(?<![\w+/=#.-])(?<!\d )(?:\d[ -]?){12,18}\d(?![\w/=-])")
 _CARD_PREFIX = re.compile(r"^(?:4|5[1-5]|2[2-7]|3[47]|6011|65|35|3[068]|5019|4571)")
@@ -53,50 +59,92 @@ _INTERNATIONAL = re.compile(r"(?<![\w+])00(?=[1-9]\d)")
 _DATE_LIKE = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$|^(?:19|20)\d\d(?:[ -](?:19|20)\d\d)+$")
 
 E = Severity.ERROR
-_FIX = {"email": ("Remove it; if readers should write to us, use a role mailbox HR lists in "
-                  "the policy (like jobs@...).",
-                  "Fjern den; skal læserne kunne skrive til os, så brug en fælles postkasse "
-                  "fra politikken (som jobs@...)."),
-        "phone": ("Remove it; people who want to reach us find the way on the jobs page.",
-                  "Fjern det; den, der vil kontakte os, finder vej via jobsiden.")}
+_FIX = {
+    "email": (
+        "Remove it; if readers should write to us, use a role mailbox HR lists in "
+        "the policy (like jobs@...).",
+        "Fjern den; skal læserne kunne skrive til os, så brug en fælles postkasse "
+        "fra politikken (som jobs@...).",
+    ),
+    "phone": (
+        "Remove it; people who want to reach us find the way on the jobs page.",
+        "Fjern det; den, der vil kontakte os, finder vej via jobsiden.",
+    ),
+}
 
 
-def _declare(kind: str, what: tuple[str, str], summary: tuple[str, str], fix: tuple[str, str]
-             ) -> Rule:
-    return rule(f"personal-{kind}", E, summary,
-                (f"{what[0]} must not be published: '{{value}}'.", fix[0]),
-                (f"{what[1]} må ikke udgives: '{{value}}'.", fix[1]))
+def _declare(
+    kind: str, what: tuple[str, str], summary: tuple[str, str], fix: tuple[str, str]
+) -> Rule:
+    return rule(
+        f"personal-{kind}",
+        E,
+        summary,
+        (f"{what[0]} must not be published: '{{value}}'.", fix[0]),
+        (f"{what[1]} må ikke udgives: '{{value}}'.", fix[1]),
+    )
 
 
-EMAIL = _declare("email", ("An e-mail address", "En e-mailadresse"),
-                 ("No e-mail addresses, except the role mailboxes HR lists.",
-                  "Ingen e-mailadresser, undtagen de fælles postkasser, HR har godkendt."),
-                 _FIX["email"])
-PHONE = _declare("phone", ("A phone number", "Et telefonnummer"),
-                 ("No phone numbers.", "Ingen telefonnumre."), _FIX["phone"])
-CPR = _declare("cpr", ("A CPR number", "Et CPR-nummer"), ("No CPR numbers.", "Ingen CPR-numre."),
-               ("Remove it at once; a CPR number never belongs in a post.",
-                "Fjern det straks; et CPR-nummer hører aldrig hjemme i et indlæg."))
-IBAN = _declare("iban", ("A bank account number (IBAN)", "Et bankkontonummer (IBAN)"),
-                ("No bank account numbers.", "Ingen kontonumre."), ("Remove it.", "Fjern det."))
-CARD = _declare("card", ("A payment card number", "Et betalingskortnummer"),
-                ("No payment card numbers.", "Ingen betalingskortnumre."),
-                ("Remove it at once.", "Fjern det straks."))
+EMAIL = _declare(
+    "email",
+    ("An e-mail address", "En e-mailadresse"),
+    (
+        "No e-mail addresses, except the role mailboxes HR lists.",
+        "Ingen e-mailadresser, undtagen de fælles postkasser, HR har godkendt.",
+    ),
+    _FIX["email"],
+)
+PHONE = _declare(
+    "phone",
+    ("A phone number", "Et telefonnummer"),
+    ("No phone numbers.", "Ingen telefonnumre."),
+    _FIX["phone"],
+)
+CPR = _declare(
+    "cpr",
+    ("A CPR number", "Et CPR-nummer"),
+    ("No CPR numbers.", "Ingen CPR-numre."),
+    (
+        "Remove it at once; a CPR number never belongs in a post.",
+        "Fjern det straks; et CPR-nummer hører aldrig hjemme i et indlæg.",
+    ),
+)
+IBAN = _declare(
+    "iban",
+    ("A bank account number (IBAN)", "Et bankkontonummer (IBAN)"),
+    ("No bank account numbers.", "Ingen kontonumre."),
+    ("Remove it.", "Fjern det."),
+)
+CARD = _declare(
+    "card",
+    ("A payment card number", "Et betalingskortnummer"),
+    ("No payment card numbers.", "Ingen betalingskortnumre."),
+    ("Remove it at once.", "Fjern det straks."),
+)
 RULE_OF: dict[str, Rule] = {"email": EMAIL, "phone": PHONE, "cpr": CPR, "iban": IBAN, "card": CARD}
 MAILBOX = rule(
-    "mailbox-unlisted", Severity.WARNING,
-    ("A team mailbox the policy does not list is pointed out for HR.",
-     "En fælles postkasse, som politikken ikke nævner, bliver fremhævet for HR."),
-    ("'{value}' looks like a team mailbox, not a person's address, but the policy does not "
-     "list it.",
-     "If readers may write to it, ask HR to add it (or a pattern like '*-inquiries@{domain}') "
-     "under 'role_mailboxes' in policy.yml; otherwise remove it."),
-    ("'{value}' ligner en fælles postkasse, ikke en persons adresse, men politikken nævner "
-     "den ikke.",
-     "Må læserne skrive til den, så bed HR om at tilføje den (eller et mønster som "
-     "'*-kontakt@{domain}') under 'role_mailboxes' i policy.yml; ellers fjern den."))
+    "mailbox-unlisted",
+    Severity.WARNING,
+    (
+        "A team mailbox the policy does not list is pointed out for HR.",
+        "En fælles postkasse, som politikken ikke nævner, bliver fremhævet for HR.",
+    ),
+    (
+        "'{value}' looks like a team mailbox, not a person's address, but the policy does not "
+        "list it.",
+        "If readers may write to it, ask HR to add it (or a pattern like '*-inquiries@{domain}') "
+        "under 'role_mailboxes' in policy.yml; otherwise remove it.",
+    ),
+    (
+        "'{value}' ligner en fælles postkasse, ikke en persons adresse, men politikken nævner "
+        "den ikke.",
+        "Må læserne skrive til den, så bed HR om at tilføje den (eller et mønster som "
+        "'*-kontakt@{domain}') under 'role_mailboxes' i policy.yml; ellers fjern den.",
+    ),
+)
 # Words that make an address a team's: jobs@, presse@, inquiries18f@, cloud-gov-support@.
-_ROLE_WORDS = frozenset("""
+_ROLE_WORDS = frozenset(
+    """
 info information kontakt contact contacts inquiries inquiry enquiries enquiry questions
 support help helpdesk servicedesk service kundeservice customerservice feedback press presse
 media jobs job careers career karriere rekruttering recruiting recruitment hr team teams hello
@@ -106,14 +154,18 @@ unsubscribe news newsletter nyhedsbrev marketing events event booking billing fa
 regnskab accounting finance legal compliance investor investors ir partners partnership
 participate join apply research community developers devops ops data forms mail post
 tips praktik studiejob
-""".split())
+""".split()
+)
 # Addresses at these are always someone's own, whatever their first part says.
 _PERSONAL_DOMAINS = re.compile(
     r"@(?:gmail|googlemail|hotmail|outlook|live|msn|yahoo|ymail|icloud|me|mac|aol|gmx|"
     r"proton|protonmail|pm|mail|jubii|ofir|sol|stofanet|webspeed|youmail|tdcadsl|get2net|"
-    r"privat|email)\.[a-z.]+$", re.IGNORECASE)
-_LEGAL_FORM = re.compile(r"\s+(?:A/S|ApS|I/S|P/S|IVS|Inc\.?|Ltd\.?|LLC|GmbH|AB|ASA|plc)$",
-                         re.IGNORECASE)
+    r"privat|email)\.[a-z.]+$",
+    re.IGNORECASE,
+)
+_LEGAL_FORM = re.compile(
+    r"\s+(?:A/S|ApS|I/S|P/S|IVS|Inc\.?|Ltd\.?|LLC|GmbH|AB|ASA|plc)$", re.IGNORECASE
+)
 _LOCAL_PARTS = re.compile(r"[a-zæøå]+|\d+")
 
 
@@ -127,7 +179,8 @@ def allowed_mailbox(address: str, patterns: list[str]) -> bool:
     address at a reserved example domain."""
     value = address.lower()
     return bool(_NOT_AN_ADDRESS.search(value)) or any(
-        fnmatch.fnmatchcase(value, p) for p in patterns)
+        fnmatch.fnmatchcase(value, p) for p in patterns
+    )
 
 
 def team_mailbox(address: str, company: str = "") -> bool:
@@ -144,9 +197,14 @@ def team_mailbox(address: str, company: str = "") -> bool:
     own = re.sub(r"[\W_]+", "", _LEGAL_FORM.sub("", company).lower())
     if len(own) >= 2 and (own in words or local.startswith(own) or local.endswith(own)):
         return True
-    return any(word in _ROLE_WORDS or any(
-        len(role) >= 4 and (word.startswith(role) or word.endswith(role)) for role in _ROLE_WORDS)
-        for word in words)
+    return any(
+        word in _ROLE_WORDS
+        or any(
+            len(role) >= 4 and (word.startswith(role) or word.endswith(role))
+            for role in _ROLE_WORDS
+        )
+        for word in words
+    )
 
 
 def _card(number: str) -> bool:
@@ -161,14 +219,15 @@ def _phones(text: str) -> Iterator[tuple[int, int]]:
     # 0045 ... read as +45 ...: " +" keeps the text's length, so spans stay the text's.
     work = _INTERNATIONAL.sub(" +", text)
     work = work.replace("++", " +")
-    for match in phonenumbers.PhoneNumberMatcher(work, "DK", leniency=phonenumbers.Leniency.
-                                                 POSSIBLE):
+    for match in phonenumbers.PhoneNumberMatcher(
+        work, "DK", leniency=phonenumbers.Leniency.POSSIBLE
+    ):
         raw = match.raw_string.strip()
         if _DATE_LIKE.match(raw):
             continue
         if raw.startswith("+") or _DK_GROUPS.match(raw):  # a country code says "phone"
             start = match.start
-            if text[start - 1:start + 1] == "00":
+            if text[start - 1 : start + 1] == "00":
                 start -= 1  # the number as written begins with its 00
             yield start, match.end
 
@@ -176,12 +235,14 @@ def _phones(text: str) -> Iterator[tuple[int, int]]:
 Detector = tuple[str, Callable[[str, list[str]], Iterator[tuple[int, int]]]]
 
 
-def _regex(pattern: re.Pattern[str], accept: Callable[[str, list[str]], bool]
-           ) -> Callable[[str, list[str]], Iterator[tuple[int, int]]]:
+def _regex(
+    pattern: re.Pattern[str], accept: Callable[[str, list[str]], bool]
+) -> Callable[[str, list[str]], Iterator[tuple[int, int]]]:
     def find(text: str, mailboxes: list[str]) -> Iterator[tuple[int, int]]:
         for match in pattern.finditer(text):
             if accept(match.group(), mailboxes):
                 yield match.span()
+
     return find
 
 
@@ -194,8 +255,9 @@ DETECTORS: list[Detector] = [
 ]
 
 
-def find_personal_data(text: str, mailboxes: list[str], code: bool = False
-                       ) -> list[tuple[str, int, str]]:
+def find_personal_data(
+    text: str, mailboxes: list[str], code: bool = False
+) -> list[tuple[str, int, str]]:
     """(kind, start, value) for every piece of personal data in ``text``.
 
     In code, a lone number is more often an id than a phone number, so phone numbers are not
@@ -227,10 +289,11 @@ def findings_in(repo: Repository, segments: list[Segment]) -> Iterator[Finding]:
         for kind, start, value in find_personal_data(segment.folded, boxes, segment.code):
             line = segment.line_of(value, segment.folded[:start])
             if same:
-                value = segment.text[start:start + len(value)]
+                value = segment.text[start : start + len(value)]
             if kind == "email" and team_mailbox(value, repo.policy.company):
-                yield MAILBOX.finding(repo.lang, segment.file, line, value=value,
-                                      domain=value.rsplit("@", 1)[-1])
+                yield MAILBOX.finding(
+                    repo.lang, segment.file, line, value=value, domain=value.rsplit("@", 1)[-1]
+                )
             else:
                 yield RULE_OF[kind].finding(repo.lang, segment.file, line, value=value)
 
@@ -240,17 +303,22 @@ def _mailto(doc: Post | DocPage) -> list[Segment]:
     hover (a ``tel:`` link is left out of the page, but the writer meant to publish it)."""
     if doc.rendered is None:
         return []
-    return [Segment(doc.file, line, unquote(ref.written.split(":", 1)[1].split("?")[0]),
-                    ref.written.strip().split(":", 1)[0].lower())
-            for ref, line in doc.rendered.refs
-            if ref.written.strip().lower().startswith(("mailto:", "tel:"))]
+    return [
+        Segment(
+            doc.file,
+            line,
+            unquote(ref.written.split(":", 1)[1].split("?")[0]),
+            ref.written.strip().split(":", 1)[0].lower(),
+        )
+        for ref, line in doc.rendered.refs
+        if ref.written.strip().lower().startswith(("mailto:", "tel:"))
+    ]
 
 
 @check(on=(POST, PAGE))
 def personal_data(repo: Repository, doc: Post | DocPage) -> Iterator[Finding]:
     """E-mail addresses, phone, CPR, IBAN and card numbers, wherever they are published."""
-    segments = post_segments(doc, repo.site.root) if isinstance(doc, Post) else page_segments(
-        doc)
+    segments = post_segments(doc, repo.site.root) if isinstance(doc, Post) else page_segments(doc)
     yield from findings_in(repo, [*segments, *_mailto(doc)])
 
 

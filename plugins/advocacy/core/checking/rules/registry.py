@@ -37,8 +37,9 @@ class Check:
 CHECKS: list[Check] = []
 
 
-def check(*, on: tuple[str, ...] = (POST,), cacheable: bool = True
-          ) -> Callable[[CheckFunc], CheckFunc]:
+def check(
+    *, on: tuple[str, ...] = (POST,), cacheable: bool = True
+) -> Callable[[CheckFunc], CheckFunc]:
     """Register a check of posts (and, with ``on=(POST, PAGE)``, of pages too)."""
 
     def register(func: CheckFunc) -> CheckFunc:

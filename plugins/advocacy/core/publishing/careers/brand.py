@@ -58,16 +58,21 @@ def config_lines(text: str) -> Mapping[tuple[str | int, ...], int]:
     plugins = doc.data.get("plugins") if isinstance(doc.data, dict) else None
     at: tuple[str | int, ...] = ("plugins",)
     if isinstance(plugins, list):
-        index = next((i for i, p in enumerate(plugins)
-                      if isinstance(p, dict) and "advocacy" in p), None)
+        index = next(
+            (i for i, p in enumerate(plugins) if isinstance(p, dict) and "advocacy" in p), None
+        )
         at = ("plugins", index, "advocacy") if index is not None else at
     elif isinstance(plugins, dict):
         at = ("plugins", "advocacy")
-    return {path[len(at):]: line for path, line in doc.lines.items() if path[:len(at)] == at}
+    return {path[len(at) :]: line for path, line in doc.lines.items() if path[: len(at)] == at}
 
 
-def brand_findings(brand: Brand, repo: Repository, lines: Mapping[tuple[str | int, ...], int],
-                   config_file: str = "mkdocs.yml") -> list[Finding]:
+def brand_findings(
+    brand: Brand,
+    repo: Repository,
+    lines: Mapping[tuple[str | int, ...], int],
+    config_file: str = "mkdocs.yml",
+) -> list[Finding]:
     """Problems with the brand's files, said as for a post's pictures, at their lines in
     ``mkdocs.yml``. A file with a problem is taken off the brand (never published)."""
     found: list[Finding] = []
@@ -87,14 +92,22 @@ def brand_findings(brand: Brand, repo: Repository, lines: Mapping[tuple[str | in
         if any(f.severity == "error" for f in problems):
             setattr(brand, name, None)
     if brand.hero and not brand.hero_alt:
-        found.append(MISSING.finding(repo.lang, config_file, lines.get(("brand", "hero")),
-                                     None, field="hero_alt",
-                                     example='{da: "...", en: "..."}'))
+        found.append(
+            MISSING.finding(
+                repo.lang,
+                config_file,
+                lines.get(("brand", "hero")),
+                None,
+                field="hero_alt",
+                example='{da: "...", en: "..."}',
+            )
+        )
     return found
 
 
-def _file_findings(repo: Repository, file: str, line: int | None, path: str, written: str,
-                   use: str) -> Iterator[Finding]:
+def _file_findings(
+    repo: Repository, file: str, line: int | None, path: str, written: str, use: str
+) -> Iterator[Finding]:
     """The checks every picture a post uses gets (size, kind, GPS, SVG safety)."""
     # The media rules judge one used file; the brand's are used the same way.
     return media_rules._file(repo, file, line, path, written, use)
@@ -102,9 +115,10 @@ def _file_findings(repo: Repository, file: str, line: int | None, path: str, wri
 
 # -- colours -------------------------------------------------------------------------------
 
+
 def _rgb(colour: str) -> tuple[float, float, float]:
     value = colour.lstrip("#")
-    return tuple(int(value[i:i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
+    return tuple(int(value[i : i + 2], 16) / 255 for i in (0, 2, 4))  # type: ignore[return-value]
 
 
 def _hex(rgb: tuple[float, float, float]) -> str:
@@ -113,8 +127,10 @@ def _hex(rgb: tuple[float, float, float]) -> str:
 
 def luminance(colour: str) -> float:
     """Relative luminance (WCAG 2)."""
+
     def channel(c: float) -> float:
         return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
+
     r, g, b = (channel(c) for c in _rgb(colour))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
@@ -175,5 +191,7 @@ def brand_css(primary: str, accent: str) -> str:
         "--adv-tint-strong": mix(primary, WHITE, 0.82),
     }
     body = "".join(f"  {name}: {value};\n" for name, value in values.items())
-    return ("/* The company's colours (generated from mkdocs.yml by advocacy). */\n"
-            f":root, body[data-md-color-primary] {{\n{body}}}\n")
+    return (
+        "/* The company's colours (generated from mkdocs.yml by advocacy). */\n"
+        f":root, body[data-md-color-primary] {{\n{body}}}\n"
+    )

@@ -31,8 +31,11 @@ class Languages:
 
     def __post_init__(self) -> None:
         spoken = [self.default, *(c for c in self.spoken if c != self.default)]
-        object.__setattr__(self, "spoken", tuple(c for c in dict.fromkeys(spoken)
-                                                 if c in LANGUAGES or c == self.default))
+        object.__setattr__(
+            self,
+            "spoken",
+            tuple(c for c in dict.fromkeys(spoken) if c in LANGUAGES or c == self.default),
+        )
 
     def prefix(self, lang: str) -> str:
         """Where a language's pages live: ``""`` for the site's own, else ``"en/"``."""
@@ -51,7 +54,7 @@ class Languages:
         """A path without its language prefix: the same page in the site's own language."""
         lang = self.of_path(path)
         path = path.lstrip("/")
-        return path[len(lang) + 1:] if lang != self.default else path
+        return path[len(lang) + 1 :] if lang != self.default else path
 
     def localize(self, path: str, lang: str) -> str:
         """The same page's path in ``lang`` (``blog/`` -> ``en/blog/``)."""
@@ -92,8 +95,9 @@ def pick(story: list[Post], lang: str) -> Post:
     return next((p for p in story if p.language == lang), story[0])
 
 
-def once(posts: Iterable[Post], lang: str, stories: Mapping[str, list[Post]]
-         ) -> list[tuple[Post, list[Post]]]:
+def once(
+    posts: Iterable[Post], lang: str, stories: Mapping[str, list[Post]]
+) -> list[tuple[Post, list[Post]]]:
     """``posts`` with each story once, in the reader's version, with its other versions.
 
     The order is the listing's: a story comes where its first version comes.

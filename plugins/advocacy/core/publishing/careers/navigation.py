@@ -34,12 +34,17 @@ class Slots:
 
     def roles(self) -> dict[str, str]:
         """Role by source path (or address, for the jobs portal)."""
-        out = {"index.md": "home", f"{self.blog}/index.md": "stories",
-               f"{self.blog}/authors/index.md": "people", f"{self.blog}/tags/index.md": "topics",
-               "feeds/index.md": "feeds", "jobs/index.md": "jobs_page", self.policy: "policy",
-               self.ideas: "ideas"}
-        for role, where in (("hiring", self.hiring), ("write", self.write),
-                            ("jobs", self.jobs)):
+        out = {
+            "index.md": "home",
+            f"{self.blog}/index.md": "stories",
+            f"{self.blog}/authors/index.md": "people",
+            f"{self.blog}/tags/index.md": "topics",
+            "feeds/index.md": "feeds",
+            "jobs/index.md": "jobs_page",
+            self.policy: "policy",
+            self.ideas: "ideas",
+        }
+        for role, where in (("hiring", self.hiring), ("write", self.write), ("jobs", self.jobs)):
             if where:
                 out[where] = role
         return out
@@ -73,15 +78,19 @@ class Navigation:
             label = self.languages.word(title, lang)
         else:
             label = word or title or url
-        return {"label": label, "url": url, "role": role, "external": external,
-                "children": []}
+        return {"label": label, "url": url, "role": role, "external": external, "children": []}
 
     def entries(self, lang: str) -> list[dict[str, Any]]:
         """The applicant's navigation in ``lang``: nav's entries, nested one level."""
         if self.nav is None:
-            order = ["index.md", f"{self.slots.blog}/index.md",
-                     f"{self.slots.blog}/authors/index.md", f"{self.slots.blog}/tags/index.md",
-                     self.slots.hiring, self.slots.jobs]
+            order = [
+                "index.md",
+                f"{self.slots.blog}/index.md",
+                f"{self.slots.blog}/authors/index.md",
+                f"{self.slots.blog}/tags/index.md",
+                self.slots.hiring,
+                self.slots.jobs,
+            ]
             return [self.link(target, lang) for target in order if target]
         return [entry for item in self.nav if (entry := self._entry(item, lang))]
 
@@ -98,48 +107,74 @@ class Navigation:
             if not children:
                 return None
             words = self.languages.word(str(title), lang)
-            return {**children[0], "label": words if lang == self.languages.default
-                    or words != title else str(title), "children": children}
+            return {
+                **children[0],
+                "label": words if lang == self.languages.default or words != title else str(title),
+                "children": children,
+            }
         return None
 
     def footer(self, lang: str) -> list[dict[str, Any]]:
         """The footer's columns: careers, reading, and the pages for employees."""
         s, t = self.slots, strings(lang)
         careers = [self.link(s.jobs, lang)] if s.jobs else []
-        careers += [self.link(p, lang) for p in (s.hiring, "jobs/index.md") if p and (
-            self.exists(p))]
-        read = [self.link(p, lang) for p in (f"{s.blog}/index.md", f"{s.blog}/authors/index.md",
-                                             f"{s.blog}/tags/index.md", "feeds/index.md")
-                if self.exists(p)]
-        employees = [self.link(p, lang) for p in (s.write, s.ideas, s.policy)
-                     if p and self.exists(p)]
-        columns = [("footer_careers", careers), ("footer_read", read),
-                   ("footer_employees", employees)]
+        careers += [
+            self.link(p, lang) for p in (s.hiring, "jobs/index.md") if p and (self.exists(p))
+        ]
+        read = [
+            self.link(p, lang)
+            for p in (
+                f"{s.blog}/index.md",
+                f"{s.blog}/authors/index.md",
+                f"{s.blog}/tags/index.md",
+                "feeds/index.md",
+            )
+            if self.exists(p)
+        ]
+        employees = [
+            self.link(p, lang) for p in (s.write, s.ideas, s.policy) if p and self.exists(p)
+        ]
+        columns = [
+            ("footer_careers", careers),
+            ("footer_read", read),
+            ("footer_employees", employees),
+        ]
         return [{"title": t[key], "links": links} for key, links in columns if links]
 
     def for_lang(self, lang: str) -> dict[str, Any]:
         """Navigation and footer of ``lang``, made once."""
         found = self.made.get(lang)
         if found is None:
-            found = self.made[lang] = {"entries": self.entries(lang),
-                                       "footer": self.footer(lang)}
+            found = self.made[lang] = {"entries": self.entries(lang), "footer": self.footer(lang)}
         return found
 
 
 def section_of(kind: str) -> str:
     """The navigation entry a page belongs under, by the page's kind."""
-    return {"post": "stories", "listing": "stories", "compact": "topics", "category": "topics",
-            "tags": "topics", "authors": "people", "author": "people", "team": "people",
-            "home": "home", "jobs": "jobs_page", "feeds": "feeds"}.get(kind, "")
+    return {
+        "post": "stories",
+        "listing": "stories",
+        "compact": "topics",
+        "category": "topics",
+        "tags": "topics",
+        "authors": "people",
+        "author": "people",
+        "team": "people",
+        "home": "home",
+        "jobs": "jobs_page",
+        "feeds": "feeds",
+    }.get(kind, "")
 
 
-def mark_active(entries: list[dict[str, Any]], url: str, section: str
-                ) -> list[dict[str, Any]]:
+def mark_active(entries: list[dict[str, Any]], url: str, section: str) -> list[dict[str, Any]]:
     """The entries with ``active`` set on the one the page is (or is under)."""
     out = []
     for entry in entries:
         children = mark_active(entry["children"], url, section)
-        active = (entry["url"] == url and not entry["external"]) or (
-            bool(section) and entry["role"] == section) or any(c["active"] for c in children)
+        active = (
+            (entry["url"] == url and not entry["external"])
+            or (bool(section) and entry["role"] == section)
+            or any(c["active"] for c in children)
+        )
         out.append({**entry, "children": children, "active": active})
     return out

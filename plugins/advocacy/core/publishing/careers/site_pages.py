@@ -49,8 +49,7 @@ class Careers:
 
     def photos(self, edition: Edition) -> list[str]:
         """The team photos the site shows today (to be published)."""
-        return [p.photo for p in self.profiles.values()
-                if p.photo and p.photo_visible(edition)]
+        return [p.photo for p in self.profiles.values() if p.photo and p.photo_visible(edition)]
 
 
 def in_lang(values: dict[str, str], lang: str, default: str) -> tuple[str | None, str]:
@@ -61,8 +60,7 @@ def in_lang(values: dict[str, str], lang: str, default: str) -> tuple[str | None
     return None, lang
 
 
-def team_views(edition: Edition, site: Site, careers: Careers, lang: str
-               ) -> list[dict[str, Any]]:
+def team_views(edition: Edition, site: Site, careers: Careers, lang: str) -> list[dict[str, Any]]:
     """Every team with people on the site, as a reader of ``lang`` sees it."""
     langs, t = careers.langs, strings(lang)
     prefix = langs.prefix(lang)
@@ -74,52 +72,79 @@ def team_views(edition: Edition, site: Site, careers: Careers, lang: str
         description, description_lang = in_lang(profile.description, lang, langs.default)
         alt, _ = in_lang(profile.photo_alt, lang, langs.default)
         jobs, own = careers.jobs_of(team)
-        out.append({
-            "team": team, "name": name, "url": team_url(team, site.blog_dir, prefix),
-            "authors": [author_view(a, edition, lang, site.blog_dir, langs) for a in people],
-            "description": description, "description_lang": description_lang,
-            "photo": profile.photo if profile.photo_visible(edition) else None,
-            "photo_alt": alt or "",
-            "jobs": jobs, "jobs_label": t["team_jobs"].format(name=name) if own else t["jobs"],
-            "people_label": plural(lang, "people", len(people)),
-            "stories_label": plural(lang, "stories", len(stories.get(team, []))),
-        })
+        out.append(
+            {
+                "team": team,
+                "name": name,
+                "url": team_url(team, site.blog_dir, prefix),
+                "authors": [author_view(a, edition, lang, site.blog_dir, langs) for a in people],
+                "description": description,
+                "description_lang": description_lang,
+                "photo": profile.photo if profile.photo_visible(edition) else None,
+                "photo_alt": alt or "",
+                "jobs": jobs,
+                "jobs_label": t["team_jobs"].format(name=name) if own else t["jobs"],
+                "people_label": plural(lang, "people", len(people)),
+                "stories_label": plural(lang, "stories", len(stories.get(team, []))),
+            }
+        )
     return out
 
 
-def careers_pages(lang: str, site: Site, careers: Careers, teams: list[dict[str, Any]]
-                  ) -> list[dict[str, Any]]:
+def careers_pages(
+    lang: str, site: Site, careers: Careers, teams: list[dict[str, Any]]
+) -> list[dict[str, Any]]:
     """The entry page, the jobs page and the feeds page of one language, as the fields of
     a generated page. The site's own entry page is usually ``index.md`` in the docs, which
     then wins over the planned one (and gets its context)."""
     langs, t = careers.langs, strings(lang)
     prefix = langs.prefix(lang)
     company = careers.company or site.site_name
-    pages: list[dict[str, Any]] = [{
-        "src_uri": f"{prefix}index.md", "title": langs.word(site.site_name, lang),
-        "template": "advocacy/home.html", "context": {"kind": "home"}}]
+    pages: list[dict[str, Any]] = [
+        {
+            "src_uri": f"{prefix}index.md",
+            "title": langs.word(site.site_name, lang),
+            "template": "advocacy/home.html",
+            "context": {"kind": "home"},
+        }
+    ]
     if careers.jobs_url:
-        pages.append({
-            "src_uri": f"{prefix}jobs/index.md", "title": t["jobs_title"],
-            "template": "advocacy/jobs.html", "search": True,
-            "body": t["jobs_body"].format(company=company),
-            "context": {"kind": "jobs", "jobs_url": careers.jobs_url,
-                        "jobs_host": urlsplit(careers.jobs_url).hostname or "",
-                        "teams": [team for team in teams if team["jobs"]]}})
-    pages.append({
-        "src_uri": f"{prefix}feeds/index.md", "title": t["feeds_title"],
-        "template": "advocacy/feeds.html", "body": t["feeds_body"],
-        "context": {"kind": "feeds"}})
+        pages.append(
+            {
+                "src_uri": f"{prefix}jobs/index.md",
+                "title": t["jobs_title"],
+                "template": "advocacy/jobs.html",
+                "search": True,
+                "body": t["jobs_body"].format(company=company),
+                "context": {
+                    "kind": "jobs",
+                    "jobs_url": careers.jobs_url,
+                    "jobs_host": urlsplit(careers.jobs_url).hostname or "",
+                    "teams": [team for team in teams if team["jobs"]],
+                },
+            }
+        )
+    pages.append(
+        {
+            "src_uri": f"{prefix}feeds/index.md",
+            "title": t["feeds_title"],
+            "template": "advocacy/feeds.html",
+            "body": t["feeds_body"],
+            "context": {"kind": "feeds"},
+        }
+    )
     return pages
 
 
-def feed_list(feeds: Mapping[str, Sequence[Any]], edition: Edition, langs: Languages,
-              lang: str) -> list[dict[str, Any]]:
+def feed_list(
+    feeds: Mapping[str, Sequence[Any]], edition: Edition, langs: Languages, lang: str
+) -> list[dict[str, Any]]:
     """Every feed (by its key: "" for all stories, "lang:en", "team:Salg", ...), grouped as
     the feeds page lists them and named in ``lang``."""
     t = strings(lang)
-    groups: dict[str, list[dict[str, Any]]] = {k: [] for k in (
-        "all", "lang", "team", "category", "author")}
+    groups: dict[str, list[dict[str, Any]]] = {
+        k: [] for k in ("all", "lang", "team", "category", "author")
+    }
     for key, found in feeds.items():
         kind, _, name = key.partition(":")
         if kind not in ("", *groups) or not found:
@@ -133,12 +158,21 @@ def feed_list(feeds: Mapping[str, Sequence[Any]], edition: Edition, langs: Langu
             label = author.name if author else name
         else:
             label = langs.word(name, lang)
-        groups[kind].append({"label": label, "feeds": [
-            {"url": f.url, "format": _format(f.type)} for f in found]})
-    titles = {"all": "", "lang": t["feeds_lang"], "team": t["feeds_teams"],
-              "category": t["feeds_categories"], "author": t["feeds_authors"]}
-    return [{"title": titles[k], "items": sorted(v, key=lambda g: g["label"].lower())}
-            for k, v in groups.items() if v]
+        groups[kind].append(
+            {"label": label, "feeds": [{"url": f.url, "format": _format(f.type)} for f in found]}
+        )
+    titles = {
+        "all": "",
+        "lang": t["feeds_lang"],
+        "team": t["feeds_teams"],
+        "category": t["feeds_categories"],
+        "author": t["feeds_authors"],
+    }
+    return [
+        {"title": titles[k], "items": sorted(v, key=lambda g: g["label"].lower())}
+        for k, v in groups.items()
+        if v
+    ]
 
 
 def _format(mime: str) -> str:

@@ -58,8 +58,11 @@ def _per_language(kind: Text) -> Group:
 
 TEAM_FIELDS = (
     Field("name", _per_language(Text(high=60)), example="{en: Development}"),
-    Field("description", _per_language(Text(high=700, multiline=True)),
-          example='{da: "...", en: "..."}'),
+    Field(
+        "description",
+        _per_language(Text(high=700, multiline=True)),
+        example='{da: "...", en: "..."}',
+    ),
     Field("photo", Text(high=200), example="media/teams/udvikling.jpg"),
     Field("photo_alt", _per_language(Text(high=200)), example='{da: "...", en: "..."}'),
     Field("shows", ListOf(Slug()), example="[mette-hansen]"),
@@ -88,8 +91,9 @@ class TeamProfile:
         return all(a is not None and edition.show_photo(a) for a in people)
 
 
-def read_team_profiles(repo: Repository, path: str = TEAMS_FILE
-                       ) -> tuple[dict[str, TeamProfile], list[Finding]]:
+def read_team_profiles(
+    repo: Repository, path: str = TEAMS_FILE
+) -> tuple[dict[str, TeamProfile], list[Finding]]:
     """Read ``teams.yml`` (no file: no profiles, no problem)."""
     site, lang = repo.site, repo.lang
     full = site.root / path
@@ -101,14 +105,18 @@ def read_team_profiles(repo: Repository, path: str = TEAMS_FILE
     except (OSError, UnicodeDecodeError) as exc:
         return {}, [UNREADABLE.finding(lang, path, None, error=exc)]
     except YamlSyntaxError as exc:
-        return {}, [yaml_finding(exc, text, 1, lang, path, {"en": "teams file",
-                                                             "da": "Teamfilen"})]
+        return {}, [yaml_finding(exc, text, 1, lang, path, {"en": "teams file", "da": "Teamfilen"})]
     if doc.data is None:
         return {}, []
     checker = Checker(path, doc, lang)
     if not isinstance(doc.data, dict):
-        checker.report(TYPE, (), "not-a-mapping", what={"en": "teams file", "da": "Teamfilen"},
-                       got={"en": "a list or text", "da": "en liste eller tekst"})
+        checker.report(
+            TYPE,
+            (),
+            "not-a-mapping",
+            what={"en": "teams file", "da": "Teamfilen"},
+            got={"en": "a list or text", "da": "en liste eller tekst"},
+        )
         return {}, checker.findings
     known = sorted({a.team for a in repo.authors.values()})
     profiles: dict[str, TeamProfile] = {}
@@ -124,17 +132,23 @@ def read_team_profiles(repo: Repository, path: str = TEAMS_FILE
         ok, values = checker.check_value(Group(TEAM_FIELDS), raw or {}, (raw_name,), name)
         if not ok:
             continue
-        profile = TeamProfile(name, dict(values.get("name", {})),
-                              dict(values.get("description", {})), values.get("photo"),
-                              dict(values.get("photo_alt", {})), list(values.get("shows", [])),
-                              values.get("jobs"))
+        profile = TeamProfile(
+            name,
+            dict(values.get("name", {})),
+            dict(values.get("description", {})),
+            values.get("photo"),
+            dict(values.get("photo_alt", {})),
+            list(values.get("shows", [])),
+            values.get("jobs"),
+        )
         _check_photo(repo, checker, profile, raw_name, raw or {})
         profiles[name] = profile
     return profiles, checker.findings
 
 
-def _check_photo(repo: Repository, checker: Checker, profile: TeamProfile, key: object,
-                 raw: dict) -> None:
+def _check_photo(
+    repo: Repository, checker: Checker, profile: TeamProfile, key: object, raw: dict
+) -> None:
     """The photo: a usable picture, described, with everyone in it named."""
     if not profile.photo:
         return
@@ -156,5 +170,11 @@ def _check_photo(repo: Repository, checker: Checker, profile: TeamProfile, key: 
     for index, slug in enumerate(profile.shows):
         if slug not in repo.authors:
             near = difflib.get_close_matches(slug, list(repo.authors), n=3, cutoff=0.5)
-            checker.report(CHOICE, (key, "shows", index), None, field="shows", value=slug,
-                           choices=", ".join(near or sorted(repo.authors)))
+            checker.report(
+                CHOICE,
+                (key, "shows", index),
+                None,
+                field="shows",
+                value=slug,
+                choices=", ".join(near or sorted(repo.authors)),
+            )

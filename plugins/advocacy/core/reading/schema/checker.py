@@ -23,176 +23,252 @@ E, W = Severity.ERROR, Severity.WARNING
 # YAML that is a list or plain text where fields belong: said the same way of front matter
 # (the rule front-matter) and of author files and the policy (schema-type).
 NOT_A_MAPPING = {
-    "en": ("The {what} must be a list of 'field: value' lines, not {got}.",
-           "Write one 'field: value' per line, as in the template."),
-    "da": ("{what} skal være linjer med 'felt: værdi', ikke {got}.",
-           "Skriv ét 'felt: værdi' pr. linje, som i skabelonen."),
+    "en": (
+        "The {what} must be a list of 'field: value' lines, not {got}.",
+        "Write one 'field: value' per line, as in the template.",
+    ),
+    "da": (
+        "{what} skal være linjer med 'felt: værdi', ikke {got}.",
+        "Skriv ét 'felt: værdi' pr. linje, som i skabelonen.",
+    ),
 }
 
 MISSING = rule(
-    "schema-missing", E,
-    ("Every required field is given.",
-     "Alle påkrævede felter er udfyldt."),
-    ("'{field}' is missing.",
-     "Add a line '{field}: {example}'."),
-    ("'{field}' mangler.",
-     "Tilføj en linje '{field}: {example}'."),
-    adjustable=False)
+    "schema-missing",
+    E,
+    ("Every required field is given.", "Alle påkrævede felter er udfyldt."),
+    ("'{field}' is missing.", "Add a line '{field}: {example}'."),
+    ("'{field}' mangler.", "Tilføj en linje '{field}: {example}'."),
+    adjustable=False,
+)
 
 TYPE = rule(
-    "schema-type", E,
-    ("Every field holds the kind of value it is for.",
-     "Alle felter indeholder den slags værdi, de er beregnet til."),
-    ("'{field}' must be {expected}, not {got}.",
-     "Write it like this: '{field}: {example}'."),
-    ("'{field}' skal være {expected}, ikke {got}.",
-     "Skriv det sådan: '{field}: {example}'."),
-    adjustable=False, variants={
+    "schema-type",
+    E,
+    (
+        "Every field holds the kind of value it is for.",
+        "Alle felter indeholder den slags værdi, de er beregnet til.",
+    ),
+    ("'{field}' must be {expected}, not {got}.", "Write it like this: '{field}: {example}'."),
+    ("'{field}' skal være {expected}, ikke {got}.", "Skriv det sådan: '{field}: {example}'."),
+    adjustable=False,
+    variants={
         "empty": {
-            "en": ("'{field}' is empty.",
-             "Write it like this: '{field}: {example}'."),
-            "da": ("'{field}' er tom.",
-             "Skriv det sådan: '{field}: {example}'."),
+            "en": ("'{field}' is empty.", "Write it like this: '{field}: {example}'."),
+            "da": ("'{field}' er tom.", "Skriv det sådan: '{field}: {example}'."),
         },
         "bad-email": {
-            "en": ("'{field}' must be an e-mail address, not '{value}'.",
-             "Write it like this: '{field}: {example}'."),
-            "da": ("'{field}' skal være en e-mailadresse, ikke '{value}'.",
-             "Skriv den sådan: '{field}: {example}'."),
+            "en": (
+                "'{field}' must be an e-mail address, not '{value}'.",
+                "Write it like this: '{field}: {example}'.",
+            ),
+            "da": (
+                "'{field}' skal være en e-mailadresse, ikke '{value}'.",
+                "Skriv den sådan: '{field}: {example}'.",
+            ),
         },
         "bad-url": {
-            "en": ("'{field}' must be a web address starting with https://, not '{value}'.",
-             "Copy the address from your browser's address bar, e.g. '{field}: {example}'."),
-            "da": ("'{field}' skal være en webadresse, der starter med https://, ikke '{value}'.",
-             "Kopiér adressen fra browserens adresselinje, f.eks. '{field}: {example}'."),
+            "en": (
+                "'{field}' must be a web address starting with https://, not '{value}'.",
+                "Copy the address from your browser's address bar, e.g. '{field}: {example}'.",
+            ),
+            "da": (
+                "'{field}' skal være en webadresse, der starter med https://, ikke '{value}'.",
+                "Kopiér adressen fra browserens adresselinje, f.eks. '{field}: {example}'.",
+            ),
         },
         "bad-url-host": {
-            "en": ("'{field}' must be an address on {hosts}, not '{value}'.",
-             "Copy the address of your profile there, e.g. '{field}: {example}'."),
-            "da": ("'{field}' skal være en adresse på {hosts}, ikke '{value}'.",
-             "Kopiér adressen på din profil der, f.eks. '{field}: {example}'."),
+            "en": (
+                "'{field}' must be an address on {hosts}, not '{value}'.",
+                "Copy the address of your profile there, e.g. '{field}: {example}'.",
+            ),
+            "da": (
+                "'{field}' skal være en adresse på {hosts}, ikke '{value}'.",
+                "Kopiér adressen på din profil der, f.eks. '{field}: {example}'.",
+            ),
         },
         "bad-slug": {
-            "en": ("'{field}' is '{value}'; it may only hold lower-case letters a-z, digits "
-                   "and '-'.",
-             "Write it like this: '{field}: {suggestion}'."),
-            "da": ("'{field}' er '{value}'; det må kun indeholde små bogstaver a-z, tal og '-'.",
-             "Skriv det sådan: '{field}: {suggestion}'."),
+            "en": (
+                "'{field}' is '{value}'; it may only hold lower-case letters a-z, digits and '-'.",
+                "Write it like this: '{field}: {suggestion}'.",
+            ),
+            "da": (
+                "'{field}' er '{value}'; det må kun indeholde små bogstaver a-z, tal og '-'.",
+                "Skriv det sådan: '{field}: {suggestion}'.",
+            ),
         },
         "bad-old-address": {
-            "en": ("'{value}' in '{field}' is not an address on this site.",
-             "Write the old address from the first '/' on, e.g. '/2016/03/04/my-post.html'."),
-            "da": ("'{value}' under '{field}' er ikke en adresse på dette site.",
-             "Skriv den gamle adresse fra første '/', f.eks. '/2016/03/04/mit-indlaeg.html'."),
+            "en": (
+                "'{value}' in '{field}' is not an address on this site.",
+                "Write the old address from the first '/' on, e.g. '/2016/03/04/my-post.html'.",
+            ),
+            "da": (
+                "'{value}' under '{field}' er ikke en adresse på dette site.",
+                "Skriv den gamle adresse fra første '/', f.eks. '/2016/03/04/mit-indlaeg.html'.",
+            ),
         },
         "bad-length": {
-            "en": ("'{field}' is {length} characters long; it must be {low} to {high}.",
-                   "Write {low} to {high} characters."),
-            "da": ("'{field}' er {length} tegn lang; den skal være {low} til {high}.",
-                   "Skriv {low} til {high} tegn."),
+            "en": (
+                "'{field}' is {length} characters long; it must be {low} to {high}.",
+                "Write {low} to {high} characters.",
+            ),
+            "da": (
+                "'{field}' er {length} tegn lang; den skal være {low} til {high}.",
+                "Skriv {low} til {high} tegn.",
+            ),
         },
         "too-long": {
-            "en": ("'{field}' is {length} characters long; at most {high} fit.",
-                   "Shorten it to {high} characters or fewer."),
-            "da": ("'{field}' er {length} tegn lang; der er højst plads til {high}.",
-                   "Forkort den til højst {high} tegn."),
+            "en": (
+                "'{field}' is {length} characters long; at most {high} fit.",
+                "Shorten it to {high} characters or fewer.",
+            ),
+            "da": (
+                "'{field}' er {length} tegn lang; der er højst plads til {high}.",
+                "Forkort den til højst {high} tegn.",
+            ),
         },
         "bad-template": {
-            "en": ("'{value}' is not a template a page may use.",
-             "Use one of {choices}, or remove the line."),
-            "da": ("'{value}' er ikke en skabelon, en side må bruge.",
-             "Brug en af {choices}, eller fjern linjen."),
+            "en": (
+                "'{value}' is not a template a page may use.",
+                "Use one of {choices}, or remove the line.",
+            ),
+            "da": (
+                "'{value}' er ikke en skabelon, en side må bruge.",
+                "Brug en af {choices}, eller fjern linjen.",
+            ),
         },
         "bad-login": {
-            "en": ("'{value}' is not a GitHub login.",
-             "Write the login as it appears in the address github.com/LOGIN."),
-            "da": ("'{value}' er ikke et GitHub-login.",
-             "Skriv login'et, som det står i adressen github.com/LOGIN."),
+            "en": (
+                "'{value}' is not a GitHub login.",
+                "Write the login as it appears in the address github.com/LOGIN.",
+            ),
+            "da": (
+                "'{value}' er ikke et GitHub-login.",
+                "Skriv login'et, som det står i adressen github.com/LOGIN.",
+            ),
         },
         "not-a-mapping": NOT_A_MAPPING,
-    })
+    },
+)
 
 DATE = rule(
-    "schema-date", E,
-    ("Dates are written YYYY-MM-DD.",
-     "Datoer skrives ÅÅÅÅ-MM-DD."),
-    ("'{field}' is not a date: '{value}'.",
-     "Write the date as YYYY-MM-DD, for example '{field}: 2026-11-20'."),
-    ("'{field}' er ikke en dato: '{value}'.",
-     "Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel '{field}: 2026-11-20'."),
-    adjustable=False)
+    "schema-date",
+    E,
+    ("Dates are written YYYY-MM-DD.", "Datoer skrives ÅÅÅÅ-MM-DD."),
+    (
+        "'{field}' is not a date: '{value}'.",
+        "Write the date as YYYY-MM-DD, for example '{field}: 2026-11-20'.",
+    ),
+    (
+        "'{field}' er ikke en dato: '{value}'.",
+        "Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel '{field}: 2026-11-20'.",
+    ),
+    adjustable=False,
+)
 
 CHOICE = rule(
-    "schema-choice", E,
-    ("Fields with set choices hold one of them.",
-     "Felter med faste valg indeholder et af dem."),
-    ("'{field}' is '{value}', which is not one of: {choices}.",
-     "Use one of: {choices}."),
-    ("'{field}' er '{value}', som ikke er en af: {choices}.",
-     "Brug en af: {choices}."),
-    adjustable=False)
+    "schema-choice",
+    E,
+    ("Fields with set choices hold one of them.", "Felter med faste valg indeholder et af dem."),
+    ("'{field}' is '{value}', which is not one of: {choices}.", "Use one of: {choices}."),
+    ("'{field}' er '{value}', som ikke er en af: {choices}.", "Brug en af: {choices}."),
+    adjustable=False,
+)
 
 TEXT = rule(
-    "schema-text", E,
-    ("Titles, names and other short texts are plain text on one line: no HTML, no invisible "
-     "characters.",
-     "Titler, navne og andre korte tekster er almindelig tekst på én linje: ingen HTML, ingen "
-     "usynlige tegn."),
-    ("'{field}' contains '{char}', which the site would show as HTML.",
-     "Remove it, or write it in words (for example 'and' instead of '&amp;')."),
-    ("'{field}' indeholder '{char}', som sitet ville vise som HTML.",
-     "Fjern det, eller skriv det med ord (for eksempel 'og' i stedet for '&amp;')."),
-    adjustable=False, variants={
+    "schema-text",
+    E,
+    (
+        "Titles, names and other short texts are plain text on one line: no HTML, no invisible "
+        "characters.",
+        "Titler, navne og andre korte tekster er almindelig tekst på én linje: ingen HTML, ingen "
+        "usynlige tegn.",
+    ),
+    (
+        "'{field}' contains '{char}', which the site would show as HTML.",
+        "Remove it, or write it in words (for example 'and' instead of '&amp;').",
+    ),
+    (
+        "'{field}' indeholder '{char}', som sitet ville vise som HTML.",
+        "Fjern det, eller skriv det med ord (for eksempel 'og' i stedet for '&amp;').",
+    ),
+    adjustable=False,
+    variants={
         "text-control": {
-            "en": ("'{field}' contains an invisible control character ({char}).",
-             "Delete the text and type it again (pasted text sometimes carries such "
-             "characters)."),
-            "da": ("'{field}' indeholder et usynligt kontroltegn ({char}).",
-             "Slet teksten og skriv den igen (indsat tekst har nogle gange sådanne tegn med)."),
+            "en": (
+                "'{field}' contains an invisible control character ({char}).",
+                "Delete the text and type it again (pasted text sometimes carries such "
+                "characters).",
+            ),
+            "da": (
+                "'{field}' indeholder et usynligt kontroltegn ({char}).",
+                "Slet teksten og skriv den igen (indsat tekst har nogle gange sådanne tegn med).",
+            ),
         },
         "text-line-break": {
-            "en": ("'{field}' runs over more than one line.",
-             "Write it on one line, in quotes if it contains a colon."),
-            "da": ("'{field}' fylder mere end én linje.",
-             "Skriv det på én linje, i anførselstegn hvis det indeholder et kolon."),
+            "en": (
+                "'{field}' runs over more than one line.",
+                "Write it on one line, in quotes if it contains a colon.",
+            ),
+            "da": (
+                "'{field}' fylder mere end én linje.",
+                "Skriv det på én linje, i anførselstegn hvis det indeholder et kolon.",
+            ),
         },
-    })
+    },
+)
 
 LIMIT = rule(
-    "schema-limit", E,
-    ("Lists stay within their limits.",
-     "Lister holder sig inden for deres grænser."),
-    ("'{field}' lists {count} items; at most {most} are allowed.",
-     "Keep the {most} that matter most."),
-    ("'{field}' har {count} punkter; højst {most} er tilladt.",
-     "Behold de {most}, der betyder mest."),
-    adjustable=False)
+    "schema-limit",
+    E,
+    ("Lists stay within their limits.", "Lister holder sig inden for deres grænser."),
+    (
+        "'{field}' lists {count} items; at most {most} are allowed.",
+        "Keep the {most} that matter most.",
+    ),
+    (
+        "'{field}' har {count} punkter; højst {most} er tilladt.",
+        "Behold de {most}, der betyder mest.",
+    ),
+    adjustable=False,
+)
 
 UNKNOWN_FIELD = rule(
-    "schema-unknown-field", W,
-    ("Fields the site does not know are pointed out (often a typing error).",
-     "Felter, sitet ikke kender, bliver påpeget (ofte en tastefejl)."),
-    ("Unknown field '{field}'.",
-     "Remove it, or check its spelling against the template; known fields: {known}."),
-    ("Ukendt felt '{field}'.",
-     "Fjern det, eller tjek stavningen mod skabelonen; kendte felter: {known}."),
+    "schema-unknown-field",
+    W,
+    (
+        "Fields the site does not know are pointed out (often a typing error).",
+        "Felter, sitet ikke kender, bliver påpeget (ofte en tastefejl).",
+    ),
+    (
+        "Unknown field '{field}'.",
+        "Remove it, or check its spelling against the template; known fields: {known}.",
+    ),
+    (
+        "Ukendt felt '{field}'.",
+        "Fjern det, eller tjek stavningen mod skabelonen; kendte felter: {known}.",
+    ),
     variants={
         "unknown-field-near": {
-            "en": ("Unknown field '{field}': did you mean '{suggestion}'?",
-             "Rename '{field}' to '{suggestion}'."),
-            "da": ("Ukendt felt '{field}': mente du '{suggestion}'?",
-             "Omdøb '{field}' til '{suggestion}'."),
+            "en": (
+                "Unknown field '{field}': did you mean '{suggestion}'?",
+                "Rename '{field}' to '{suggestion}'.",
+            ),
+            "da": (
+                "Ukendt felt '{field}': mente du '{suggestion}'?",
+                "Omdøb '{field}' til '{suggestion}'.",
+            ),
         },
-    })
+    },
+)
 
 DUPLICATE = rule(
-    "schema-duplicate", W,
-    ("Nothing is listed twice in one field.",
-     "Intet står to gange i samme felt."),
-    ("'{value}' is listed twice under '{field}'.",
-     "Delete one of them."),
-    ("'{value}' står to gange under '{field}'.",
-     "Slet den ene."))
+    "schema-duplicate",
+    W,
+    ("Nothing is listed twice in one field.", "Intet står to gange i samme felt."),
+    ("'{value}' is listed twice under '{field}'.", "Delete one of them."),
+    ("'{value}' står to gange under '{field}'.", "Slet den ene."),
+)
 
 
 class Invalid(Exception):
@@ -253,14 +329,20 @@ class Checker:
     findings: list[Finding] = field(default_factory=list)
     tz: dt.tzinfo = dt.UTC  # the site's time zone: dates with a zone are read in it
 
-    def report(self, broken: Rule, path: Sequence[str | int], key: str | None = None, /,
-               **values: object) -> None:
+    def report(
+        self, broken: Rule, path: Sequence[str | int], key: str | None = None, /, **values: object
+    ) -> None:
         """Add a finding of ``broken`` at the line of ``path``, with its message ``key``."""
-        self.findings.append(broken.finding(self.lang, self.file, self.doc.line(*path), key,
-                                            **values))
+        self.findings.append(
+            broken.finding(self.lang, self.file, self.doc.line(*path), key, **values)
+        )
 
     def check_value(
-        self, kind: Kind, value: Any, path: tuple[str | int, ...], name: str,
+        self,
+        kind: Kind,
+        value: Any,
+        path: tuple[str | int, ...],
+        name: str,
         example: str | Localized = "...",
     ) -> tuple[bool, Any]:
         """Check one value; report and return (False, None) when it does not fit."""
@@ -302,7 +384,8 @@ class Checker:
         """Warn about a field nobody reads, naming the nearest known one."""
         near = difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.6)
         if near:
-            self.report(UNKNOWN_FIELD, (*path, name), "unknown-field-near", field=name,
-                        suggestion=near[0])
+            self.report(
+                UNKNOWN_FIELD, (*path, name), "unknown-field-near", field=name, suggestion=near[0]
+            )
         else:
             self.report(UNKNOWN_FIELD, (*path, name), None, field=name, known=", ".join(known))

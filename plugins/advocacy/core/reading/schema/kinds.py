@@ -33,8 +33,10 @@ SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 # Pages print these fields as they are (MkDocs does not escape; Material's search shows
 # titles as HTML): markup and invisible control characters are refused at the door.
 _MARKUP = re.compile(r"[<>]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060-\u2064\ufeff"
-                      r"\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060-\u2064\ufeff"
+    r"\u202a-\u202e\u2066-\u2069]"
+)
 
 
 def plain_text(text: str, multiline: bool = False) -> None:
@@ -45,8 +47,9 @@ def plain_text(text: str, multiline: bool = False) -> None:
     match = _CONTROL.search(text if multiline else text.replace("\n", "\x00"))
     if match:
         char = match.group()
-        raise Invalid(TEXT, "text-line-break" if char == "\x00" else "text-control",
-                      char=f"U+{ord(char):04X}")
+        raise Invalid(
+            TEXT, "text-line-break" if char == "\x00" else "text-control", char=f"U+{ord(char):04X}"
+        )
 
 
 class Text(Kind):
@@ -58,8 +61,13 @@ class Text(Kind):
 
     expected = localized("text", "tekst")
 
-    def __init__(self, low: int | None = None, high: int | None = None,
-                 multiline: bool = False, soft: Rule | None = None) -> None:
+    def __init__(
+        self,
+        low: int | None = None,
+        high: int | None = None,
+        multiline: bool = False,
+        soft: Rule | None = None,
+    ) -> None:
         self.low, self.high, self.multiline, self.soft = low, high, multiline, soft
 
     def parse(self, value: Any, checker: Checker, path: tuple[str | int, ...]) -> str:
@@ -71,10 +79,22 @@ class Text(Kind):
         plain_text(text, self.multiline)
         if (self.low and len(text) < self.low) or (self.high and len(text) > self.high):
             if not self.soft:
-                raise Invalid(TYPE, "bad-length" if self.low else "too-long", length=len(text),
-                              low=self.low, high=self.high)
-            checker.report(self.soft, path, None, field=str(path[-1]), length=len(text),
-                           low=self.low, high=self.high)
+                raise Invalid(
+                    TYPE,
+                    "bad-length" if self.low else "too-long",
+                    length=len(text),
+                    low=self.low,
+                    high=self.high,
+                )
+            checker.report(
+                self.soft,
+                path,
+                None,
+                field=str(path[-1]),
+                length=len(text),
+                low=self.low,
+                high=self.high,
+            )
         return text
 
 
@@ -91,8 +111,11 @@ class Date(Kind):
         if isinstance(value, str):
             text = value.strip()
             try:
-                value = dt.datetime.fromisoformat(text) if ("T" in text or " " in text) else (
-                    dt.date.fromisoformat(text))
+                value = (
+                    dt.datetime.fromisoformat(text)
+                    if ("T" in text or " " in text)
+                    else (dt.date.fromisoformat(text))
+                )
             except ValueError:
                 raise Invalid(DATE, None, value=value) from None
         if isinstance(value, dt.datetime):
@@ -165,8 +188,7 @@ class Choice(Kind):
 
 
 class Url(Kind):
-    """An https:// address, parsed; ``hosts`` limits it to those sites (and their sub-domains).
-    """
+    """An https:// address, parsed; ``hosts`` limits it to those sites (and their sub-domains)."""
 
     expected = localized("a web address", "en webadresse")
 
@@ -184,19 +206,29 @@ class Url(Kind):
 
 def check_url(value: Any, hosts: Sequence[str] = ()) -> str | None:
     """``value`` when it is an https address of a real host (one of ``hosts``, when given)."""
-    if not isinstance(value, str) or value != value.strip() or _CONTROL.search(value) or any(
-            c in value for c in ' "<>\\^`{|}'):
+    if (
+        not isinstance(value, str)
+        or value != value.strip()
+        or _CONTROL.search(value)
+        or any(c in value for c in ' "<>\\^`{|}')
+    ):
         return None
     try:
         parts = urlsplit(value)
         host = (parts.hostname or "").encode("idna").decode("ascii")
     except (ValueError, UnicodeError):
         return None
-    if parts.scheme != "https" or parts.username or parts.password or "." not in host.strip(
-            ".") or host != host.lower():
+    if (
+        parts.scheme != "https"
+        or parts.username
+        or parts.password
+        or "." not in host.strip(".")
+        or host != host.lower()
+    ):
         return None
-    if hosts and not any(host.rstrip(".") == h or host.rstrip(".").endswith("." + h)
-                         for h in hosts):
+    if hosts and not any(
+        host.rstrip(".") == h or host.rstrip(".").endswith("." + h) for h in hosts
+    ):
         return None
     return value
 
@@ -238,8 +270,7 @@ class ListOf(Kind):
                 continue
             if isinstance(parsed, str | int) and parsed in out:
                 # Listed twice (an author, a category): once is what was meant.
-                checker.report(DUPLICATE, (*path, index), None, field=str(path[-1]),
-                               value=parsed)
+                checker.report(DUPLICATE, (*path, index), None, field=str(path[-1]), value=parsed)
                 continue
             out.append(parsed)
         return out

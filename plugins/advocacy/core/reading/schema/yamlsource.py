@@ -18,70 +18,105 @@ from advocacy.core.model.rules import rule
 E = Severity.ERROR
 
 UNREADABLE = rule(
-    "unreadable", E,
-    ("Every file can be read as UTF-8 text.",
-     "Alle filer kan læses som UTF-8-tekst."),
-    ("The file cannot be read: {error}.",
-     "Save the file as UTF-8 text (the GitHub web editor does this for you)."),
-    ("Filen kan ikke læses: {error}.",
-     "Gem filen som UTF-8-tekst (GitHubs web-editor gør det for dig)."),
-    adjustable=False)
+    "unreadable",
+    E,
+    ("Every file can be read as UTF-8 text.", "Alle filer kan læses som UTF-8-tekst."),
+    (
+        "The file cannot be read: {error}.",
+        "Save the file as UTF-8 text (the GitHub web editor does this for you).",
+    ),
+    (
+        "Filen kan ikke læses: {error}.",
+        "Gem filen som UTF-8-tekst (GitHubs web-editor gør det for dig).",
+    ),
+    adjustable=False,
+)
 
 YAML = rule(
-    "yaml-syntax", E,
-    ("Front matter, author files and the policy are plain YAML: no anchors, aliases or tags, "
-     "no key twice.",
-     "Front matter, forfatterfiler og politikken er almindelig YAML: ingen ankre, aliaser "
-     "eller tags, ingen nøgle to gange."),
-    ("The {what} is not valid YAML: {problem}.",
-     "Check this line for a missing colon, a stray quote or wrong indentation; text that "
-     "contains a colon must be in quotes."),
-    ("{what} er ikke gyldig YAML: {problem}.",
-     "Tjek linjen for et manglende kolon, et løst anførselstegn eller forkert indrykning; "
-     "tekst med et kolon skal stå i anførselstegn."),
-    adjustable=False, variants={
+    "yaml-syntax",
+    E,
+    (
+        "Front matter, author files and the policy are plain YAML: no anchors, aliases or tags, "
+        "no key twice.",
+        "Front matter, forfatterfiler og politikken er almindelig YAML: ingen ankre, aliaser "
+        "eller tags, ingen nøgle to gange.",
+    ),
+    (
+        "The {what} is not valid YAML: {problem}.",
+        "Check this line for a missing colon, a stray quote or wrong indentation; text that "
+        "contains a colon must be in quotes.",
+    ),
+    (
+        "{what} er ikke gyldig YAML: {problem}.",
+        "Tjek linjen for et manglende kolon, et løst anførselstegn eller forkert indrykning; "
+        "tekst med et kolon skal stå i anførselstegn.",
+    ),
+    adjustable=False,
+    variants={
         "yaml-tab": {
-            "en": ("The {what} has a tab character for indentation on this line.",
-             "Indent with spaces, not with the Tab key: two spaces per level."),
-            "da": ("{what} har et tabulatortegn som indrykning på denne linje.",
-             "Ryk ind med mellemrum, ikke med tabulatortasten: to mellemrum pr. niveau."),
+            "en": (
+                "The {what} has a tab character for indentation on this line.",
+                "Indent with spaces, not with the Tab key: two spaces per level.",
+            ),
+            "da": (
+                "{what} har et tabulatortegn som indrykning på denne linje.",
+                "Ryk ind med mellemrum, ikke med tabulatortasten: to mellemrum pr. niveau.",
+            ),
         },
         "yaml-curly-quotes": {
-            "en": ("The {what} uses curly quotes (“ ”) on this line, which YAML does not read as "
-             "quotes.",
-             "Use straight quotes (\") around the text, e.g. when pasting from Word."),
-            "da": ("{what} bruger krumme anførselstegn (“ ”) på denne linje, som YAML ikke læser "
-             "som anførselstegn.",
-             "Brug lige anførselstegn (\") om teksten, f.eks. når du sætter ind fra Word."),
+            "en": (
+                "The {what} uses curly quotes (“ ”) on this line, which YAML does not read as "
+                "quotes.",
+                'Use straight quotes (") around the text, e.g. when pasting from Word.',
+            ),
+            "da": (
+                "{what} bruger krumme anførselstegn (“ ”) på denne linje, som YAML ikke læser "
+                "som anførselstegn.",
+                'Brug lige anførselstegn (") om teksten, f.eks. når du sætter ind fra Word.',
+            ),
         },
         "yaml-alias": {
-            "en": ("The {what} uses a YAML anchor or alias ('&' or '*'), which is not allowed.",
-             "Write each value out in full where it is used."),
-            "da": ("{what} bruger et YAML-anker eller -alias ('&' eller '*'), og det er ikke "
-                   "tilladt.",
-             "Skriv hver værdi helt ud, der hvor den bruges."),
+            "en": (
+                "The {what} uses a YAML anchor or alias ('&' or '*'), which is not allowed.",
+                "Write each value out in full where it is used.",
+            ),
+            "da": (
+                "{what} bruger et YAML-anker eller -alias ('&' eller '*'), og det er ikke tilladt.",
+                "Skriv hver værdi helt ud, der hvor den bruges.",
+            ),
         },
         "yaml-tag": {
-            "en": ("The {what} uses the YAML tag '{tag}', which is not allowed.",
-             "Remove the tag (the word starting with '!'); write the value as plain text."),
-            "da": ("{what} bruger YAML-tagget '{tag}', og det er ikke tilladt.",
-             "Fjern tagget (ordet, der starter med '!'); skriv værdien som almindelig tekst."),
+            "en": (
+                "The {what} uses the YAML tag '{tag}', which is not allowed.",
+                "Remove the tag (the word starting with '!'); write the value as plain text.",
+            ),
+            "da": (
+                "{what} bruger YAML-tagget '{tag}', og det er ikke tilladt.",
+                "Fjern tagget (ordet, der starter med '!'); skriv værdien som almindelig tekst.",
+            ),
         },
         "yaml-duplicate-key": {
-            "en": ("The {what} gives '{field}' twice; only one of them would be used.",
-             "Keep one line with '{field}:' and delete the other."),
-            "da": ("{what} angiver '{field}' to gange; kun den ene ville blive brugt.",
-             "Behold én linje med '{field}:', og slet den anden."),
+            "en": (
+                "The {what} gives '{field}' twice; only one of them would be used.",
+                "Keep one line with '{field}:' and delete the other.",
+            ),
+            "da": (
+                "{what} angiver '{field}' to gange; kun den ene ville blive brugt.",
+                "Behold én linje med '{field}:', og slet den anden.",
+            ),
         },
         "yaml-too-long": {
-            "en": ("The {what} is far too long to be read.",
-             "Keep the fields short; the story itself goes below the front matter."),
-            "da": ("{what} er alt for lang til at blive læst.",
-             "Hold felterne korte; selve historien står under front matter."),
+            "en": (
+                "The {what} is far too long to be read.",
+                "Keep the fields short; the story itself goes below the front matter.",
+            ),
+            "da": (
+                "{what} er alt for lang til at blive læst.",
+                "Hold felterne korte; selve historien står under front matter.",
+            ),
         },
-    })
-
-
+    },
+)
 
 
 class YamlSyntaxError(ValueError):
@@ -91,8 +126,9 @@ class YamlSyntaxError(ValueError):
     aliases, tags outside the core schema, a key given twice); otherwise it is None.
     """
 
-    def __init__(self, problem: str, line: int | None, key: str | None = None,
-                 **values: object) -> None:
+    def __init__(
+        self, problem: str, line: int | None, key: str | None = None, **values: object
+    ) -> None:
         super().__init__(problem)
         self.problem = problem
         self.line = line
@@ -101,8 +137,10 @@ class YamlSyntaxError(ValueError):
 
 
 # The tags of YAML's core schema (and dates): the only ones a repository file may spell out.
-CORE_TAGS = frozenset(f"tag:yaml.org,2002:{name}" for name in (
-    "str", "int", "float", "bool", "null", "seq", "map", "timestamp"))
+CORE_TAGS = frozenset(
+    f"tag:yaml.org,2002:{name}"
+    for name in ("str", "int", "float", "bool", "null", "seq", "map", "timestamp")
+)
 MAX_EVENTS = 200_000  # no front matter, author file or policy comes near this
 
 
@@ -148,22 +186,30 @@ def _refuse_active(text: str, offset: int) -> None:
             name = getattr(event, "anchor", None) or ""
             raise YamlSyntaxError(f"anchor or alias '{name}'", line, "yaml-alias", name=name)
         tag = getattr(event, "tag", None)
-        if tag and tag not in CORE_TAGS and not (isinstance(event, yaml.ScalarEvent) and
-                                                 tag == "!"):
+        if (
+            tag
+            and tag not in CORE_TAGS
+            and not (isinstance(event, yaml.ScalarEvent) and tag == "!")
+        ):
             raise YamlSyntaxError(f"tag '{tag}'", line, "yaml-tag", tag=tag)
         if count > MAX_EVENTS:
             raise YamlSyntaxError("the file is too long", line, "yaml-too-long")
 
 
-def _walk(node: yaml.Node, path: Path_, offset: int, out: dict[Path_, int],
-          strict: bool = False) -> None:
+def _walk(
+    node: yaml.Node, path: Path_, offset: int, out: dict[Path_, int], strict: bool = False
+) -> None:
     if isinstance(node, yaml.MappingNode):
         seen: set[str] = set()
         for key_node, value_node in node.value:
             key = key_node.value if isinstance(key_node, yaml.ScalarNode) else str(key_node)
             if strict and key in seen:
-                raise YamlSyntaxError(f"'{key}' is given twice", key_node.start_mark.line
-                                      + offset, "yaml-duplicate-key", field=key)
+                raise YamlSyntaxError(
+                    f"'{key}' is given twice",
+                    key_node.start_mark.line + offset,
+                    "yaml-duplicate-key",
+                    field=key,
+                )
             seen.add(key)
             sub = (*path, key)
             out[sub] = key_node.start_mark.line + offset
@@ -203,8 +249,9 @@ def load_yaml(text: str, first_line: int = 1, strict: bool = True) -> YamlDoc:
     except yaml.reader.ReaderError as exc:
         # A control character: say which, since the web editor does not show it.
         line = text.count("\n", 0, exc.position) + first_line
-        raise YamlSyntaxError(f"the invisible character {exc.character:#06x} is not allowed",
-                              line) from None
+        raise YamlSyntaxError(
+            f"the invisible character {exc.character:#06x} is not allowed", line
+        ) from None
     except (yaml.YAMLError, ValueError, TypeError, RecursionError) as exc:
         # Anything else the constructor trips over is still the YAML's fault, not ours.
         raise YamlSyntaxError(str(exc) or type(exc).__name__, None) from None
@@ -219,7 +266,7 @@ def yaml_error_key(text: str, line: int | None, first_line: int) -> str:
     and curly quotes pasted from Word are what writers actually do."""
     lines = text.split("\n")
     index = (line or first_line) - first_line
-    nearby = lines[max(0, index - 1): index + 2] if 0 <= index <= len(lines) else []
+    nearby = lines[max(0, index - 1) : index + 2] if 0 <= index <= len(lines) else []
     if any("\t" in row[: len(row) - len(row.lstrip())] for row in nearby):
         return "yaml-tab"
     if any(ch in row for row in nearby for ch in "“”„«»"):
@@ -227,13 +274,13 @@ def yaml_error_key(text: str, line: int | None, first_line: int) -> str:
     return "yaml-syntax"
 
 
-def yaml_finding(exc: YamlSyntaxError, text: str, first_line: int, lang: str, file: str,
-                 what: object) -> Finding:
+def yaml_finding(
+    exc: YamlSyntaxError, text: str, first_line: int, lang: str, file: str, what: object
+) -> Finding:
     """The finding for YAML that cannot be read: ``what`` names the part of the file
     (front matter, author file, policy) in the reader's words."""
     key = exc.key or yaml_error_key(text, exc.line, first_line)
-    return YAML.finding(lang, file, exc.line, key, what=what, problem=exc.problem,
-                        **exc.values)
+    return YAML.finding(lang, file, exc.line, key, what=what, problem=exc.problem, **exc.values)
 
 
 @dataclass(frozen=True)
@@ -260,7 +307,7 @@ def split_front_matter(text: str) -> FrontMatter:
     if match:
         yaml_text = match.group(1)
         body_line = 1 + text.count("\n", 0, match.end())
-        return FrontMatter(yaml_text.removesuffix("\n"), text[match.end():], body_line + 0)
+        return FrontMatter(yaml_text.removesuffix("\n"), text[match.end() :], body_line + 0)
     first = text.split("\n", 1)[0]
     if first.startswith("---") and first[3:].strip() == "" and first[3:].strip(" \t"):
         return FrontMatter(None, text, 1, odd=True)  # '---' followed by odd spaces

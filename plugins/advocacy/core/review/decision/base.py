@@ -24,10 +24,12 @@ from advocacy.core.review.changes import Change, blobs_at, tree_at
 
 def _published(site: Site, path: str) -> bool:
     """Whether ``path`` is one of the files an edition is made from."""
-    folders = tuple(str(PurePosixPath(f)) + "/" for f in (site.docs_dir, site.authors_dir,
-                                                          site.media_dir))
+    folders = tuple(
+        str(PurePosixPath(f)) + "/" for f in (site.docs_dir, site.authors_dir, site.media_dir)
+    )
     return (path.startswith(folders) or path == site.policy) and not any(
-        part.startswith(".") for part in PurePosixPath(path).parts)
+        part.startswith(".") for part in PurePosixPath(path).parts
+    )
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -41,8 +43,11 @@ def write_base(site: Site, commit: str, changes: list[Change], folder: Path) -> 
     """Write the files an edition is made from, as they are at ``commit``, into ``folder``."""
     changed = {c.path for c in changes}
     wanted = [p for p in tree_at(site.root, commit) if _published(site, p)]
-    from_git = [p for p in wanted if p in changed or not (site.root / p).is_file()
-                or (site.root / p).is_symlink()]
+    from_git = [
+        p
+        for p in wanted
+        if p in changed or not (site.root / p).is_file() or (site.root / p).is_symlink()
+    ]
     blobs = blobs_at(site.root, commit, from_git)
     for path in wanted:
         target = folder / path
@@ -53,8 +58,9 @@ def write_base(site: Site, commit: str, changes: list[Change], folder: Path) -> 
             _copy(site.root / path, target)
 
 
-def base_edition(site: Site, commit: str, changes: list[Change], lang: str
-                 ) -> tuple[Repository, Edition]:
+def base_edition(
+    site: Site, commit: str, changes: list[Change], lang: str
+) -> tuple[Repository, Edition]:
     """The base branch's repository at ``commit``, read and checked as the build would,
     and what it publishes today.
 

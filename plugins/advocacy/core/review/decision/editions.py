@@ -50,12 +50,19 @@ class SiteChange:
 
     def involving(self, slug: str) -> tuple[list[Move], list[Move]]:
         """The moves that involve the author ``slug``: (up, down)."""
-        return ([m for m in self.up if m.involves(slug)],
-                [m for m in self.down if m.involves(slug)])
+        return (
+            [m for m in self.up if m.involves(slug)],
+            [m for m in self.down if m.involves(slug)],
+        )
 
 
-def compare(before: Edition, after: Edition, before_authors: dict[str, Author],
-            after_authors: dict[str, Author], author_url: str) -> SiteChange:
+def compare(
+    before: Edition,
+    after: Edition,
+    before_authors: dict[str, Author],
+    after_authors: dict[str, Author],
+    author_url: str,
+) -> SiteChange:
     """The posts and author pages published after but not before (up), and the other way
     round (down). ``*_authors`` are every author file of each side, visible or not;
     ``author_url`` makes an author page's address from ``{slug}``."""
@@ -71,18 +78,37 @@ def compare(before: Edition, after: Edition, before_authors: dict[str, Author],
     for url, post in was.items():
         if url not in now:
             reason = held_after.get(url)
-            change.down.append(Move(reason.post.title if reason else post.title, url, post,
-                                    reason, reason is not None))
+            change.down.append(
+                Move(
+                    reason.post.title if reason else post.title,
+                    url,
+                    post,
+                    reason,
+                    reason is not None,
+                )
+            )
     for slug, author in sorted(after.authors.items()):
         if slug not in before.authors:
-            change.up.append(Move(author.name, author_url.format(slug=slug),
-                                  author=before_authors.get(slug), slug=slug,
-                                  known=slug in before_authors))
+            change.up.append(
+                Move(
+                    author.name,
+                    author_url.format(slug=slug),
+                    author=before_authors.get(slug),
+                    slug=slug,
+                    known=slug in before_authors,
+                )
+            )
     for slug, author in sorted(before.authors.items()):
         if slug not in after.authors:
-            change.down.append(Move(author.name, author_url.format(slug=slug),
-                                    author=after_authors.get(slug), slug=slug,
-                                    known=slug in after_authors))
+            change.down.append(
+                Move(
+                    author.name,
+                    author_url.format(slug=slug),
+                    author=after_authors.get(slug),
+                    slug=slug,
+                    known=slug in after_authors,
+                )
+            )
     change.up.sort(key=lambda m: (m.post is None, m.url))
     change.down.sort(key=lambda m: (m.post is None, m.url))
     return change

@@ -53,32 +53,44 @@ def finding_values(finding: Finding, lang: str) -> dict[str, str]:
     return match.groupdict() if match else {}
 
 
-def involved(repo: Repository, post: Post, findings: list[Finding], lang: str
-             ) -> list[Involved]:
+def involved(repo: Repository, post: Post, findings: list[Finding], lang: str) -> list[Involved]:
     """Everyone in ``post``, authors first, then as listed, then named in the text."""
     today = repo.site.today
     rows: list[Involved] = []
     for slug in post.authors:
         author = repo.authors.get(slug)
-        state, date = consent.profile_state(author, today) if author else (consent.UNKNOWN,
-                                                                           None)
-        rows.append(Involved(author.name if author else slug, AUTHOR, state, date,
-                             author.consent.evidence if author else None,
-                             post.line_of("authors")))
+        state, date = consent.profile_state(author, today) if author else (consent.UNKNOWN, None)
+        rows.append(
+            Involved(
+                author.name if author else slug,
+                AUTHOR,
+                state,
+                date,
+                author.consent.evidence if author else None,
+                post.line_of("authors"),
+            )
+        )
     for person in post.people:
         if person.author:
             author = repo.authors.get(person.author)
-            state, date = consent.profile_state(author, today) if author else (
-                consent.UNKNOWN, None)
-            rows.append(Involved(author.name if author else person.author, LISTED, state,
-                                 date, author.consent.evidence if author else None,
-                                 person.line))
+            state, date = (
+                consent.profile_state(author, today) if author else (consent.UNKNOWN, None)
+            )
+            rows.append(
+                Involved(
+                    author.name if author else person.author,
+                    LISTED,
+                    state,
+                    date,
+                    author.consent.evidence if author else None,
+                    person.line,
+                )
+            )
             continue
         state, date = consent.state(person.consent, today, None, person.expires)
         if state == consent.OK and not person.evidence:
             state = consent.NO_EVIDENCE
-        rows.append(Involved(person.name or "?", GUEST, state, date, person.evidence,
-                             person.line))
+        rows.append(Involved(person.name or "?", GUEST, state, date, person.evidence, person.line))
     listed = {*post.authors, *(p.author for p in post.people if p.author)}
     for slug, line in consent.mentions(post, repo).items():
         if slug in listed:

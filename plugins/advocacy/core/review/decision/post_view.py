@@ -77,8 +77,7 @@ def _metadata(path: Path, lang: str) -> str:
         with Image.open(path, formats=PHOTO_FORMATS) as image:
             exif = image.getexif()
             gps = bool(exif.get_ifd(GPS_IFD))
-    except (OSError, UnidentifiedImageError, ValueError, SyntaxError,
-            Image.DecompressionBombError):
+    except (OSError, UnidentifiedImageError, ValueError, SyntaxError, Image.DecompressionBombError):
         return "-"
     return text(lang, "review.gps" if gps else ("review.exif" if exif else "review.clean"))
 
@@ -95,25 +94,33 @@ def _people(ctx: Context, post: Post) -> list[str]:
     rows: list[Involved] = involved(ctx.repo, post, ctx.findings, lang)
     if not rows:
         return [f"- {text(lang, 'review.none')}"]
-    out = [f"| {text(lang, 'review.people.person')} | {text(lang, 'review.people.how')} | "
-           f"{text(lang, 'review.people.consent')} |", "|---|---|---|"]
+    out = [
+        f"| {text(lang, 'review.people.person')} | {text(lang, 'review.people.how')} | "
+        f"{text(lang, 'review.people.consent')} |",
+        "|---|---|---|",
+    ]
     for row in rows:
         how = text(lang, f"review.people.as.{row.how}", line=row.line or "-")
-        out.append(f"| {md(row.name)} | {how} | "
-                   f"{consent_words(lang, row.state, row.date, row.evidence)} |")
+        out.append(
+            f"| {md(row.name)} | {how} | {consent_words(lang, row.state, row.date, row.evidence)} |"
+        )
     return out
 
 
 def _findings(findings: list[Finding], lang: str) -> list[str]:
     lines = []
     word = text(lang, "review.line")
-    for label, wanted in ((text(lang, "review.errors"), "error"),
-                          (text(lang, "review.warnings"), "warning")):
+    for label, wanted in (
+        (text(lang, "review.errors"), "error"),
+        (text(lang, "review.warnings"), "warning"),
+    ):
         chosen = [f for f in findings if str(f.severity) == wanted]
         if chosen:
             lines += [f"{label}:", ""]
-            lines += [f"- {word} {f.line or '-'}: {md(f.message)} *{md(f.fix)}* "
-                      f"({code(f.rule)})" for f in chosen]
+            lines += [
+                f"- {word} {f.line or '-'}: {md(f.message)} *{md(f.fix)}* ({code(f.rule)})"
+                for f in chosen
+            ]
             lines.append("")
     return lines or [f"- {text(lang, 'review.none')}", ""]
 
@@ -121,8 +128,11 @@ def _findings(findings: list[Finding], lang: str) -> list[str]:
 def _card(ctx: Context, post: Post) -> str:
     cards = ctx.cards
     found = sorted(cards.glob(f"{post.slug}-*.jpg")) if cards and cards.is_dir() else []
-    return text(ctx.lang, "review.artifact", name=f"assets/cards/{found[0].name}") if found \
+    return (
+        text(ctx.lang, "review.artifact", name=f"assets/cards/{found[0].name}")
+        if found
         else text(ctx.lang, "review.not_built")
+    )
 
 
 def _publishes(ctx: Context, post: Post) -> tuple[str, str]:
@@ -136,8 +146,7 @@ def _publishes(ctx: Context, post: Post) -> tuple[str, str]:
         return at, text(lang, "review.post.future", date=held.detail)
     if held is not None:
         reason = md(describe_hold(held, lang))
-        return text(lang, "review.held", reason=reason), text(lang,
-                                                              "review.post.not_in_preview")
+        return text(lang, "review.held", reason=reason), text(lang, "review.post.not_in_preview")
     return at, text(lang, "review.artifact", name=f"{post.url}index.html")
 
 
@@ -166,19 +175,29 @@ def _cover(ctx: Context, post: Post) -> tuple[str, list[str]]:
         return said, []
     url = f"{ctx.link_base}{quote(post.image)}"
     alt = html.escape(line(post.image_alt or ""), quote=True)
-    return said, [f'<a href="{url}"><img src="{url}?raw=true" alt="{alt}" '
-                  f'width="{THUMBNAIL_WIDTH}"></a>', ""]
+    return said, [
+        f'<a href="{url}"><img src="{url}?raw=true" alt="{alt}" width="{THUMBNAIL_WIDTH}"></a>',
+        "",
+    ]
 
 
 def _media(ctx: Context, post: Post) -> list[str]:
     root, lang = ctx.repo.site.root, ctx.lang
-    rows = list(dict.fromkeys(  # a cover shown again in the text is one file
-        f"| {_link(ctx, ref)} | {_size(root / ref)} | {_metadata(root / ref, lang)} |"
-        for ref in sorted(uses(post)) if (root / ref).is_file()))
+    rows = list(
+        dict.fromkeys(  # a cover shown again in the text is one file
+            f"| {_link(ctx, ref)} | {_size(root / ref)} | {_metadata(root / ref, lang)} |"
+            for ref in sorted(uses(post))
+            if (root / ref).is_file()
+        )
+    )
     if not rows:
         return [f"- {text(lang, 'review.none')}"]
-    return [f"| {text(lang, 'review.file')} | {text(lang, 'review.size')} | "
-            f"{text(lang, 'review.metadata')} |", "|---|---|---|", *rows]
+    return [
+        f"| {text(lang, 'review.file')} | {text(lang, 'review.size')} | "
+        f"{text(lang, 'review.metadata')} |",
+        "|---|---|---|",
+        *rows,
+    ]
 
 
 def _text(ctx: Context, post: Post, before: str | None, most: int | None) -> list[str]:
@@ -195,8 +214,7 @@ def _text(ctx: Context, post: Post, before: str | None, most: int | None) -> lis
     body = fenced(shown, info)
     if left:
         body += ["", plural(lang, "review.post.cut", left)]
-    return details(f"{text(lang, key)} ({plural(lang, 'review.post.lines', len(lines))})",
-                   body)
+    return details(f"{text(lang, key)} ({plural(lang, 'review.post.lines', len(lines))})", body)
 
 
 def post_section(ctx: Context, post: Post, before: str | None, most: int | None) -> str:
@@ -207,22 +225,45 @@ def post_section(ctx: Context, post: Post, before: str | None, most: int | None)
     heading = text(lang, "review.added" if before is None else "review.changed")
     publishes, preview = _publishes(ctx, post)
     cover, thumbnail = _cover(ctx, post)
-    authors = ", ".join(md(ctx.repo.authors[s].name if s in ctx.repo.authors else s)
-                        for s in post.authors)
-    facts = [("review.file", _link(ctx, post.file)),
-             ("review.post.description", md(post.description) or text(lang, "review.none")),
-             ("review.post.cover", cover), ("review.authors", authors),
-             ("review.post.submitted", _submitter(ctx, post)),
-             ("review.publishes", publishes), ("review.post.preview", preview),
-             ("review.card", _card(ctx, post))]
-    lines = [f"### {heading}: {md(post.title)}", "",
-             verdict_line(verdict(own), lang), "", *thumbnail,
-             *[f"- **{text(lang, key)}:** {value}" for key, value in facts if value], "",
-             f"**{text(lang, 'review.people.title')}**", "", *_people(ctx, post), "",
-             f"**{text(lang, 'review.findings')}**", "", *_findings(own, lang),
-             f"**{text(lang, 'review.media')}**", "", *_media(ctx, post), "",
-             f"**{text(lang, 'review.share')}**", "",
-             *[f"> {md(said)}" if said else ">" for said in
-               share_text(post, ctx.repo.policy).splitlines()], "",
-             *_text(ctx, post, before, most)]
+    authors = ", ".join(
+        md(ctx.repo.authors[s].name if s in ctx.repo.authors else s) for s in post.authors
+    )
+    facts = [
+        ("review.file", _link(ctx, post.file)),
+        ("review.post.description", md(post.description) or text(lang, "review.none")),
+        ("review.post.cover", cover),
+        ("review.authors", authors),
+        ("review.post.submitted", _submitter(ctx, post)),
+        ("review.publishes", publishes),
+        ("review.post.preview", preview),
+        ("review.card", _card(ctx, post)),
+    ]
+    lines = [
+        f"### {heading}: {md(post.title)}",
+        "",
+        verdict_line(verdict(own), lang),
+        "",
+        *thumbnail,
+        *[f"- **{text(lang, key)}:** {value}" for key, value in facts if value],
+        "",
+        f"**{text(lang, 'review.people.title')}**",
+        "",
+        *_people(ctx, post),
+        "",
+        f"**{text(lang, 'review.findings')}**",
+        "",
+        *_findings(own, lang),
+        f"**{text(lang, 'review.media')}**",
+        "",
+        *_media(ctx, post),
+        "",
+        f"**{text(lang, 'review.share')}**",
+        "",
+        *[
+            f"> {md(said)}" if said else ">"
+            for said in share_text(post, ctx.repo.policy).splitlines()
+        ],
+        "",
+        *_text(ctx, post, before, most),
+    ]
     return "\n".join(lines)

@@ -121,7 +121,7 @@ def folder_link(url: str, here: str, files: set[str]) -> str | None:
     if not url or url.startswith(("#", "/", "\\")) or _SCHEME.match(url):
         return None
     match = _SPLIT.search(url)
-    path, rest = (url[:match.start()], url[match.start():]) if match else (url, "")
+    path, rest = (url[: match.start()], url[match.start() :]) if match else (url, "")
     if not path:
         return None
     last = path.rsplit("/", 1)[-1]

@@ -30,16 +30,19 @@ class Verdict:
 def verdict(findings: list[Finding], own: set[str] | None = None) -> Verdict:
     """The verdict on ``findings``; warnings count only in ``own`` files (all when None)."""
     errors = [f for f in findings if f.severity is Severity.ERROR]
-    warnings = [f for f in findings if f.severity is Severity.WARNING
-                and (own is None or f.file in own)]
+    warnings = [
+        f for f in findings if f.severity is Severity.WARNING and (own is None or f.file in own)
+    ]
     level = BLOCKED if errors else NEEDS_CHANGES if warnings else READY
     return Verdict(level, errors, warnings)
 
 
 def verdict_line(v: Verdict, lang: str) -> str:
     """``**Verdict: ❌ blocked**: 2 errors (consent-missing, submitter-not-author) ...``"""
-    label = f"**{text(lang, 'review.verdict.label')}: {ICONS[v.level]} " \
-            f"{text(lang, f'review.verdict.{v.level}')}**"
+    label = (
+        f"**{text(lang, 'review.verdict.label')}: {ICONS[v.level]} "
+        f"{text(lang, f'review.verdict.{v.level}')}**"
+    )
     if v.level == READY:
         return f"{label}: {text(lang, 'review.verdict.ready_why')}"
     chosen = v.errors if v.level == BLOCKED else v.warnings
