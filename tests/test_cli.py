@@ -42,8 +42,8 @@ def test_json_output_is_the_contract(site: FixtureSite) -> None:
                 "severity": "warning",
                 "file": "site_src/blog/posts/bad.md",
                 "line": 4,
-                "message": "There is no author 'nobody': the file authors/nobody.yml does not exist, "
-                "so the post is not published.",
+                "message": "There is no author 'nobody': the file authors/nobody.yml does not "
+                "exist, so the post is not published.",
                 "fix": "Use the name of an author file without '.yml', or ask HR to add yours.",
             },
             {

@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
-from urllib.parse import urlsplit
 
 from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
@@ -18,7 +17,7 @@ from advocacy.core.i18n.ui import genitive, strings
 from advocacy.core.media.catalog import MediaCatalog
 from advocacy.core.model.entities import Author, Post
 from advocacy.core.model.site import Site
-from advocacy.core.publishing.careers.languages import Languages, once, pick, versions
+from advocacy.core.publishing.careers.languages import Languages, pick, versions
 from advocacy.core.publishing.careers.navigation import (
     Navigation,
     Slots,
@@ -31,9 +30,10 @@ from advocacy.core.publishing.edition import Edition
 from advocacy.core.publishing.seo import absolute, author_meta, page_meta, post_meta
 from advocacy.core.publishing.share import share_kit, share_links
 from advocacy.core.publishing.teams import CANDIDATES, RELATED, related_posts, team_url
-from advocacy.core.publishing.views import author_view, other_versions, post_card, video_view
+from advocacy.core.publishing.views import author_view, post_card, video_view
 from advocacy.core.reading.policy import Policy
 from advocacy.mkdocs_plugin.careers import published
+from advocacy.mkdocs_plugin.home import hiring_page, home_data, not_found
 
 # Pages laid out without sidebars, on the full width: everything but the plain pages.
 WIDE = frozenset(
@@ -213,7 +213,7 @@ class PageData:
             data.update(self.generated[src_uri])
             feed_key = self._generated(data, lang)
         if kind == "home":
-            self._home(lang, data)
+            home_data(self, lang, data)
         if "switch" not in data:
             data["switch"] = self.counterparts(src_uri, lang)
         base = self.config.site_url
@@ -341,62 +341,12 @@ class PageData:
         if data.get("kind") == "feeds":
             data["groups"] = feed_list(self.feeds, self.edition, self.langs, lang)
         if data.get("kind") == "jobs":
-            data["hiring"] = self._hiring(lang)
+            data["hiring"] = hiring_page(self, lang)
         return data.get("feed_key", "")
 
-    def _hiring(self, lang: str) -> str | None:
-        """The address of the "how we hire" page in ``lang``, when there is one."""
-        assert self.careers is not None
-        page = self.careers.hiring_page
-        if not page:
-            return None
-        local = self.langs.localize(page, lang)
-        return (
-            page_address(local)
-            if self.exists(local)
-            else (page_address(page) if self.exists(page) else None)
-        )
-
-    def _home(self, lang: str, data: dict[str, Any]) -> None:
-        """The entry page: what it is like to work here, and where to apply."""
-        assert self.careers is not None
-        edition, brand, langs = self.edition, self.careers.brand, self.langs
-        t = strings(lang)
-        featured = once([p for p in edition.posts if p.featured], lang, self.stories)[:3]
-        shown = {p.src_uri for post, _ in featured for p in self.stories.get(post.src_uri, [post])}
-        latest = once([p for p in edition.posts if p.src_uri not in shown], lang, self.stories)[
-            : self.site.per_page
-        ]
-        data["featured"] = [
-            {**self.card(p, lang), "versions": other_versions(o, lang)} for p, o in featured
-        ]
-        data["latest"] = [
-            {**self.card(p, lang), "versions": other_versions(o, lang)} for p, o in latest
-        ]
-        writers = sorted(
-            edition.authors.values(),
-            key=lambda a: next(
-                (i for i, p in enumerate(edition.posts) if a.slug in p.authors), len(edition.posts)
-            ),
-        )
-        data["faces"] = [
-            view for a in writers if edition.show_photo(a) for view in [self.card_author(a, lang)]
-        ][:8]
-        data["people_count"] = len(edition.authors)
-        data["teams"] = self.teams(lang)
-        data["people_url"] = f"{langs.prefix(lang)}{self.site.blog_dir}/authors/"
-        data["blog_url"] = f"{langs.prefix(lang)}{self.site.blog_dir}/"
-        data["jobs_url"] = self.careers.jobs_url
-        data["hiring"] = self._hiring(lang)
-        data["kicker"] = t["home_kicker"].format(
-            company=brand.name if brand else self.careers.company
-        )
-        data["tagline"] = brand.in_lang(brand.tagline, lang, langs.default) if brand else ""
-        data["hero"] = (
-            {"path": brand.hero, "alt": brand.in_lang(brand.hero_alt, lang, langs.default)}
-            if (brand and brand.hero)
-            else None
-        )
+    def for_404(self) -> dict[str, Any]:
+        """The 404 page's data (see :func:`~advocacy.mkdocs_plugin.home.not_found`)."""
+        return not_found(self)
 
     def card_author(self, author: Author, lang: str) -> dict[str, Any]:
         """An author's face and name for the entry page."""
@@ -416,48 +366,6 @@ class PageData:
             "url": team_url(first.team, self.site.blog_dir, self.langs.prefix(lang)),
             "jobs": jobs,
             "jobs_label": t["jobs"],
-        }
-
-    # -- the page that is not there ----------------------------------------------------------
-
-    def for_404(self) -> dict[str, Any]:
-        """The 404 page: in every language the site speaks (the host serves one file for
-        every missing address), with search, the latest stories and the jobs link."""
-        lang = self.site.language
-        sections = []
-        for code in self.langs.spoken:
-            latest = once(self.edition.posts, code, self.stories)[:3]
-            sections.append(
-                {
-                    "lang": code,
-                    "t": strings(code),
-                    "home": self.home(code),
-                    "blog": f"{self.langs.prefix(code)}{self.site.blog_dir}/",
-                    "latest": [self.card(p, code) for p, _ in latest],
-                }
-            )
-        switch = [
-            {"url": self.home(o), "lang": o, "label": strings(o)["self_name"]}
-            for o in self.langs.spoken
-            if o != lang
-        ]
-        # Served for every missing address, at any depth: the site's root by its own path.
-        root = urlsplit(self.config.site_url or "/").path or "/"
-        for section in sections:
-            section["home"] = root if section["home"] == "./" else section["home"]
-        for entry in switch:
-            entry["url"] = root if entry["url"] == "./" else entry["url"]
-        frame = self.frame(lang, "404.html", "404", switch)
-        frame["home"] = root
-        return {
-            "t": strings(lang),
-            "lang": lang,
-            "kind": "404",
-            "layout": "wide",
-            "sections": sections,
-            "chrome": frame,
-            "feeds": [],
-            "own_feeds": [],
         }
 
 

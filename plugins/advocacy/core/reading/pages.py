@@ -15,7 +15,7 @@ from pathlib import Path
 from advocacy.core.model.entities import DocPage
 from advocacy.core.model.findings import Finding, Severity
 from advocacy.core.model.site import Site
-from advocacy.core.reading.posts import FRONT_MATTER, MKDOCS_FIELDS, TITLE, read_document
+from advocacy.core.reading.documents import FRONT_MATTER, MKDOCS_FIELDS, TITLE, read_document
 from advocacy.core.reading.schema import TYPE, Checker, Choice, Field, Invalid, Kind, Text
 
 _TEMPLATE = re.compile(r"^[a-z0-9_-]+(?:/[a-z0-9_-]+)*\.html$")

@@ -1,5 +1,6 @@
 """Every check; importing this package registers them all, in this order."""
 
+from advocacy.core.checking.registry import CHECKS, RULES, Check, Rule, check, rule
 from advocacy.core.checking.rules import (  # noqa: F401  (imported to register their rules)
     authenticity,
     confidential,
@@ -8,7 +9,7 @@ from advocacy.core.checking.rules import (  # noqa: F401  (imported to register 
     media,
     personal_data,
     safety,
+    video,
 )
-from advocacy.core.checking.rules.registry import CHECKS, RULES, Check, Rule, check, rule
 
 __all__ = ["CHECKS", "RULES", "Check", "Rule", "check", "rule"]

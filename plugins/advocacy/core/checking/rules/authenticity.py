@@ -12,7 +12,7 @@ import zlib
 from collections import Counter
 from collections.abc import Iterator
 
-from advocacy.core.checking.rules.registry import check, first_line, rule
+from advocacy.core.checking.registry import check, first_line, rule
 from advocacy.core.model.entities import Post
 from advocacy.core.model.findings import Finding, Severity
 from advocacy.core.model.textnorm import fold

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from advocacy.core.checking.rules.registry import PAGE, POST, check, rule
+from advocacy.core.checking.registry import PAGE, POST, check, rule
 from advocacy.core.checking.texts import (
     Segment,
     author_segments,

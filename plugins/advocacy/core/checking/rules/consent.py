@@ -5,15 +5,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from advocacy.core.checking import consent
-from advocacy.core.checking.rules.registry import check, first_line, rule
-from advocacy.core.checking.texts import (
+from advocacy.core.checking.names import (
     FoundName,
     KnownNames,
     find_full_names,
     is_known,
     known_names,
-    post_segments,
 )
+from advocacy.core.checking.registry import check, first_line, rule
+from advocacy.core.checking.texts import post_segments
 from advocacy.core.model.entities import Post
 from advocacy.core.model.findings import Finding, Severity
 from advocacy.core.model.textnorm import fold

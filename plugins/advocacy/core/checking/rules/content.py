@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from advocacy.core.checking.rules.registry import check, first_line, rule
+from advocacy.core.checking.registry import check, first_line, rule
 from advocacy.core.model.entities import Post
 from advocacy.core.model.findings import Finding, Severity
 from advocacy.core.reading.posts import DESCRIPTION

@@ -22,11 +22,11 @@ import phonenumbers
 from stdnum import iban, luhn
 from stdnum.dk import cpr
 
-from advocacy.core.checking.rules.registry import PAGE, POST, Rule, check, rule
+from advocacy.core.checking.names import given_names
+from advocacy.core.checking.registry import PAGE, POST, Rule, check, rule
 from advocacy.core.checking.texts import (
     Segment,
     author_segments,
-    given_names,
     page_segments,
     post_segments,
 )

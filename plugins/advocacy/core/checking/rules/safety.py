@@ -14,11 +14,12 @@ import re
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from advocacy.core.checking.rules.registry import PAGE, POST, check, rule
+from advocacy.core.checking.registry import PAGE, POST, check, rule
 from advocacy.core.model.entities import DocPage, Post
 from advocacy.core.model.findings import Finding, Severity
 from advocacy.core.reading.posts import ALT
-from advocacy.core.reading.repository import EXTERNAL, Repository, media_finding
+from advocacy.core.reading.references import EXTERNAL, media_finding
+from advocacy.core.reading.repository import Repository
 from advocacy.core.rendering.resolve import Ref
 
 E, W = Severity.ERROR, Severity.WARNING

@@ -14,9 +14,10 @@ import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
-from advocacy.core.checking.rules import media as media_rules
+from advocacy.core.checking.rules.media import used_file
 from advocacy.core.model.findings import Finding
-from advocacy.core.reading.repository import Repository, media_finding
+from advocacy.core.reading.references import media_finding
+from advocacy.core.reading.repository import Repository
 from advocacy.core.reading.schema import MISSING
 from advocacy.core.reading.schema.yamlsource import YamlSyntaxError, load_yaml
 
@@ -109,8 +110,7 @@ def _file_findings(
     repo: Repository, file: str, line: int | None, path: str, written: str, use: str
 ) -> Iterator[Finding]:
     """The checks every picture a post uses gets (size, kind, GPS, SVG safety)."""
-    # The media rules judge one used file; the brand's are used the same way.
-    return media_rules._file(repo, file, line, path, written, use)
+    return used_file(repo, file, line, path, written, use)
 
 
 # -- colours -------------------------------------------------------------------------------

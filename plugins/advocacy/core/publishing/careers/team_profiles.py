@@ -27,7 +27,8 @@ from advocacy.core.model.entities import Author
 from advocacy.core.model.findings import Finding
 from advocacy.core.publishing.careers.brand import _file_findings
 from advocacy.core.publishing.edition import Edition
-from advocacy.core.reading.repository import Repository, media_finding
+from advocacy.core.reading.references import media_finding
+from advocacy.core.reading.repository import Repository
 from advocacy.core.reading.schema import (
     CHOICE,
     MISSING,
