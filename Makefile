@@ -37,6 +37,8 @@ check: $(STAMP)
 
 lint: $(STAMP)
 	$(BIN)/ruff check plugins tests tools bench
+	$(BIN)/ruff format --check plugins tests tools bench
+	$(BIN)/mypy
 
 test: $(STAMP) lint browser-tools
 	$(BIN)/python -m pytest

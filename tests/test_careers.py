@@ -3,6 +3,7 @@ files judged like every picture), the navigation and footer, the jobs and feeds 
 
 from __future__ import annotations
 
+import json
 import re
 
 from advocacy.core.publishing.careers.brand import brand_css, contrast, readable
@@ -103,6 +104,13 @@ def test_problems_in_teams_yml_are_said_with_their_line(site: FixtureSite) -> No
     assert result.returncode == 1
     assert "teams.yml:6: error: The file 'media/teams/nowhere.jpg' does not exist." in (result.log)
     assert "teams.yml:9: warning: Unknown field 'Saels': did you mean 'Sales'?" in result.log
+    # The check says the same, as it does for every file the build judges.
+    proc = site.check("--format", "json")
+    assert proc.returncode == 1
+    found = [(f["file"], f["line"], f["rule"]) for f in json.loads(proc.stdout)["findings"]]
+    assert ("teams.yml", 6, "media-missing") in found
+    assert ("teams.yml", 9, "schema-unknown-field") in found
+    assert json.loads(site.check("--format", "json", "site_src").stdout)["findings"] == []
 
 
 def test_the_brand_colours_logo_and_hero(site: FixtureSite) -> None:

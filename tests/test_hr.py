@@ -104,7 +104,9 @@ def test_policy_page_shows_rules_never_terms_or_customers(site: FixtureSite) -> 
     assert "No phone numbers." in en and "Ingen telefonnumre." not in en
     assert "Ingen telefonnumre." in da and "No phone numbers." not in da
     assert "I work at Kystlinje." in en
-    assert "Links use https://." in en.split("never stop a story")[0]  # now an error
+    assert "Links use https://." in en  # now an error: no longer marked as a hint
+    assert "Links use https://. (hint)" not in en
+    assert "Tip: almindelige ord frem for superlativer og modeord. (råd)" in da
     assert "Hint: stories are told in the first person." not in en  # switched off
     everything = result.all_text()
     for secret in ("Fyrtårn", "Hidden Client", "Secret Customer", "intranet.kystlinje"):

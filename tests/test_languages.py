@@ -15,7 +15,7 @@ import pytest
 from bs4 import BeautifulSoup, Tag
 
 from advocacy.core.i18n.ui import STRINGS, genitive, plural
-from conftest import REPO, TODAY, Result
+from conftest import REPO, TODAY, FixtureSite, Result, site_settings
 
 DA_POST = "blog/2026/11/19/frokost-til-200-en-dag-i-vores-koekken/"
 EN_POST = "blog/2026/11/19/lunch-for-200-a-day-in-our-kitchen/"
@@ -272,3 +272,29 @@ def test_search_indexes_the_jobs_pages(demo: Result) -> None:
     }
     assert "job" in jobs["jobs/"] and "stilling" in jobs["jobs/"]
     assert "job" in jobs["en/jobs/"] and "apply" in jobs["en/jobs/"]
+
+
+def test_pages_may_link_to_every_generated_page_in_every_language(site: FixtureSite) -> None:
+    text = (site.root / "mkdocs.yml").read_text("utf-8")
+    site.write(
+        "mkdocs.yml",
+        text.replace(
+            "      language: en\n",
+            "      language: en\n      languages: [en, da]\n      jobs: {url: https://jobs.example.com/}\n",
+        ),
+    )
+    settings = site_settings(site.root)
+    for uri in (
+        "da/index.md",
+        "da/blog/index.md",
+        "da/some-policy/index.md",
+        "jobs/index.md",
+        "da/jobs/index.md",
+        "feeds/index.md",
+        "da/feeds/index.md",
+        "blog/index.md",
+        "story-ideas/index.md",
+    ):
+        assert settings.generated(uri), uri
+    for uri in ("de/index.md", "en/index.md", "index.md", "blog/posts/x/index.md", "other.md"):
+        assert not settings.generated(uri), uri

@@ -32,7 +32,8 @@ from advocacy.core.review.traces import as_text as traces_text
 from advocacy.core.review.traces import traces
 from advocacy.core.writing.newpost import NewPost, NewPostError, create_post
 from advocacy.core.writing.stories import STORY_TYPES
-from advocacy.mkdocs_plugin.site import load_site as site_settings
+from advocacy.mkdocs_plugin.careers import careers_of
+from advocacy.mkdocs_plugin.site import load_site_and_config
 
 EXIT_OK, EXIT_BLOCKED, EXIT_FAILED = 0, 1, 2
 
@@ -48,7 +49,7 @@ def _site(args: argparse.Namespace) -> tuple[Site, str]:
     The language is kept in ``args.lang`` too, so that an error after this point is said in
     it as well.
     """
-    site = site_settings(args.root, args.config_file)
+    site, args.mkdocs_config = load_site_and_config(args.root, args.config_file)
     if getattr(args, "as_of", None):
         site = replace(site, today=args.as_of)
     args.lang = language(args.lang or site.language)
@@ -69,9 +70,16 @@ def run_check(args: argparse.Namespace) -> int:
             ) from None
     store = BuildCache.for_repository(site.root)
     try:
-        _, report = check_repository(
+        repo, report = check_repository(
             site, paths, lang, store=store, submission=submission, submitter=args.submitter
         )
+        # What the build judges besides the repository's posts: teams.yml and the brand's
+        # files named in mkdocs.yml, reported when the check is about them.
+        _, careers = careers_of(site, repo, args.mkdocs_config)
+        asked = {site.rel(p.resolve()) for p in paths} | (
+            submission.changed if submission else set()
+        )
+        report.extend(f for f in careers if not (paths or submission) or f.file in asked)
     finally:
         store.close()
     sys.stdout.write(FORMATS[args.format](report, lang))

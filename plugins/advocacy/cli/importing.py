@@ -21,7 +21,7 @@ from advocacy.mkdocs_plugin.site import load_site
 READERS = {"jekyll": read_jekyll, "hugo": read_hugo, "wordpress": read_wordpress}
 
 
-def add_import_parser(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_import_parser(sub: argparse._SubParsersAction) -> None:
     """Add the ``import`` subcommand and register how it runs."""
     parser = sub.add_parser(
         "import",

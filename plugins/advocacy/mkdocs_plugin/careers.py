@@ -144,8 +144,7 @@ def add_policy_pages(
             markdown = policy_markdown(
                 policy,
                 policy.company or site.site_name,
-                (lang,),
+                lang,
                 "md_in_html" in config.markdown_extensions,
-                repository=opts.repository if opts else None,
             )
             files.append(File.generated(config, uri, content=markdown))

@@ -56,7 +56,7 @@ class SiteKeeper:
     def install(self) -> None:
         """From here on, emptying the site folder only notes it."""
         self._original = mkdocs.utils.clean_directory
-        mkdocs.utils.clean_directory = self._note  # type: ignore[assignment]  # the patch
+        mkdocs.utils.clean_directory = self._note  # the patch
 
     def _note(self, directory: str) -> None:
         self.folder = directory

@@ -203,7 +203,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         plugin generated, made now and judged the same way (fail closed)."""
         doc = self.docs.get(page.file.src_uri)
         if doc is not None and doc.rendered is not None:
-            return doc.rendered  # type: ignore[no-any-return]
+            return doc.rendered
         assert self.renderer is not None
         rendered = self.renderer.render_source(PageSource("", page.url, page.markdown or ""))
         dangerous = [f for f in rendered.found if is_blocking(f)]

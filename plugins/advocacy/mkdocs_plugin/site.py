@@ -50,6 +50,7 @@ def site_from_config(config: MkDocsConfig, options: object | None = None) -> Sit
         values["categories"] = tuple(str(c) for c in opts.categories)  # type: ignore[attr-defined]
         values["jobs_url"] = opts.jobs.url  # type: ignore[attr-defined]
         values["team_jobs"] = dict(opts.jobs.teams)  # type: ignore[attr-defined]
+        values["spoken"] = tuple(opts.languages)  # type: ignore[attr-defined]
     return Site(
         root=root,
         docs_dir=os.path.relpath(config.docs_dir, root),
@@ -96,6 +97,12 @@ def load_site(root: Path, config_file: str = "mkdocs.yml") -> Site:
 
     A configuration MkDocs refuses is a :class:`SiteError` with MkDocs' own words.
     """
+    return load_site_and_config(root, config_file)[0]
+
+
+def load_site_and_config(root: Path, config_file: str = "mkdocs.yml") -> tuple[Site, MkDocsConfig]:
+    """:func:`load_site`, with MkDocs' configuration itself (for what the build reads from
+    it besides the core's settings: the brand, teams.yml)."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
@@ -123,4 +130,4 @@ def load_site(root: Path, config_file: str = "mkdocs.yml") -> Site:
         raise SiteError(f"{config_file} cannot be used: {detail}") from None
     finally:
         logger.removeHandler(handler)
-    return site_from_config(config)
+    return site_from_config(config), config

@@ -63,7 +63,7 @@ class Digests:
                 and isinstance(digest, str)
                 and len(digest) == 64
             ):
-                self._memo.setdefault(name, (identity, digest))  # type: ignore[arg-type]
+                self._memo.setdefault(name, (identity, digest))
 
     def snapshot(self) -> dict[str, list[object]] | None:
         """The digests to keep for the next run, or None when none were made since the last."""

@@ -19,6 +19,7 @@ import string
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
+from typing import Literal
 
 import yaml
 from babel import Locale
@@ -44,10 +45,16 @@ def language(lang: str | None) -> str:
     return lang if lang in LANGUAGES else DEFAULT
 
 
-def _is_plural(value: object) -> bool:
-    return (
-        isinstance(value, dict) and bool(value) and "other" in value and set(value) <= PLURAL_FORMS
-    )
+def _plural(value: object) -> dict[str, str] | None:
+    """``value`` when it is a plural entry (Babel's forms to texts), else None."""
+    if (
+        isinstance(value, dict)
+        and "other" in value
+        and set(value) <= PLURAL_FORMS
+        and all(isinstance(v, str) for v in value.values())
+    ):
+        return {str(k): str(v) for k, v in value.items()}
+    return None
 
 
 def _flatten(node: object, prefix: str, out: dict[str, Entry], source: str) -> None:
@@ -55,8 +62,8 @@ def _flatten(node: object, prefix: str, out: dict[str, Entry], source: str) -> N
         out[prefix] = node
     elif isinstance(node, list) and node and all(isinstance(x, str) for x in node):
         out[prefix] = tuple(node)
-    elif _is_plural(node) and all(isinstance(v, str) for v in node.values()):  # type: ignore[union-attr]
-        out[prefix] = MappingProxyType(dict(node))  # type: ignore[arg-type]
+    elif (forms := _plural(node)) is not None:
+        out[prefix] = MappingProxyType(forms)
     elif isinstance(node, dict) and node:
         for key, value in node.items():
             if not isinstance(key, str) or not key or "." in key:
@@ -136,7 +143,12 @@ def format_date(value: dt.date, lang: str, format: str = "long") -> str:
     return babel_date(value, format=format, locale=_locale(lang))
 
 
-def format_list(items: Iterable[str], lang: str, style: str = "standard") -> str:
+ListStyle = Literal[
+    "standard", "standard-short", "or", "or-short", "unit", "unit-short", "unit-narrow"
+]
+
+
+def format_list(items: Iterable[str], lang: str, style: ListStyle = "standard") -> str:
     """Items joined as ``lang`` joins them: ``a, b and c``, ``a, b og c`` (``style="or"``:
     ``a, b or c``)."""
     return babel_list(list(items), style=style, locale=_locale(lang))

@@ -216,6 +216,12 @@ def as_list(value: Any, split: bool = False) -> list[str]:
     ]
 
 
+def mapping(data: dict[str, Any], key: str) -> dict[str, Any]:
+    """``data[key]`` when it is a mapping (``social:``, ``cover:``), else an empty one."""
+    value = data.get(key)
+    return value if isinstance(value, dict) else {}
+
+
 def first_text(data: dict[str, Any], *keys: str) -> str | None:
     """The first of ``keys`` whose value is non-empty text (numbers count as text)."""
     for key in keys:
@@ -272,7 +278,7 @@ def author_from_record(author_id: str, data: dict[str, Any], bio: str = "") -> S
     linkedin = first_text(data, "linkedin")
     if linkedin and not linkedin.startswith("http"):
         linkedin = f"https://www.linkedin.com/in/{linkedin.strip('/')}"
-    social = data.get("social") if isinstance(data.get("social"), dict) else {}
+    social = mapping(data, "social")
     github = first_text(data, "github") or first_text(social, "github")
     return SourceAuthor(
         id=author_id,

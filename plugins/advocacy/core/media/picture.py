@@ -27,7 +27,7 @@ def picture_html(
     fallback = [v for v in processed.variants if v.format != "webp"]
     webp = processed.of("webp")
 
-    def srcset(variants: list) -> str:  # type: ignore[type-arg]
+    def srcset(variants: list) -> str:
         return ", ".join(f"{html.escape(url_of(v.name))} {v.width}w" for v in variants)
 
     largest = fallback[-1]

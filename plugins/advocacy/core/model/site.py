@@ -55,6 +55,7 @@ class Site:
     per_page: int = 10
     jobs_url: str | None = None  # the company's open positions
     team_jobs: dict[str, str] = field(default_factory=dict)  # a team's own jobs page
+    spoken: tuple[str, ...] = ()  # the languages the pages speak (the option `languages`)
     today: dt.date = field(default_factory=today_from_env)
     timezone: str = "Europe/Copenhagen"  # a post's date is a day here
     policy_page: str = "some-policy"  # where the readable policy is generated
@@ -84,11 +85,25 @@ class Site:
 
     def generated(self, src_uri: str) -> bool:
         """Whether a page at ``src_uri`` (below docs_dir) is one the plugin generates: the
-        blog's listings, people and topic pages, the policy and the story ideas."""
+        blog's listings, people and topic pages, the policy, the story ideas, the jobs and
+        feeds pages, and, for each other language the site speaks, their mirror below its
+        code (``en/blog/``, ``en/index.md``)."""
+        if not src_uri.endswith("index.md"):
+            return False
+        for lang in self.spoken:
+            if lang != self.language and src_uri.startswith(f"{lang}/"):
+                src_uri = src_uri[len(lang) + 1 :]
+                if src_uri == "index.md":
+                    return True
+                break
         blog = self.blog_dir.strip("/") + "/"
-        return src_uri.endswith("index.md") and (
-            (src_uri.startswith(blog) and not src_uri.startswith(self.posts_dir.strip("/") + "/"))
-            or src_uri in (f"{self.policy_page.strip('/')}/index.md", "story-ideas/index.md")
+        return (
+            src_uri.startswith(blog) and not src_uri.startswith(self.posts_dir.strip("/") + "/")
+        ) or src_uri in (
+            f"{self.policy_page.strip('/')}/index.md",
+            "story-ideas/index.md",
+            "feeds/index.md",
+            *(["jobs/index.md"] if self.jobs_url else []),
         )
 
     def rel(self, path: Path) -> str:

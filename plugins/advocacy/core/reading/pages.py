@@ -11,6 +11,7 @@ import hashlib
 import posixpath
 import re
 from pathlib import Path
+from typing import Any
 
 from advocacy.core.model.entities import DocPage
 from advocacy.core.model.findings import Finding, Severity
@@ -67,7 +68,7 @@ def read_page(site: Site, path: Path, lang: str = "en") -> tuple[DocPage | None,
         # would not have validated.
         return None, [FRONT_MATTER.finding(lang, document.rel, 1, "front-matter-multimarkdown")]
     src_uri = document.rel.removeprefix(site.docs_dir.strip("/") + "/")
-    values: dict[str, object] = {}
+    values: dict[str, Any] = {}
     findings: list[Finding] = []
     if document.doc is not None:
         checker = Checker(document.rel, document.doc, lang)
@@ -78,7 +79,7 @@ def read_page(site: Site, path: Path, lang: str = "en") -> tuple[DocPage | None,
         src_uri=src_uri,
         url=page_url(src_uri),
         title=values.get("title"),
-        description=values.get("description"),  # type: ignore[arg-type]
+        description=values.get("description"),
         body=document.parts.body,
         body_line=document.parts.body_line,
         meta=dict(values),

@@ -79,4 +79,4 @@ class MarkdownSetup:
                 extensions=list(self.extensions), extension_configs=self.options()
             )
         md.reset()
-        return md  # type: ignore[no-any-return]
+        return md

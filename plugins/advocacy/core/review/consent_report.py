@@ -86,10 +86,14 @@ def consent_records(repo: Repository, within: int = 30) -> list[Record]:
     return sorted(records, key=lambda r: (ORDER.index(r.state), r.who, r.file))
 
 
+def summary(records: list[Record]) -> dict[str, int]:
+    """How many records there are of each state, most urgent first."""
+    return {state: sum(r.state == state for r in records) for state in ORDER}
+
+
 def as_json(records: list[Record]) -> dict[str, object]:
     """The report as JSON-ready data: the records and a count per state."""
-    summary = {state: sum(r.state == state for r in records) for state in ORDER}
-    return {"records": [asdict(r) for r in records], "summary": summary}
+    return {"records": [asdict(r) for r in records], "summary": summary(records)}
 
 
 def _label(lang: str, state: str) -> str:
@@ -108,14 +112,14 @@ def as_anonymous_markdown(records: list[Record], lang: str, within: int) -> str:
     lines = [f"## {text(lang, 'consent_report.title')}", ""]
     if not records:
         return "\n".join([*lines, text(lang, "consent_report.nothing"), ""])
-    counts = as_json(records)["summary"]
+    counts = summary(records)
     lines += [
         _intro(lang, records, within),
         "",
         f"| {text(lang, 'consent_report.state')} | # |",
         "|---|---|",
     ]
-    lines += [f"| {_label(lang, s)} | {n} |" for s, n in counts.items() if n]  # type: ignore[union-attr]
+    lines += [f"| {_label(lang, s)} | {n} |" for s, n in counts.items() if n]
     return "\n".join([*lines, "", text(lang, "consent_report.anonymous"), ""])
 
 

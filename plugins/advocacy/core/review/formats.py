@@ -59,7 +59,7 @@ def _annotation(f: Finding, fix: str = "Fix") -> str:
 def as_github(report: Report, lang: str = "en") -> str:
     """Workflow-command annotations: the first 10 errors and 10 warnings, then a count."""
     fix = text(lang, "check.fix")
-    out = []
+    out: list[str] = []
     for severity, found in ((Severity.ERROR, report.errors), (Severity.WARNING, report.warnings)):
         out.extend(_annotation(f, fix) for f in found[:GITHUB_LIMIT])
         if len(found) > GITHUB_LIMIT:

@@ -390,7 +390,9 @@ class Converter:
         if parts and isinstance(parts[-1], Element) and parts[-1].tag == "figcaption":
             if not self._allowed(parts[-1]):
                 raise Keep("figure")
-            caption = " ".join(self.inline(parts.pop().children).replace("\x02", " ").split())
+            figcaption = parts.pop()
+            assert isinstance(figcaption, Element)
+            caption = " ".join(self.inline(figcaption.children).replace("\x02", " ").split())
         if len(parts) != 1 or not isinstance(parts[0], Element) or parts[0].tag not in ("img", "a"):
             raise Keep("figure")
         image = self.inline_element(parts[0])  # raises Keep: the figure stays HTML

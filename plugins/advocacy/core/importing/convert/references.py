@@ -24,8 +24,10 @@ from advocacy.core.model.site import Site
 from advocacy.core.model.slugs import slugify
 
 # Files a link may point at that are copied with the post (documents too, so links work).
-MEDIA_SUFFIXES = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif", ".mp4", ".webm")
-MEDIA_SUFFIXES += (".vtt", ".pdf")
+MEDIA_SUFFIXES: tuple[str, ...] = (
+    *(".jpg", ".jpeg", ".png", ".gif", ".webp", ".svg", ".avif", ".mp4", ".webm"),
+    *(".vtt", ".pdf"),
+)
 _MD_IMAGE = re.compile(r"(!\[(?:\\.|[^\]\\])*\]\(\s*)(<[^>]+>|[^)\s]+)")
 _MD_LINK = re.compile(r"((?<!!)\[(?:\\.|[^\]\\])*\]\(\s*)(<[^>]+>|[^)\s]+)")
 _HTML_SRC = re.compile(

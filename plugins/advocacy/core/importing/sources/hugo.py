@@ -23,6 +23,7 @@ from advocacy.core.importing.common import (
     first_text,
     join_url,
     language_code,
+    mapping,
     read_text,
     resolve_author,
     source_zone,
@@ -89,7 +90,7 @@ def read_hugo(source: Path, options: ImportOptions) -> Archive:
     if config is None:
         raise SourceError("not-hugo", path=source)
     content = source / str(config.get("contentdir") or "content")
-    params = config.get("params") if isinstance(config.get("params"), dict) else {}
+    params = mapping(config, "params")
     names = list(dict.fromkeys([*SECTIONS, *as_list(params.get("mainsections"))]))
     sections = [content / n for n in names if (content / n).is_dir()]
     if not sections:
@@ -261,7 +262,7 @@ def _read_post(
 
 def _image(data: dict[str, Any]) -> tuple[str | None, str | None]:
     """The cover: ``images[0]``, ``image``, ``featured_image``, ``cover.image`` and so on."""
-    cover = data.get("cover") if isinstance(data.get("cover"), dict) else {}
+    cover = mapping(data, "cover")
     alt = first_text(data, "image_alt", "imagealt", "alt") or first_text(cover, "alt")
     images = as_list(data.get("images"))
     for value in (
@@ -288,7 +289,8 @@ def _old_urls(
     lower = not config.get("disablepathtolower")
     section = rel.split("/", 1)[0]
     slug = str(data.get("slug") or "") or None
-    permalinks = config.get("permalinks") if isinstance(config.get("permalinks"), dict) else {}
+    found = config.get("permalinks")
+    permalinks: dict[str, Any] = found if isinstance(found, dict) else {}
     if isinstance(permalinks.get("page"), dict):
         permalinks = permalinks["page"]
     pattern = options.permalink or permalinks.get(section)

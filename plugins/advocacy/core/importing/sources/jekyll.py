@@ -21,6 +21,7 @@ from advocacy.core.importing.common import (
     first_text,
     join_url,
     language_code,
+    mapping,
     read_text,
     resolve_author,
     source_zone,
@@ -198,11 +199,7 @@ def _read_post(
     post.authors = (
         as_list(data.get("authors"))
         or as_list(data.get("author"))
-        or (
-            [first_text(data["author"], "name", "id")]
-            if isinstance(data.get("author"), dict) and first_text(data["author"], "name", "id")
-            else []
-        )
+        or ([named] if (named := first_text(mapping(data, "author"), "name", "id")) else [])
     )
     post.authors = list(dict.fromkeys(resolve_author(archive, a) for a in post.authors))
     post.descriptions = [

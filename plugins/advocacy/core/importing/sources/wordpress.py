@@ -47,7 +47,7 @@ def parse_xml(path: Path) -> ET.Element:
     builder = ET.TreeBuilder()
     parser = expat.ParserCreate(namespace_separator="}")
 
-    def refuse(*_: Any) -> None:
+    def refuse(*_: Any) -> int:  # expat's handlers; this one never returns
         raise _Refused
 
     def name(raw: str) -> str:

@@ -83,8 +83,8 @@ def brand_findings(
             continue
         line = lines.get(("brand", name))
         ref = repo.resolve(written, config_file)
-        if ref.problem:
-            found.append(media_finding(repo, config_file, line, written, ref.problem))
+        if ref.problem or not ref.path:
+            found.append(media_finding(repo, config_file, line, written, ref.problem or ""))
             setattr(brand, name, None)
             continue
         setattr(brand, name, ref.path)

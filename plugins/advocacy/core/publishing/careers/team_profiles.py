@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
+from typing import Any
 
 from advocacy.core.i18n.ui import LANGUAGES
 from advocacy.core.model.entities import Author
@@ -142,13 +143,13 @@ def read_team_profiles(
             list(values.get("shows", [])),
             values.get("jobs"),
         )
-        _check_photo(repo, checker, profile, raw_name, raw or {})
+        _check_photo(repo, checker, profile, str(raw_name), raw or {})
         profiles[name] = profile
     return profiles, checker.findings
 
 
 def _check_photo(
-    repo: Repository, checker: Checker, profile: TeamProfile, key: object, raw: dict
+    repo: Repository, checker: Checker, profile: TeamProfile, key: str, raw: dict[str, Any]
 ) -> None:
     """The photo: a usable picture, described, with everyone in it named."""
     if not profile.photo:
@@ -157,8 +158,8 @@ def _check_photo(
     line = checker.doc.line(*at)
     written = profile.photo
     ref = repo.resolve(written, checker.file)
-    if ref.problem:
-        checker.findings.append(media_finding(repo, checker.file, line, written, ref.problem))
+    if ref.problem or not ref.path:
+        checker.findings.append(media_finding(repo, checker.file, line, written, ref.problem or ""))
         profile.photo = None
         return
     problems = list(_file_findings(repo, checker.file, line, ref.path, written, "cover"))
