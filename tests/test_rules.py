@@ -10,6 +10,7 @@ import pytest
 from PIL import Image
 
 from advocacy.core.checking.run import check_repository
+from advocacy.core.model.findings import Report
 from advocacy.core.model.site import Site
 from conftest import FixtureSite, site_settings
 
@@ -538,6 +539,12 @@ def test_hype_and_missing_first_person(repo: FixtureSite) -> None:
     ]
 
 
+def _report(repo: FixtureSite) -> Report:
+    """The check's report on the whole repository, as of the tests' day."""
+    repo_site = Site(root=repo.root, language="en", today=dt.date(2026, 11, 28))
+    return check_repository(repo_site)[1]
+
+
 def test_copied_text(repo: FixtureSite) -> None:
     shared = "we carried the boxes from the harbour to the canteen before anyone else arrived"
     repo.write("policy.yml", POLICY)
@@ -570,6 +577,33 @@ def test_copied_text_found_when_one_post_is_checked(repo: FixtureSite) -> None:
     _, report = check_repository(repo_site, [repo.root / "site_src/blog/posts/b.md"])
     assert [(f.file, f.message) for f in report.findings if f.rule == "authenticity-copied"] == [
         ("site_src/blog/posts/b.md", "Parts of this post are the same as site_src/blog/posts/a.md.")
+    ]
+
+
+def test_copied_text_found_through_the_index_of_a_large_repository(repo: FixtureSite) -> None:
+    # More posts than are compared one by one: the index of repeated runs finds the copy,
+    # and runs two posts share by chance of a few words do not count.
+    shared = "we carried the boxes from the harbour to the canteen before anyone else arrived"
+    repo.write("policy.yml", POLICY)
+    for n in range(30):
+        repo.simple_post(
+            f"other-{n}.md",
+            f"Other {n}",
+            "2026-11-19",
+            body=f"Story {n} about the day we tested release {n} of the app together.\n",
+        )
+    repo.simple_post("a.md", "One", "2026-11-20", body=f"I think {shared} today.\n")
+    repo.simple_post("b.md", "Two", "2026-11-21", body=f"Then {shared} again.\n")
+    found = [(f.file, f.message) for f in _report(repo).findings if f.rule == "authenticity-copied"]
+    assert found == [
+        (
+            "site_src/blog/posts/a.md",
+            "Parts of this post are the same as site_src/blog/posts/b.md.",
+        ),
+        (
+            "site_src/blog/posts/b.md",
+            "Parts of this post are the same as site_src/blog/posts/a.md.",
+        ),
     ]
 
 

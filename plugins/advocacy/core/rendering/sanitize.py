@@ -305,9 +305,20 @@ _HIDDEN_TAG = re.compile(
 )
 
 
-@lru_cache(maxsize=4096)
+SHORT = 2048  # headings and titles repeat across pages; a whole page is judged once anyway
+
+
 def judge(html: str) -> Judgement:
     """Sanitise ``html`` and say what was removed (see the module's docstring)."""
+    return _judge_short(html) if len(html) < SHORT else _judge(html)
+
+
+@lru_cache(maxsize=4096)
+def _judge_short(html: str) -> Judgement:
+    return _judge(html)
+
+
+def _judge(html: str) -> Judgement:
     clean = strict_clean(html)
     permissive = permissive_clean(html)
     hidden = _hidden_tags(html, permissive)

@@ -9,6 +9,7 @@ import hashlib
 import json
 import re
 import zlib
+from array import array
 from collections import Counter
 from collections.abc import Iterator
 
@@ -24,6 +25,8 @@ HYPE_LIMIT = 3  # hype words in one post before we say something
 SHINGLE = 8  # words in a row that, repeated, count as copied
 COPIED_SHINGLES = 6  # shared runs (a 13-word passage) before a post counts as copied
 FEW_POSTS = 20  # up to this many posts checked, each is compared with the others directly
+_BUCKETS = 1 << 24  # the first pass of the index: 16 MB of counters, few false repeats
+_MASK = _BUCKETS - 1
 FIRST_PERSON = {
     "da": frozenset({"jeg", "mig", "min", "mit", "mine", "vi", "os", "vores"}),
     "en": frozenset({"i", "me", "my", "mine", "we", "us", "our", "ours"}),
@@ -105,22 +108,22 @@ def _words(body: str) -> list[str]:
 
 
 def _post_words(post: Post) -> list[str]:
-    """The words readers read (from the rendering), once per post."""
-
-    def make() -> list[str]:
-        text = post.rendered.text() if post.rendered is not None else prose_text(post.body)
-        return _WORD.findall(fold(_IMAGE.sub(" ", text)))
-
-    return post.cache.get("words", make)
+    """The words readers read (from the rendering). Not kept: a thousand posts' words are
+    tens of megabytes, and the one check that reads them reads them once."""
+    text = post.rendered.text() if post.rendered is not None else prose_text(post.body)
+    return _WORD.findall(fold(_IMAGE.sub(" ", text)))
 
 
-def _shingles(words: list[str]) -> set[int]:
+Shingles = array  # of 32-bit checksums, sorted, each once: 4 bytes a run, not a set's ~70
+
+
+def _shingles(words: list[str]) -> Shingles:
     """Checksums of every run of SHINGLE words: stable across processes (``hash`` of a str is
     not), so they can be kept in the build cache."""
     runs = (
         " ".join(run).encode() for run in zip(*(words[i:] for i in range(SHINGLE)), strict=False)
     )
-    return set(map(zlib.crc32, runs))
+    return array("I", sorted(set(map(zlib.crc32, runs))))
 
 
 def _hype_words(repo: Repository, language: str) -> dict[int, set[tuple[str, ...]]]:
@@ -140,9 +143,8 @@ def _hype_words(repo: Repository, language: str) -> dict[int, set[tuple[str, ...
     return repo.cache.get(f"hype-{language}", make)
 
 
-def _hype(repo: Repository, post: Post) -> list[str]:
-    """Every hype word or phrase in the post, in order, as often as it occurs."""
-    words = _post_words(post)
+def _hype(repo: Repository, post: Post, words: list[str]) -> list[str]:
+    """Every hype word or phrase in ``words`` (the post's), in order, as often as it occurs."""
     found = []
     for size, phrases in _hype_words(repo, post.language).items():
         found += [
@@ -153,20 +155,29 @@ def _hype(repo: Repository, post: Post) -> list[str]:
     return found
 
 
-def _index(repo: Repository) -> dict[int, set[str]]:
-    """Which posts hold each run of words, over every post in the repository."""
+def _index(repo: Repository) -> dict[int, list[str]]:
+    """Which posts hold each run of words that more than one post has, over every post in
+    the repository.
 
-    def make() -> dict[int, set[str]]:
+    Most runs occur once. A first pass counts runs into buckets (a run's low 24 bits), so
+    that only runs whose bucket was hit twice are looked at again: the index holds the
+    repeated runs (and a few that only share a bucket), never the whole archive's.
+    """
+
+    def make() -> dict[int, list[str]]:
         shingles = _all_shingles(repo)
-        counts: Counter[int] = Counter()
+        hits = bytearray(_BUCKETS)
         for found in shingles.values():
-            counts.update(found)
-        repeated = {shingle for shingle, n in counts.items() if n > 1}
-        index: dict[int, set[str]] = {}  # only runs in more than one post are worth keeping
+            for shingle in found:
+                bucket = shingle & _MASK
+                if hits[bucket] < 2:
+                    hits[bucket] += 1
+        index: dict[int, list[str]] = {}
         for file, found in shingles.items():
-            for shingle in found & repeated:
-                index.setdefault(shingle, set()).add(file)
-        return index
+            for shingle in found:
+                if hits[shingle & _MASK] > 1:
+                    index.setdefault(shingle, []).append(file)
+        return {shingle: files for shingle, files in index.items() if len(files) > 1}
 
     return repo.cache.get("shingles", make)
 
@@ -174,13 +185,14 @@ def _index(repo: Repository) -> dict[int, set[str]]:
 @check()
 def authenticity(repo: Repository, post: Post) -> Iterator[Finding]:
     """Hints that help a story sound like a person; and the share text's disclosure."""
-    found = _hype(repo, post)
+    all_words = _post_words(post)
+    found = _hype(repo, post, all_words)
     if len(found) >= HYPE_LIMIT:
         hype = list(dict.fromkeys(" ".join(w.split()) for w in found))
         yield HYPE.finding(
             repo.lang, post.file, first_line(post), count=len(found), words=", ".join(hype[:5])
         )
-    words = set(_post_words(post))
+    words = set(all_words)
     if post.words >= 80 and not words & FIRST_PERSON.get(post.language, set()):
         yield VOICE.finding(repo.lang, post.file, first_line(post))
     disclosure = repo.policy.disclosure_in(post.language)
@@ -193,19 +205,19 @@ def authenticity(repo: Repository, post: Post) -> Iterator[Finding]:
 SHINGLES_VERSION = 2
 
 
-def _all_shingles(repo: Repository) -> dict[str, set[int]]:
+def _all_shingles(repo: Repository) -> dict[str, Shingles]:
     """The word runs of every post in the repository, loaded or not, from each file's text
     (the same source for all, so a copy is found whichever side was checked), kept in the
     build cache by each file's bytes."""
     return repo.cache.get("all-shingles", lambda: _read_shingles(repo))
 
 
-def _read_shingles(repo: Repository) -> dict[str, set[int]]:
+def _read_shingles(repo: Repository) -> dict[str, Shingles]:
     store = repo.store
     key = store.key("copied", "shingles", str(SHINGLES_VERSION), str(SHINGLE)) if store else ""
     kept = store.read_json("copied", key, lambda d: isinstance(d, dict)) if store else None
     kept = kept or {}
-    out: dict[str, set[int]] = {}
+    out: dict[str, Shingles] = {}
     changed = False
     for path in repo.inventory.posts:
         rel = repo.site.rel(path)
@@ -216,14 +228,14 @@ def _read_shingles(repo: Repository) -> dict[str, set[int]]:
         digest = hashlib.sha256(data).hexdigest()
         entry = kept.get(rel)
         if isinstance(entry, list) and len(entry) == 2 and entry[0] == digest:
-            out[rel] = set(entry[1])
+            out[rel] = array("I", entry[1])
             continue
         try:
             body = split_front_matter(data.decode("utf-8")).body
         except UnicodeDecodeError:
             continue
         out[rel] = _shingles(_words(body))
-        kept[rel] = [digest, sorted(out[rel])]
+        kept[rel] = [digest, out[rel].tolist()]
         changed = True
     if store and (changed or set(kept) - set(out)):
         store.write_json("copied", key, {rel: kept[rel] for rel in out})
@@ -233,12 +245,13 @@ def _read_shingles(repo: Repository) -> dict[str, set[int]]:
 def _copied_from(repo: Repository, post: Post) -> str | None:
     """The other post this one shares the most runs of words with, if enough."""
     everything = _all_shingles(repo)
-    own = everything.get(post.file, set())
+    own = everything.get(post.file, array("I"))
     if len(repo.posts) <= FEW_POSTS and "shingles" not in repo.cache:
         # Checking a post or two: comparing with each other post directly is cheaper than
         # indexing the whole repository.
+        mine = set(own)
         counts = [
-            (len(own.intersection(other)), -n, file)
+            (len(mine.intersection(other)), -n, file)
             for n, (file, other) in enumerate(everything.items())
             if file != post.file
         ]
