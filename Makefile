@@ -20,6 +20,8 @@ $(STAMP): pyproject.toml
 build: $(STAMP)
 	$(BIN)/mkdocs build --strict
 
+# The preview at http://127.0.0.1:8000: a saved post is shown first, then the whole site;
+# a post with errors is shown as a page of its findings (README, "The two commands").
 serve: $(STAMP)
 	$(BIN)/mkdocs serve
 

@@ -6,10 +6,14 @@ Usage::
 
 For each N it generates the corpus (``bench/corpus.py``) in a temporary folder, then takes
 the median of ``--runs`` runs of: a cold build (empty picture cache), a warm build (cache
-kept), ``advocacy check`` of everything and of one post. It prints a Markdown table with
-seconds, peak memory (summed over the process tree, picture and card workers included:
-``bench/measure.py``) and the number of pictures processed (counted from the build log,
-not guessed from the time). Material's baseline is ``bench/material_baseline.py``.
+kept), ``advocacy check`` of everything and of one post, and ``mkdocs serve`` kept running
+while the newest post is edited ``SERVE_EDITS`` times: the seconds from saving the file to
+the post's page showing the edit over HTTP (**edit to preview**), and to the blog's feed
+showing it too, which is written last (**edit to whole site**). It prints a Markdown table
+with seconds, peak memory (summed over the process tree, picture and card workers included:
+``bench/measure.py``; for serve, over the whole session) and the number of pictures
+processed (counted from the build log, not guessed from the time). Material's baseline is
+``bench/material_baseline.py``.
 """
 
 from __future__ import annotations
@@ -18,11 +22,13 @@ import argparse
 import os
 import re
 import shutil
+import socket
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -49,7 +55,71 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str]) -> measure.Measurement:
     return measure.run(cmd, cwd, env, ok=(0, 1))
 
 
-STEPS = ("cold build", "warm build", "one post edited", "check all", "check one post")
+SERVE_STEPS = ("serve: edit to preview", "serve: edit to whole site")
+STEPS = ("cold build", "warm build", "one post edited", "check all", "check one post", *SERVE_STEPS)
+SERVE_EDITS = 3  # edits of one post per run, each once the site is rebuilt
+SERVE_TIMEOUT = 900.0  # seconds for `mkdocs serve` to come up (its first build is cold)
+
+
+def _get(url: str) -> str:
+    """The text at ``url``; "" while the server is not there (or says 404)."""
+    try:
+        with urllib.request.urlopen(url, timeout=120) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def _until(url: str, marker: str, every: float, timeout: float) -> float:
+    """Poll ``url`` until it shows ``marker``; the moment it did (perf_counter)."""
+    end = time.perf_counter() + timeout
+    while time.perf_counter() < end:
+        if marker in _get(url):
+            return time.perf_counter()
+        time.sleep(every)
+    sys.exit(f"mkdocs serve never showed {marker!r} at {url}")
+
+
+def serve_edits(work: Path, env: dict[str, str], edits: int) -> list[measure.Measurement]:
+    """``mkdocs serve`` kept running: each edit of the newest post, to its page and to the
+    feed over HTTP; a pair of measurements per edit (memory: the session's peak)."""
+    post = max((work / "site_src/blog/posts").rglob("*.md"), key=lambda p: p.name)
+    day, slug = post.name[:10], post.name[11:-3]
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    base = f"http://127.0.0.1:{port}/"
+    page, feed = f"{base}blog/{day.replace('-', '/')}/{slug}/", f"{base}blog/feed_rss.xml"
+    original = post.read_text("utf-8")
+    out: list[measure.Measurement] = []
+    with tempfile.TemporaryFile() as log:
+        cmd = [str(BIN / "mkdocs"), "serve", "-a", f"127.0.0.1:{port}"]
+        proc = subprocess.Popen(cmd, cwd=work, env=env, stdout=log, stderr=log)
+        sampler = measure.TreeSampler(proc.pid)
+        sampler.start()
+        try:
+            _until(page, "</html>", 0.5, SERVE_TIMEOUT)
+            for index in range(edits):
+                marker = f"Serve edit {index} {time.time_ns()}"
+                start = time.perf_counter()
+                post.write_text(original.replace("\n\n", f"\n\n{marker}\n\n", 1), "utf-8")
+                shown = _until(page, marker, 0.01, 60)  # held by the server until it is built
+                whole = _until(feed, marker, 0.05, 120)
+                out += [_timed(shown - start), _timed(whole - start)]
+                time.sleep(1.0)  # idle again before the next save
+        finally:
+            post.write_text(original, "utf-8")
+            proc.terminate()
+            proc.wait(60)
+            sampler.stop()
+    peak, pss = sampler.peak_kb / 1024, sampler.pss_kb / 1024
+    for m in out:
+        m.peak_mb, m.largest_mb, m.pss_mb = peak, peak, pss
+    return out
+
+
+def _timed(seconds: float) -> measure.Measurement:
+    return measure.Measurement(seconds, 0.0, 0.0, 0.0, 0, 0, "", "")
 
 
 def pictures(log: str) -> int:
@@ -107,6 +177,9 @@ def bench(posts: int, runs: int, root: Path) -> list[Row]:
         one.write_text(original, "utf-8")
         for step, extra in (("check all", []), ("check one post", [str(one)])):
             rows[step].add(run([str(BIN / "advocacy"), "check", *extra], work, env))
+        edits = serve_edits(work, env, SERVE_EDITS)
+        for step, found in zip(SERVE_STEPS * SERVE_EDITS, edits, strict=True):
+            rows[step].add(found)
         shutil.rmtree(cache, ignore_errors=True)
         print(
             f"N={posts} run {index + 1}: "

@@ -30,7 +30,17 @@ from advocacy.core.review.rules import rule_rows, rules_json, rules_markdown, ru
 from advocacy.core.review.summary import COMMENT_LIMIT, LIMIT, review
 from advocacy.core.review.traces import as_text as traces_text
 from advocacy.core.review.traces import traces
-from advocacy.core.writing.newpost import NewPost, NewPostError, create_post
+from advocacy.core.writing.interview import Given, interview
+from advocacy.core.writing.newpost import (
+    NewPost,
+    NewPostError,
+    check_author,
+    check_date,
+    check_language,
+    check_story,
+    check_title,
+    create_post,
+)
 from advocacy.core.writing.stories import STORY_TYPES
 from advocacy.mkdocs_plugin.careers import careers_of
 from advocacy.mkdocs_plugin.site import load_site_and_config
@@ -100,50 +110,55 @@ def run_consent(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def _ask(label: str, choices: list[str] | None = None, default: str | None = None) -> str:
-    """Ask on the terminal until the answer is one of ``choices`` (any answer without)."""
-    hint = f" ({'/'.join(choices)})" if choices else ""
-    hint += f" [{default}]" if default else ""
-    while True:
-        answer = input(f"{label}{hint}: ").strip() or (default or "")
-        if answer and (not choices or answer in choices):
-            return answer
-
-
 def run_new(args: argparse.Namespace) -> int:
-    """``advocacy new``: start a post from a story template; ask for what is missing."""
+    """``advocacy new``: start a post from a story template; on a terminal, ask for what is
+    missing or refused (core.writing.interview), saying why an answer was refused."""
+    if args.help:  # in the site's language, which is known only now
+        from advocacy.cli.main import new_help  # main imports this module
+
+        try:
+            _, lang = _site(args)
+        except SiteError:
+            lang = language(args.lang)
+        sys.stdout.write(new_help(lang))
+        return EXIT_OK
     site, lang = _site(args)
     repo = load_repository(site, posts=[])
-    interactive = sys.stdin.isatty() and not args.no_input
-    values = {
-        "title": args.title,
-        "author": args.author,
-        "language": args.language,
-        "type": args.type,
-    }
-    missing = [k for k, v in values.items() if not v]
-    if missing and not interactive:
-        raise CommandError(
-            text(
-                lang,
-                "cli.error.missing",
-                options=", ".join(f"--{k}" for k in missing),
-                types=", ".join(STORY_TYPES),
-            )
-        )
-    title = args.title or _ask(text(lang, "cli.ask.title"))
-    author = args.author or _ask(text(lang, "cli.ask.author"), sorted(repo.authors))
-    post_language = args.language or _ask(
-        text(lang, "cli.ask.language"), list(site.languages), site.language
-    )
-    story = args.type or _ask(text(lang, "cli.ask.story"), list(STORY_TYPES))
-    spec = NewPost(
-        title, author, post_language, story, args.date or site.today, args.image, args.image_alt
+    given = Given(
+        args.title, args.author, args.language, args.type, None, args.image, args.image_alt
     )
     try:
+        given.date = check_date(args.date, site.today)
+        if sys.stdin.isatty() and not args.no_input:
+            spec = interview(
+                site, repo.authors, given, lang, lambda label: input(f"{label}: "), print
+            )
+        else:
+            missing = [k for k in ("title", "author", "language", "type") if not getattr(args, k)]
+            if missing:
+                raise CommandError(
+                    text(
+                        lang,
+                        "cli.error.missing",
+                        options=", ".join(f"--{k}" for k in missing),
+                        types=", ".join(STORY_TYPES),
+                    )
+                )
+            spec = NewPost(
+                check_title(args.title),
+                check_author(args.author, repo.authors, given.date),
+                check_language(args.language, site),
+                check_story(args.type),
+                given.date,
+                args.image,
+                args.image_alt,
+            )
         path = create_post(site, repo.authors, spec)
     except NewPostError as exc:
         raise CommandError(exc.message(lang)) from None
+    except EOFError:  # the terminal closed while a question waited
+        print()
+        return EXIT_FAILED
     print(site.rel(path))
     return EXIT_OK
 

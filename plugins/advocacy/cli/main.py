@@ -10,7 +10,7 @@ from pathlib import Path
 
 from advocacy.cli.commands import as_date, dispatch
 from advocacy.cli.importing import add_import_parser
-from advocacy.core.i18n.catalog import LANGUAGES
+from advocacy.core.i18n.catalog import LANGUAGES, text
 from advocacy.core.review.formats import FORMATS
 from advocacy.core.writing.stories import STORY_TYPES
 
@@ -46,16 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     _common(check)
 
-    new = sub.add_parser("new", help="start a post from a story template")
-    new.add_argument("--title")
-    new.add_argument("--author", help="your author file's name, without .yml")
-    new.add_argument("--language", choices=("da", "en"))
-    new.add_argument("--type", choices=list(STORY_TYPES), help="the kind of story")
-    new.add_argument("--image", help="a cover photo under media/")
-    new.add_argument("--image-alt", help="what the photo shows, for readers who cannot see it")
-    new.add_argument("--date", type=as_date, help="publish date (default: today)")
-    new.add_argument("--no-input", action="store_true", help="never ask; fail on what is missing")
-    _common(new)
+    # `new` is the writers' command: its help is in the site's language (see new_help).
+    new = sub.add_parser("new", help="start a post from a story template", add_help=False)
+    new_arguments(new)
 
     review = sub.add_parser("review", help="HR's decision on a pull request, as Markdown")
     review.add_argument("--base", required=True, metavar="REF", help="the branch merged into")
@@ -115,6 +108,44 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_import_parser(sub)
     return parser
+
+
+def new_arguments(parser: argparse.ArgumentParser, lang: str = "en") -> None:
+    """The options of ``advocacy new``, with their help in ``lang``.
+
+    Values are judged after parsing, in the site's language (core.writing.newpost), not by
+    argparse, whose refusals are English only; ``--help`` too is answered after parsing,
+    once the site's language is known (run_new)."""
+
+    def said(key: str, **values: object) -> str:
+        return text(lang, f"newpost.help.{key}", **values).replace("%", "%%")
+
+    parser.add_argument("--title", help=said("title"))
+    parser.add_argument("--author", help=said("author"))
+    parser.add_argument("--language", help=said("language", choices=", ".join(LANGUAGES)))
+    parser.add_argument("--type", help=said("type", choices=", ".join(STORY_TYPES)))
+    parser.add_argument("--image", help=said("image"))
+    parser.add_argument("--image-alt", help=said("image_alt"))
+    parser.add_argument("--date", help=said("date"))
+    parser.add_argument("--no-input", action="store_true", help=said("no_input"))
+    parser.add_argument("--root", type=Path, default=Path("."), help=said("root"))
+    parser.add_argument("--config-file", default="mkdocs.yml", help=said("config_file"))
+    parser.add_argument("--lang", choices=LANGUAGES, help=said("lang"))
+    parser.add_argument("--as-of", type=as_date, help=said("as_of"))
+    parser.add_argument("-h", "--help", action="store_true", help=said("help"))
+
+
+def new_help(lang: str) -> str:
+    """``advocacy new --help`` in ``lang``."""
+    parser = argparse.ArgumentParser(
+        prog="advocacy new", description=text(lang, "newpost.help.description"), add_help=False
+    )
+    new_arguments(parser, lang)
+    return (
+        parser.format_help()
+        .replace("usage:", text(lang, "newpost.help.usage"), 1)
+        .replace("\noptions:\n", f"\n{text(lang, 'newpost.help.options')}:\n", 1)
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:

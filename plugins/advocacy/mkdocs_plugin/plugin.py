@@ -8,11 +8,8 @@ from what published pages use).
 
 from __future__ import annotations
 
-import functools
 import gc
-import traceback
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
@@ -38,6 +35,10 @@ from advocacy.mkdocs_plugin.careers import read_careers
 from advocacy.mkdocs_plugin.config import AdvocacyConfig
 from advocacy.mkdocs_plugin.context import PageData
 from advocacy.mkdocs_plugin.feeds import FeedWriter
+from advocacy.mkdocs_plugin.findings_page import OVERVIEW_URL, FindingsPage, findings_pages, place
+from advocacy.mkdocs_plugin.guard import no_traceback as _no_traceback
+from advocacy.mkdocs_plugin.guard import our_template as _our_template
+from advocacy.mkdocs_plugin.guard import settle as _settle
 from advocacy.mkdocs_plugin.media import MediaPublisher, link_outputs
 from advocacy.mkdocs_plugin.page_cache import PageCache
 from advocacy.mkdocs_plugin.patches import (
@@ -55,60 +56,11 @@ from advocacy.mkdocs_plugin.publication import (
     start_cards,
     templates_folder,
 )
+from advocacy.mkdocs_plugin.serve import ServeSession
 from advocacy.mkdocs_plugin.site import site_from_config
 
 log = get_plugin_logger(__name__)
 TEMPLATES = templates_folder()
-
-
-def _settle() -> None:
-    """Collect garbage, then set what is left aside from later collections.
-
-    A build keeps what it has read and made (posts, pages) until its end; Python's collector
-    would otherwise go over all of it again and again, which grows faster than the site.
-    """
-    gc.collect()
-    gc.freeze()
-
-
-def _no_traceback(event: Callable[..., Any]) -> Callable[..., Any]:
-    """An unexpected fault in an event is a ``PluginError`` naming where it happened, never a
-    traceback for someone who only wanted to publish a story. (Faults in one post's check
-    are findings on that post already; this is the last net.)"""
-
-    @functools.wraps(event)
-    def guarded(self: Any, *args: Any, **kwargs: Any) -> Any:
-        try:
-            return event(self, *args, **kwargs)
-        except PluginError:
-            raise
-        except Exception as exc:
-            frame = traceback.extract_tb(exc.__traceback__)[-1]
-            page = kwargs.get("page")
-            lang = self.config.language
-            where = (
-                text(lang, "build.failed_where", page=page.file.src_uri)
-                if (page is not None)
-                else ""
-            )
-            raise PluginError(
-                "advocacy: "
-                + text(
-                    lang,
-                    "build.failed",
-                    event=event.__name__,
-                    where=where,
-                    error=f"{type(exc).__name__}: {exc}",
-                    place=f"{Path(frame.filename).name}:{frame.lineno}",
-                )
-            ) from None
-
-    return guarded
-
-
-def _our_template(name: str | None) -> bool:
-    """Our templates escape what they print (Material's do not: they print HTML)."""
-    return bool(name) and (name.startswith("advocacy/") or name == "main.html")  # type: ignore[union-attr]
 
 
 class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
@@ -131,6 +83,17 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         self.keeper: SiteKeeper | None = None  # the site folder is kept, then swept
         self.render_patch: RenderPatch | None = None
         self.pages_done = 0
+        self.serve: ServeSession | None = None  # `mkdocs serve`: the preview's own ways
+        self.findings: dict[str, FindingsPage] = {}  # the preview's pages of findings
+
+    # -- serve: never refuses to start, watches everything, shows an edited post first --------
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """``mkdocs serve`` starts a preview session (this instance is kept between builds)."""
+        self.serve = ServeSession(self) if command == "serve" else None
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Callable[..., Any]) -> Any:
+        """Watch authors, media, policy and templates too; rebuild edited posts first."""
+        return self.serve.start(server, config, builder) if self.serve else server
 
     # -- on_config: where things are, and our templates on the theme's search path ----------
     @_no_traceback
@@ -170,13 +133,16 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         self.store = store = BuildCache.for_repository(site.root)
         repo, report = check_repository(site, lang=site.language, store=store)
         careers = read_careers(site, repo, config, files, report)  # brand, teams.yml, languages
-        report_findings(report, site.language)
+        preview = f"{config.site_url or '/'}{OVERVIEW_URL}" if self.serve else None
+        report_findings(report, site.language, preview, config.strict)
         edition = decide(repo)
         report_held(edition, site.language)
         data = self.data = PageData(
             site, edition, repo.policy, config, zone(self.config.timezone), careers, repo.media
         )
-        self.docs = keep_judged(files, config, edition, repo, data)
+        self.findings = findings_pages(report, repo) if self.serve else {}
+        self.docs = keep_judged(files, config, edition, repo, data, self.findings)
+        place(files, config, self.findings)  # the preview shows posts with errors as findings
         add_generated(files, config, self.config, site, edition, repo, data)
         self.renderer = repo.renderer  # the check's: generated pages render the same way
         # Pictures and cards are made by worker processes while the pages are written.
@@ -204,6 +170,8 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         doc = self.docs.get(page.file.src_uri)
         if doc is not None and doc.rendered is not None:
             return doc.rendered
+        if page.file.src_uri in self.findings:
+            return Rendered("")  # the template lists the findings
         assert self.renderer is not None
         rendered = self.renderer.render_source(PageSource("", page.url, page.markdown or ""))
         dangerous = [f for f in rendered.found if is_blocking(f)]
@@ -226,6 +194,8 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         assert self.store is not None
         self.page_cache = PageCache(self.store, config, nav)
         self.page_data = {}
+        if self.serve:
+            self.serve.saw_nav(nav, files)
         return nav
 
     @_no_traceback
@@ -242,7 +212,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
     def on_page_read_source(self, *, page: Page, config: MkDocsConfig) -> str | None:
         """A post's or page's body as the core read it (front matter already taken off)."""
         doc = self.docs.get(page.file.src_uri)
-        return doc.body if doc is not None else None
+        return doc.body if doc is not None else ("" if page.file.src_uri in self.findings else None)
 
     # -- on_page_markdown: the meta MkDocs and Material see is the meta the check validated --
     @_no_traceback
@@ -261,6 +231,8 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
             }
         elif isinstance(doc, DocPage):
             meta = dict(doc.meta)
+        elif src_uri in self.findings:
+            meta = self.findings[src_uri].meta(self.config.language)
         else:  # generated by the plugin: written with yaml.safe_dump, our own fields
             meta = dict(page.meta)
         if src_uri == "index.md":
@@ -276,6 +248,8 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         env.autoescape = _our_template
         env.filters["adv_picture"] = self.media.jinja_filter()
         env.filters["adv_src"] = self.media.jinja_src_filter()
+        if self.serve:
+            self.serve.saw_env(env)
         return env
 
     # -- on_page_content: keep each post's HTML for the feeds (rendered once, used twice) ------
@@ -283,11 +257,13 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Remember the rendered HTML of published posts; use a cached page if unchanged."""
         assert self.data is not None
+        if self.serve:
+            self.serve.checkpoint()  # a newer save stops a stale rebuild
         if self.feeds is not None and page.file.src_uri in self.feeds.shown:
             self.feeds.html[page.file.src_uri] = str(html)
         page.content = html if isinstance(html, Markup) else escape(html)
         data = self.page_data[page.file.src_uri] = self.data.for_page(page)
-        if self.page_cache is not None:
+        if self.page_cache is not None and page.file.src_uri not in self.findings:
             self.page_cache.decide(page, data)
         return page.content
 
@@ -309,6 +285,8 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         if not isinstance(content, Markup):
             page.content = Markup(sanitize(str(content)))
         context["advocacy"] = self.page_data.pop(src_uri, None) or self.data.for_page(page)
+        if src_uri in self.findings:
+            context["advocacy"]["findings"] = self.findings[src_uri].view(self.config.language)
         return context
 
     # -- on_post_page: Material's HTML errors mended; the page kept for the next build --------
@@ -393,6 +371,8 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
             self.keeper.sweep(linked)  # what an earlier build left and this one did not make
         if self.store is not None:
             self.store.close()  # digests kept, entries flushed, old ones pruned
+        if self.serve:
+            self.serve.finished(config)
         gc.unfreeze()  # what this build kept may go once it is over (mkdocs serve)
 
     def on_build_error(self, *, error: Exception) -> None:

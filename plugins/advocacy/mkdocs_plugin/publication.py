@@ -9,6 +9,7 @@ of events and the order they run in.
 from __future__ import annotations
 
 import os
+from collections.abc import Collection
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -49,8 +50,12 @@ def hold_mode() -> bool:
     return os.environ.get(HOLD_ENV, "").strip().lower() == "hold"
 
 
-def report_findings(report: Report, lang: str) -> None:
-    """Warnings to the log; errors stop the build (or, in hold mode, hold content back)."""
+def report_findings(
+    report: Report, lang: str, preview: str | None = None, strict: bool = False
+) -> None:
+    """Warnings to the log; errors stop the build (or, in hold mode, hold content back; in the
+    preview, ``mkdocs serve``, they are shown instead of what they concern, and listed at the
+    address ``preview``)."""
     for finding in report.warnings:
         # Warnings never block publication, so they are logged below WARNING level:
         # --strict would otherwise turn them into errors.
@@ -65,6 +70,12 @@ def report_findings(report: Report, lang: str) -> None:
             )
         )
     if not report.errors:
+        return
+    if preview is not None:
+        # The preview never refuses to start: each post or page with errors is shown as a
+        # page of its findings. (`serve --strict` would stop at a warning: said as info.)
+        said = plural(lang, "serve.errors", len(report.errors), url=preview)
+        (log.info if strict else log.warning)(said + "\n" + as_text(report, lang))
         return
     if not hold_mode():
         raise PluginError(f"advocacy: {text(lang, 'build.blocked')}\n" + as_text(report, lang))
@@ -84,9 +95,15 @@ def report_held(edition: Edition, lang: str) -> None:
 
 
 def keep_judged(
-    files: Files, config: MkDocsConfig, edition: Edition, repo: Repository, data: PageData
+    files: Files,
+    config: MkDocsConfig,
+    edition: Edition,
+    repo: Repository,
+    data: PageData,
+    shown: Collection[str] = (),
 ) -> dict[str, Post | DocPage]:
-    """Only the Markdown the check judged stays, with the addresses the core gave it."""
+    """Only the Markdown the check judged stays, with the addresses the core gave it (and,
+    in the preview, the files of ``shown``: pages of findings, see findings_page)."""
     published: dict[str, Post | DocPage] = {p.src_uri: p for p in edition.posts}
     published |= {p.src_uri: p for p in repo.pages if p.valid}
     docs_dir = os.path.abspath(config.docs_dir)
@@ -95,6 +112,8 @@ def keep_judged(
         if file.generated_by or not source.startswith(docs_dir + os.sep):
             continue  # the theme's own files, or another plugin's
         doc = published.get(file.src_uri)
+        if doc is None and file.src_uri in shown:
+            continue
         if doc is None:
             # Held back, not judged (a link, a file MkDocs would copy as it is), or a page
             # with errors in hold mode: in no page, listing, search or sitemap.

@@ -1,5 +1,12 @@
 """The "Story ideas" page: every kind of story with its questions and a button that opens
-GitHub's web editor on a new post, prefilled from the template, in Danish or English."""
+GitHub's web editor on a new post, prefilled from the template, in Danish or English.
+
+GitHub's new-file page takes the file's name and text from its address
+(``/new/BRANCH/FOLDER?filename=...&value=...``). A button cannot know the title the writer
+is going to type, so the file is named ``YYYY-MM-DD-din-titel.md`` (``your-title``), the
+first line of the front matter says to name it after the title, and the check refuses to
+publish a post under that placeholder (``post-placeholder``), naming the file name the
+title gives. Nothing else is written for the writer: no description, no author."""
 
 from __future__ import annotations
 
@@ -26,8 +33,14 @@ def editor_url(
         team="",
     )
     spec = NewPost(text(language, "ideas.placeholder"), author.slug, language, kind, today)
-    body = render_post(site, {author.slug: author}, spec)
     target = post_path(site, spec)
+    rename = text(
+        language,
+        "ideas.rename",
+        placeholder=target.stem.removeprefix(f"{today.isoformat()}-"),
+        example=f"{today.isoformat()}-{text(language, 'ideas.example')}.md",
+    )
+    body = render_post(site, {author.slug: author}, spec, head=[rename])
     folder = site.rel(site.posts_path)
     filename = target.relative_to(site.posts_path).as_posix()
     return (

@@ -1,8 +1,9 @@
 """Story templates for ``advocacy new``: the kinds of story employees tell, with prompts.
 
 The prompts go into the new post as HTML comments: the author sees them in the editor,
-readers never do. A description is filled in so the front matter is valid from the start.
-Each kind's name, description and prompts are in the message catalog
+readers never do. No description is written for the author (every post would share it):
+the front matter has a commented line that says what the description could be about.
+Each kind's name, that hint and the prompts are in the message catalog
 (``stories.<kind>.*``), in every language.
 """
 
@@ -32,13 +33,13 @@ class Story:
 
     name: str
     category: str
-    description: str  # for the front matter, with the author's first name
+    description: str  # what the post's description could be about (a hint, never the text)
     prompts: tuple[str, ...]
 
 
 def story(kind: str, lang: str, first: str = "") -> Story:
-    """The template of ``kind`` (a key of :data:`STORY_TYPES`) in ``lang``, its description
-    written about ``first``, the author's first name."""
+    """The template of ``kind`` (a key of :data:`STORY_TYPES`) in ``lang``; ``first``, the
+    author's first name, is there for texts that use it."""
     return Story(
         name=text(lang, f"stories.{kind}.name"),
         category=STORY_TYPES[kind],

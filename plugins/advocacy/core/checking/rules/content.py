@@ -1,18 +1,25 @@
-"""A post has a story: text of its own, no template placeholders, a description; and the
-author hears why a post is not on the site yet."""
+"""A post has a story: text of its own, no template placeholders, a description; the author
+hears why a post is not on the site yet; and common slips get a hint before anyone trips
+over them (a very short post, no cover picture, curly quotes around a field)."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
 from advocacy.core.checking.registry import check, first_line, rule
+from advocacy.core.i18n.catalog import text
 from advocacy.core.model.entities import Post
 from advocacy.core.model.findings import Finding, Severity
+from advocacy.core.model.slugs import slugify
 from advocacy.core.reading.posts import DESCRIPTION
 from advocacy.core.reading.repository import Repository
 
 MIN_WORDS = 1  # a post straight from the template has prompts only
+SHORT_WORDS = 100  # fewer: a hint (the writing guide asks for 250 to 500)
 PLACEHOLDERS = ("Din titel", "Your title", "[Navn]", "[Name]")
+# The file name the story-idea buttons give a new post, until the writer names it.
+PLACEHOLDER_SLUGS = ("din-titel", "your-title")
+CURLY = "“”„‟«»‘’‚‛"  # quotes a word processor or a phone's keyboard puts in
 
 EMPTY = rule(
     "post-empty",
@@ -46,6 +53,79 @@ PLACEHOLDER = rule(
     ("The post still has the template's placeholder '{text}'.", "Write your own {field} here."),
     ("Indlægget har stadig skabelonens pladsholder '{text}'.", "Skriv din egen {field} her."),
     adjustable=False,
+    variants={
+        "placeholder-filename": {
+            "en": (
+                "The file name still has the template's placeholder '{text}', so the story "
+                "would be published at {url}.",
+                "Name the file after your title: '{name}'. In GitHub's editor, click the file "
+                "name above the text and change it; the address never changes after that.",
+            ),
+            "da": (
+                "Filnavnet har stadig skabelonens pladsholder '{text}', så historien ville "
+                "blive udgivet på {url}.",
+                "Giv filen navn efter din titel: '{name}'. I GitHubs editor klikker du på "
+                "filnavnet over teksten og retter det; adressen skifter aldrig bagefter.",
+            ),
+        },
+    },
+)
+SHORT = rule(
+    "post-short",
+    Severity.WARNING,
+    (
+        "A very short post is pointed out: a story of a few lines rarely says enough.",
+        "Et meget kort indlæg bliver påpeget: en historie på få linjer siger sjældent nok.",
+    ),
+    (
+        "The story is {words} words long; most stories need 250 to 500.",
+        "Tell one concrete moment in more detail: what happened, who was there, what you "
+        "learned. The questions between <!-- and --> can help.",
+    ),
+    (
+        "Historien er {words} ord lang; de fleste historier skal bruge 250 til 500.",
+        "Fortæl mere om ét konkret øjeblik: hvad skete der, hvem var med, hvad lærte du. "
+        "Spørgsmålene mellem <!-- og --> kan hjælpe.",
+    ),
+    can_block=False,
+)
+NO_COVER = rule(
+    "post-no-cover",
+    Severity.WARNING,
+    (
+        "A post without a cover picture is pointed out: the listings and LinkedIn show one.",
+        "Et indlæg uden forsidebillede bliver påpeget: oversigterne og LinkedIn viser et.",
+    ),
+    (
+        "The post has no cover picture ('image'), so listings and LinkedIn show a plain card.",
+        "Upload a photo to media/ (turn off its location first) and add 'image: "
+        "media/{year}/your-photo.jpg' and 'image_alt:' with what it shows.",
+    ),
+    (
+        "Indlægget har intet forsidebillede ('image'), så oversigterne og LinkedIn viser et "
+        "tomt kort.",
+        "Upload et billede til media/ (slå placeringen fra først), og tilføj 'image: "
+        "media/{year}/dit-billede.jpg' og 'image_alt:' med, hvad det viser.",
+    ),
+    can_block=False,
+)
+CURLY_QUOTES = rule(
+    "post-curly-quotes",
+    Severity.WARNING,
+    (
+        "Curly quotes around a field are pointed out: YAML keeps them as part of the text.",
+        "Krumme anførselstegn om et felt bliver påpeget: YAML beholder dem som en del af teksten.",
+    ),
+    (
+        "'{field}' is wrapped in curly quotes ({quotes}), which the site would show as part of it.",
+        'Use straight quotes (") or none: {field}: "{value}"',
+    ),
+    (
+        "'{field}' står i krumme anførselstegn ({quotes}), som sitet ville vise som en del af "
+        "teksten.",
+        'Brug lige anførselstegn (") eller ingen: {field}: "{value}"',
+    ),
+    can_block=False,
 )
 NOT_PUBLISHED = rule(
     "post-not-published",
@@ -87,6 +167,7 @@ def content(repo: Repository, post: Post) -> Iterator[Finding]:
             )
     if not written:
         yield DESCRIPTION.finding(lang, post.file, post.line_of("title"), "description-missing")
+    yield from slips(repo, post)
     if post.draft:
         yield NOT_PUBLISHED.finding(
             lang,
@@ -107,3 +188,44 @@ def content(repo: Repository, post: Post) -> Iterator[Finding]:
             reason={"en": f"it is dated {day}", "da": f"det er dateret {day}"},
             when={"en": f"it appears on {day}", "da": f"det kommer på {day}"},
         )
+
+
+def slips(repo: Repository, post: Post) -> Iterator[Finding]:
+    """Hints for what writers often get wrong: the template's file name kept, curly quotes
+    around a field, a very short story, no cover picture. (Imported posts are spared the
+    last two: they are what the old site had.)"""
+    lang = repo.lang
+    if post.slug in PLACEHOLDER_SLUGS:
+        own = slugify(post.title) if not any(p in post.title for p in PLACEHOLDERS) else ""
+        name = f"{post.date:%Y-%m-%d}-{own or text(lang, 'newpost.short_title')}.md"
+        yield PLACEHOLDER.finding(
+            lang,
+            post.file,
+            post.line_of("slug")
+            if post.meta_lines and ("slug",) in post.meta_lines.lines
+            else None,
+            "placeholder-filename",
+            text=post.slug,
+            url=post.url,
+            name=name,
+        )
+    fields = [("title", post.title), ("description", post.description)]
+    fields += [("image_alt", post.image_alt or ""), ("share", post.share_text or "")]
+    fields += [("tags", tag) for tag in post.tags]
+    for name, value in fields:
+        value = value.strip()
+        if len(value) > 1 and value[0] in CURLY and value[-1] in CURLY:
+            yield CURLY_QUOTES.finding(
+                lang,
+                post.file,
+                post.line_of(name),
+                field=name,
+                quotes=f"{value[0]} {value[-1]}",
+                value=value[1:-1].strip(),
+            )
+    if post.aliases:
+        return
+    if post.rendered is not None and MIN_WORDS <= post.words < SHORT_WORDS:
+        yield SHORT.finding(lang, post.file, first_line(post), words=post.words)
+    if not post.image and not post.video:
+        yield NO_COVER.finding(lang, post.file, post.line_of("title"), year=f"{post.date:%Y}")

@@ -12,7 +12,8 @@ import html
 import re
 from collections.abc import Callable
 
-from advocacy.core.importing.convert.markup import BLOCK, Converter, Element, Keep, Text, parse
+from advocacy.core.importing.convert.htmltree import BLOCK, Element, Text, parse
+from advocacy.core.importing.convert.markup import Converter, Keep
 
 DESC_MAX = 160
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")

@@ -148,6 +148,16 @@ TYPE = rule(
             ),
         },
         "not-a-mapping": NOT_A_MAPPING,
+        "list-commas": {
+            "en": (
+                "'{field}' is one text, '{value}': commas alone do not make a list.",
+                "Write the list in square brackets: '{field}: [{items}]'.",
+            ),
+            "da": (
+                "'{field}' er én tekst, '{value}': kommaer alene gør det ikke til en liste.",
+                "Skriv listen i firkantede parenteser: '{field}: [{items}]'.",
+            ),
+        },
     },
 )
 

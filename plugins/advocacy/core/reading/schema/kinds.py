@@ -258,6 +258,10 @@ class ListOf(Kind):
     def parse(self, value: Any, checker: Checker, path: tuple[str | int, ...]) -> list[Any]:
         if value is None:
             value = []
+        if isinstance(value, str) and "," in value and isinstance(self.item, Text | Slug):
+            # 'tags: kantine, aarhus' is one text to YAML: a list needs its brackets.
+            parts = [part.strip() for part in value.split(",") if part.strip()]
+            raise Invalid(TYPE, "list-commas", value=value, items=", ".join(parts))
         items = value if isinstance(value, list) else [value]
         if self.non_empty and not items:
             raise Invalid(TYPE, "empty")
