@@ -4,6 +4,8 @@ traceback."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import FixtureSite
@@ -67,3 +69,103 @@ def test_a_symbolic_link_is_no_card_logo(site: FixtureSite) -> None:
     assert (
         "'media/brand/logo.png' is not a plain file (a symbolic link or a folder is never used)."
     ) in result.log
+
+
+# -- mkdocs.yml is read safely before MkDocs reads it -----------------------------------------
+
+
+def _config_refused(site: FixtureSite, marker: Path) -> str:
+    """Every command that reads mkdocs.yml refuses it with exit 2 and runs none of its code."""
+    said = ""
+    for command in (("check",), ("rules",), ("consent",), ("traces", "mette-hansen")):
+        proc = site.run(*command, "--lang", "en")
+        assert proc.returncode == 2, (command, proc.stdout, proc.stderr)
+        assert "Traceback" not in proc.stderr
+        said = proc.stderr.strip()
+    assert not marker.exists()
+    return said
+
+
+def test_hooks_in_mkdocs_yml_are_refused_before_they_run(site: FixtureSite) -> None:
+    marker = site.root.parent / "hook-ran"
+    site.write("hook.py", f"open({str(marker)!r}, 'w').write('ran')\n")
+    text = (site.root / "mkdocs.yml").read_text("utf-8")
+    site.write("mkdocs.yml", text + "hooks:\n  - hook.py\n")
+    line = text.count("\n") + 1
+    assert _config_refused(site, marker) == (
+        f"advocacy: mkdocs.yml:{line}: 'hooks' names Python files that MkDocs runs when it "
+        "reads the configuration; advocacy never runs a repository's code. Remove 'hooks' "
+        "(what the site needs belongs in the advocacy plugin)."
+    )
+
+
+def test_an_inherited_file_is_read_as_safely_as_mkdocs_yml(site: FixtureSite) -> None:
+    marker = site.root.parent / "inherit-ran"
+    site.write(
+        "base.yml",
+        f'extra:\n  x: !!python/object/apply:os.system ["touch {marker}"]\n',
+    )
+    text = (site.root / "mkdocs.yml").read_text("utf-8")
+    site.write("mkdocs.yml", "INHERIT: base.yml\n" + text)
+    said = _config_refused(site, marker)
+    assert said.startswith("advocacy: base.yml:2: the tag 'tag:yaml.org,2002:python/object/apply")
+    # hooks in the parent are refused too
+    site.write("base.yml", "hooks:\n  - hook.py\n")
+    assert _config_refused(site, marker).startswith("advocacy: base.yml:1: 'hooks' names")
+
+
+@pytest.mark.parametrize(
+    ("inherit", "said"),
+    [
+        (
+            "../outside.yml",
+            "advocacy: mkdocs.yml: '../outside.yml' is outside the repository; the "
+            "configuration is read only from files inside it.",
+        ),
+        (
+            "linked.yml",
+            "advocacy: mkdocs.yml: 'linked.yml' is a symbolic link; the configuration is never "
+            "read through a link (it could lead anywhere on the machine). Use a plain file.",
+        ),
+    ],
+)
+def test_inherit_stays_inside_the_repository(site: FixtureSite, inherit: str, said: str) -> None:
+    outside = site.root.parent / "outside.yml"
+    outside.write_text("site_name: Elsewhere\n", encoding="utf-8")
+    (site.root / "linked.yml").symlink_to(outside)
+    text = (site.root / "mkdocs.yml").read_text("utf-8")
+    site.write("mkdocs.yml", f"INHERIT: {inherit}\n" + text)
+    assert _config_refused(site, site.root.parent / "nothing") == said
+
+
+def test_a_module_of_the_repository_is_never_imported(site: FixtureSite) -> None:
+    """``python -m advocacy`` puts the current folder on sys.path: a Markdown extension or a
+    ``!!python/name:`` that names a file of the repository is not found there."""
+    marker = site.root.parent / "module-ran"
+    site.write("evilext.py", f"open({str(marker)!r}, 'w').write('ran')\n")
+    text = (site.root / "mkdocs.yml").read_text("utf-8")
+    site.write("mkdocs.yml", text + "markdown_extensions:\n  - evilext\n")
+    proc = site.check("--lang", "en")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert "evilext" in proc.stderr and not marker.exists()
+    site.write("mkdocs.yml", text + "extra:\n  x: !!python/name:evilext.run\n")
+    proc = site.check("--lang", "en")
+    assert proc.returncode == 2 and "Traceback" not in proc.stderr
+    assert not marker.exists()
+
+
+def test_python_name_only_names_the_packages_a_site_uses(site: FixtureSite) -> None:
+    """The toc's slugify is called with every heading: ``shutil.rmtree`` there would delete
+    a folder named like one."""
+    text = (site.root / "mkdocs.yml").read_text("utf-8")
+    site.write(
+        "mkdocs.yml",
+        text + "extra:\n  slug: !!python/name:shutil.rmtree\n",
+    )
+    proc = site.check("--lang", "en")
+    assert proc.returncode == 2
+    line = text.count("\n") + 2
+    assert proc.stderr == (
+        f"advocacy: mkdocs.yml:{line}: '!!python/name:shutil.rmtree' names a function outside "
+        "the packages a site uses (advocacy, markdown, pymdownx, material).\n"
+    )

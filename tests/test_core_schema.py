@@ -330,3 +330,38 @@ def test_held_back_reasons_in_both_languages() -> None:
     assert describe_hold(Held(post, "future", "2026-12-24"), "da") == (  # type: ignore[arg-type]
         "det er dateret 2026-12-24"
     )
+
+
+def test_dates_outside_the_sites_years_are_errors_never_overflows(site: FixtureSite) -> None:
+    """Year 1 at +05:00 (or 9999 at -12:00) would overflow when turned into the site's zone:
+    the date is refused with its line, the rest of the repository is judged as usual."""
+    site.author(
+        "ole-dam",
+        "Ole Dam",
+        consent={"profile": "0001-01-01T00:30:00+05:00", "evidence": "HR-1"},
+    )
+    for name, when in (
+        ("p.md", "0001-01-01T00:30:00+05:00"),
+        ("q.md", "9999-12-31T23:59:59-12:00"),
+    ):
+        site.simple_post(name, "Hello", when)
+    found = [f for f in findings(site) if f[0] == "schema-date"]
+    assert found == [
+        (
+            "schema-date",
+            "error",
+            3,
+            "'date' is '0001-01-01 00:30:00+05:00', outside the years 1970 to 2199 the site "
+            "accepts.",
+        ),
+        (
+            "schema-date",
+            "error",
+            3,
+            "'date' is '9999-12-31 23:59:59-12:00', outside the years 1970 to 2199 the site "
+            "accepts.",
+        ),
+    ]
+    proc = site.check("--lang", "en")
+    assert proc.returncode == 1 and "Traceback" not in proc.stderr
+    assert "authors/ole-dam.yml" in proc.stdout and "outside the years 1970 to 2199" in proc.stdout

@@ -13,8 +13,9 @@ from conftest import FixtureSite
 LONG = " ".join(["Vi lavede frokost til hele huset, og det gik godt."] * 12) + "\n"
 
 
-def _found(site: FixtureSite, rule: str, lang: str = "en") -> list[dict]:
-    proc = site.check("--format", "json", "--lang", lang)
+def _found(site: FixtureSite, rule: str, lang: str = "en", *paths: str) -> list[dict]:
+    """The findings of ``rule`` on the posts a writer names (all of site_src/ by default)."""
+    proc = site.check("--format", "json", "--lang", lang, *(paths or ("site_src",)))
     assert proc.returncode in (0, 1), proc.stderr
     return [f for f in json.loads(proc.stdout)["findings"] if f["rule"] == rule]
 
@@ -185,6 +186,19 @@ def test_a_short_story_and_a_missing_cover_get_a_hint(site: FixtureSite) -> None
         body=LONG,
     )
     assert _found(site, "post-short") == _found(site, "post-no-cover") == []
+
+
+def test_writing_hints_go_to_the_posts_a_writer_asks_about(site: FixtureSite) -> None:
+    """A check of the whole repository (and the build) gives no advice on writing: it would
+    bury what matters under old posts' hints. Named posts and a pull request's get it."""
+    site.simple_post("2026-11-20-x.md", "Lunch", "2026-11-20", body="We ate together today.\n")
+    proc = site.check("--format", "json")
+    assert json.loads(proc.stdout) == {
+        "findings": [],
+        "summary": {"files": 3, "errors": 0, "warnings": 0},
+    }
+    named = _found(site, "post-short", "en", "site_src/blog/posts/2026-11-20-x.md")
+    assert [(f["file"], f["line"]) for f in named] == [("site_src/blog/posts/2026-11-20-x.md", 8)]
 
 
 def test_posts_from_an_old_site_are_spared_the_hints(site: FixtureSite) -> None:

@@ -217,7 +217,8 @@ def test_texts_are_filled_in_and_lists_come_in_order() -> None:
         "Record the withdrawal now: under 'consent:' in authors/ole.yml add 'withdrawn: 2026-11-28'"
     )
     template = story("canteen", "da", first="Mette")
-    assert template.description.startswith("Mette tager os med i kantinen")
+    # What the story could be about, for the writer's own description (none is written).
+    assert template.description == "maden, menneskene og snakken ved bordene"
     assert template.category == "Hverdag" and len(template.prompts) == 3
 
 

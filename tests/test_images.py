@@ -212,18 +212,113 @@ def test_svg_only_for_brand_assets_and_never_inlined(site: FixtureSite) -> None:
     assert (result.site / "blog/2026/11/20/photo" / img["src"]).resolve().read_text() == SVG
 
 
-def test_colour_profile_is_kept(site: FixtureSite) -> None:
+@pytest.mark.parametrize(
+    ("inside", "reason"),
+    [
+        (
+            "<style>rect { fill: url(https://evil.example/p.svg#p) }</style>",
+            "it has a <style> element",
+        ),
+        ('<circle r="5" style="fill: red"/>', "it has a style attribute"),
+        (
+            '<circle r="5" fill="u\\72l(https://evil.example/e.svg#p)"/>',
+            "its fill attribute has an escaped character",
+        ),
+        (
+            '<circle r="5" fill="url(#a) url(https://evil.example/e.svg)"/>',
+            "it loads from an address",
+        ),
+        ('<circle r="5" fill="URL( \'//evil.example/e.svg\')"/>', "it loads from an address"),
+    ],
+)
+def test_a_brand_svg_loads_nothing_from_elsewhere(tmp_path: Path, inside: str, reason: str) -> None:
+    """CSS can load from any address and hide it (an escaped url(), a <style> element): a
+    brand SVG has no CSS at all, and each url() it has points inside itself."""
+    from advocacy.core.media.catalog import svg_problem
+
+    path = tmp_path / "logo.svg"
+    path.write_text(SVG.replace("</svg>", inside + "</svg>"), encoding="utf-8")
+    assert svg_problem(path) == reason
+    path.write_text(SVG.replace("</svg>", '<circle r="5" fill="url( #a)"/></svg>'), "utf-8")
+    assert svg_problem(path) is None
+
+
+def _swapped_profile(note: bytes = b"") -> bytes:
+    """A minimal ICC v2 RGB profile whose red and green primaries are sRGB's swapped (what
+    the file calls red is green), with ``note`` appended as a blob nobody reads."""
+    import struct
+
+    def xyz(x: float, y: float, z: float) -> bytes:
+        return b"XYZ \0\0\0\0" + b"".join(struct.pack(">i", round(v * 65536)) for v in (x, y, z))
+
+    curve = b"curv\0\0\0\0" + struct.pack(">IH", 1, round(2.2 * 256)) + b"\0\0"
+    tags = [
+        (b"wtpt", xyz(0.9642, 1.0, 0.8249)),
+        (b"rXYZ", xyz(0.3851, 0.7169, 0.0971)),
+        (b"gXYZ", xyz(0.4361, 0.2225, 0.0139)),
+        (b"bXYZ", xyz(0.1431, 0.0606, 0.7141)),
+        (b"rTRC", curve),
+        (b"gTRC", curve),
+        (b"bTRC", curve),
+    ]
+    offset = 128 + 4 + 12 * len(tags)
+    table, data = b"", b""
+    for sig, body in tags:
+        table += sig + struct.pack(">II", offset + len(data), len(body))
+        data += body + b"\0" * (-len(body) % 4)
+    size = offset + len(data) + len(note)
+    header = (
+        struct.pack(">I", size)
+        + b"lcms"
+        + struct.pack(">I", 0x02100000)
+        + b"mntrRGB XYZ "
+        + b"\0" * 12
+        + b"acsp"
+        + b"\0" * 24
+        + struct.pack(">I", 0)
+        + xyz(0.9642, 1.0, 0.8249)[8:]
+        + b"\0" * 48
+    )
+    assert len(header) == 128
+    return header + struct.pack(">I", len(tags)) + table + data + note
+
+
+def test_colours_are_converted_to_srgb_and_the_profile_is_not_published(
+    site: FixtureSite,
+) -> None:
+    """A photo's colour profile is an arbitrary blob (text can hide in it): its colours are
+    turned into sRGB and the profile itself never reaches the site."""
+    secret = b"CPR 010203-1234 salary list"
+    icc = _swapped_profile(secret * 20)
+    (site.root / "media").mkdir(exist_ok=True)
+    Image.new("RGB", (800, 450), (230, 20, 20)).save(site.root / "media/icc.jpg", icc_profile=icc)
+    _post(site, "media/icc.jpg")
+    result = site.build()
+    assert result.returncode == 0, result.log
+    pictures = _pictures(result)
+    assert pictures
+    for file in pictures:
+        assert secret not in file.read_bytes(), file
+        with Image.open(file) as image:
+            assert "icc_profile" not in image.info, file
+            red, green, _ = image.convert("RGB").getpixel((400, 225))
+            assert green > 150 and red < 120, (file, red, green)  # the profile's "red" is green
+
+
+def test_an_srgb_photo_keeps_its_colours(site: FixtureSite) -> None:
     from PIL import ImageCms
 
     icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
     (site.root / "media").mkdir(exist_ok=True)
-    Image.new("RGB", (800, 450), "teal").save(site.root / "media/icc.jpg", icc_profile=icc)
+    Image.new("RGB", (800, 450), (0, 128, 128)).save(site.root / "media/icc.jpg", icc_profile=icc)
     _post(site, "media/icc.jpg")
     result = site.build()
     assert result.returncode == 0, result.log
     for file in _pictures(result):
         with Image.open(file) as image:
-            assert image.info.get("icc_profile") == icc, file
+            assert "icc_profile" not in image.info, file
+            pixel = image.convert("RGB").getpixel((400, 225))
+            assert all(abs(a - b) <= 6 for a, b in zip(pixel, (0, 128, 128), strict=True)), pixel
 
 
 def test_the_plan_pages_use_is_what_processing_makes(tmp_path: Path) -> None:

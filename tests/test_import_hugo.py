@@ -388,3 +388,21 @@ def _is_aliases(repo: FixtureSite, finding: dict[str, object]) -> bool:
         return False
     lines = (repo.root / str(finding["file"])).read_text(encoding="utf-8").splitlines()
     return lines[finding["line"] - 1].startswith("aliases:")
+
+
+@pytest.mark.parametrize("content_dir", ["../outside", "../../..", "/etc", "linked"])
+def test_content_dir_stays_inside_the_source(
+    hugo: tuple[FixtureSite, Path], content_dir: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    repo, source = hugo
+    outside = source.parent / "outside"
+    write(outside, "posts/note.md", "---\ntitle: PRIVATE-NOTE\n---\nPRIVATE-NOTE\n")
+    (source / "linked").symlink_to(outside)
+    config = (source / "hugo.toml").read_text(encoding="utf-8")
+    (source / "hugo.toml").write_text(f'contentDir = "{content_dir}"\n' + config, "utf-8")
+    assert run_import(repo, source) == 2
+    assert capsys.readouterr().err == (
+        f"advocacy import: contentDir '{content_dir}' leads outside {source} or through a "
+        "symbolic link: only the source folder is read\n"
+    )
+    assert not any("PRIVATE-NOTE" in p.read_text("utf-8") for p in repo.root.rglob("*.md"))

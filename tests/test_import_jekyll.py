@@ -477,3 +477,29 @@ def _writers_words(root: Path, finding: dict[str, object]) -> bool:
         return False
     lines = (root / str(finding["file"])).read_text(encoding="utf-8").splitlines()
     return lines[finding["line"] - 1].startswith(("title:", "image_alt:"))
+
+
+def test_links_in_the_source_are_never_followed(
+    jekyll: tuple[FixtureSite, Path], tmp_path: Path
+) -> None:
+    """A post, an author or a picture that is a symbolic link (it could be any file on the
+    machine) is not read; the report says so, and the rest is imported."""
+    repo, source = jekyll
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\ntitle: SALARY-LIST\n---\nSALARY-LIST of everyone.\n", "utf-8")
+    (source / "_posts/2016-01-01-leak.md").symlink_to(secret)
+    (source / "_authors/eve.md").symlink_to(secret)
+    assert run_import(repo, source) == 0
+    written = [
+        p.read_text("utf-8") for p in repo.root.rglob("*.md") if p.name != "import-report.md"
+    ]
+    assert written and not any("SALARY-LIST" in t for t in written)
+    report = (repo.root / "import-report.md").read_text(encoding="utf-8")
+    assert (
+        "- Author record eve.md could not be read: _authors/eve.md is a symbolic link, which "
+        "is never followed"
+    ) in report.splitlines()
+    assert (
+        "- Could not be imported: _posts/2016-01-01-leak.md is a symbolic link, which is never "
+        "followed"
+    ) in report.splitlines()

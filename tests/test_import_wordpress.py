@@ -352,3 +352,25 @@ def _is_aliases(repo: FixtureSite, finding: dict[str, object]) -> bool:
         return False
     lines = (repo.root / str(finding["file"])).read_text(encoding="utf-8").splitlines()
     return lines[finding["line"] - 1].startswith("aliases:")
+
+
+def test_one_deeply_nested_post_does_not_stop_the_import(
+    export: tuple[FixtureSite, Path, Path],
+) -> None:
+    """200,000 nested <div>s in one item: that post is reported, every other one imported."""
+    repo, source, uploads = export
+    deep = "<div>" * 200_000 + "x" + "</div>" * 200_000
+    item = (
+        "<item><title>Deep</title><link>https://old.example/deep/</link>"
+        "<dc:creator>mette</dc:creator>"
+        f"<content:encoded><![CDATA[{deep}]]></content:encoded><wp:post_id>99</wp:post_id>"
+        "<wp:post_date>2023-05-12 10:00:00</wp:post_date><wp:post_name>deep</wp:post_name>"
+        "<wp:status>publish</wp:status><wp:post_type>post</wp:post_type></item>\n</channel>"
+    )
+    source.write_text(WXR.replace("</channel>", item), encoding="utf-8")
+    assert run_import(repo, source, "--uploads", str(uploads)) == 0
+    assert (repo.root / f"{POSTS}/2023/2023-05-10-frokost-til-200.md").is_file()
+    report = (repo.root / "import-report.md").read_text(encoding="utf-8")
+    assert "- Could not be imported: its HTML is nested more than 100 elements deep" in (
+        report.splitlines()
+    )

@@ -143,6 +143,30 @@ def test_a_pull_request_that_changes_the_workflows_gets_a_warning() -> None:
     assert "[!WARNING]" in opener.sent[-1][2]["body"].split("## Review for HR")[0]
 
 
+def test_an_untrusted_review_is_quoted_as_text() -> None:
+    """When the pull request's own workflow may have made the review, nothing in it may
+    notify people, reference other issues or link: it is one code block."""
+    record = recording()
+    record["exchange"][4]["response"]["json"].append({"filename": ".github/workflows/pr.yml"})
+    forged = "## Review for HR\n\nApproved by @kystlinje/hr, see kystlinje/careers#1 ```\n"
+    status, opener = replay(record, artifact(comment=forged))
+    body = opener.sent[-1][2]["body"]
+    assert status == 0
+    assert body.split("\n\n", 1)[1].startswith("````text\n## Review for HR\n")
+    assert "```\n````\n" in body
+
+
+def test_more_files_than_github_lists_count_as_untrusted() -> None:
+    """GitHub lists at most 3,000 files of a pull request: a change to .github/ could hide
+    beyond them."""
+    record = recording()
+    pull = next(s for s in record["exchange"] if s["request"]["url"].endswith("/pulls/42"))
+    pull["response"]["json"]["changed_files"] = 5000
+    status, opener = replay(record, artifact())
+    assert status == 0
+    assert "[!WARNING]" in opener.sent[-1][2]["body"]
+
+
 @pytest.mark.parametrize("number", ["42; rm -rf /", "0", "-1", "", "42\n43", "１２"])
 def test_the_number_in_the_artifact_must_be_a_number(number: str) -> None:
     record = recording()

@@ -4,11 +4,15 @@
 from __future__ import annotations
 
 import json
+import os
 import re
+import shutil
+import stat
+from pathlib import Path
 
 import pytest
 
-from advocacy.core.review.decision.preview import SHIM, folder_link
+from advocacy.core.review.decision.preview import SHIM, folder_link, replace_file
 from conftest import FixtureSite
 
 FILES = {
@@ -76,3 +80,37 @@ def test_a_built_site_opens_from_a_folder(site: FixtureSite) -> None:
 def test_preview_of_a_folder_without_a_site(site: FixtureSite) -> None:
     proc = site.run("preview", str(site.root / "nothing"), "--lang", "en")
     assert proc.returncode == 2 and "holds no built site" in proc.stderr
+
+
+def test_the_preview_never_writes_into_the_build_cache(site: FixtureSite) -> None:
+    """Built pages may be hard links into the build cache: the preview replaces each file it
+    changes by a new one, so a later build, even into an empty folder, publishes none of the
+    preview's changes."""
+    site.simple_post("2026-11-20-lunch.md", "Lunch for 200", "2026-11-20")
+    first = site.build()
+    assert first.returncode == 0, first.log
+    linked = [p for p in first.site.rglob("*.html") if p.stat().st_nlink > 1]
+    assert linked, "the build links its pages from the cache"
+    before = {p: (p.stat().st_ino, p.read_bytes()) for p in first.site.rglob("*") if p.is_file()}
+    assert site.run("preview", str(first.site), "--lang", "en").returncode == 0
+    assert not [p for p in first.site.rglob("*") if p.name.startswith(".advocacy-")]
+    for page in linked:  # the cache's copy is the old one; the site's is a new file
+        assert page.stat().st_nlink == 1 and page.stat().st_ino != before[page][0]
+    shutil.rmtree(first.site)
+    second = site.build()
+    assert second.returncode == 0, second.log
+    for page in second.site.rglob("*.html"):
+        assert SHIM.rsplit("/", 1)[-1] not in page.read_text("utf-8"), page
+    assert not (second.site / SHIM).exists()
+
+
+def test_replace_file_keeps_a_hard_links_content(tmp_path: Path) -> None:
+    cache, page = tmp_path / "cache.html", tmp_path / "page.html"
+    cache.write_text("<p>cached</p>", "utf-8")
+    os.link(cache, page)
+    page.chmod(0o640)
+    replace_file(page, "<p>preview</p>")
+    assert cache.read_text("utf-8") == "<p>cached</p>"
+    assert page.read_text("utf-8") == "<p>preview</p>"
+    assert stat.S_IMODE(page.stat().st_mode) == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["cache.html", "page.html"]

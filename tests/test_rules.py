@@ -639,6 +639,13 @@ def test_policy_changes_severities_where_allowed(repo: FixtureSite) -> None:
             17,
             "'severity' names a rule that does not exist: 'no-such-rule'.",
         ),
+        # An error in the policy holds every post back: its lists may be incomplete.
+        (
+            "depends-on-error",
+            "error",
+            None,
+            "This uses policy.yml, which has errors, so it is not published until they are fixed.",
+        ),
         (
             "link-insecure",
             "error",
@@ -646,6 +653,12 @@ def test_policy_changes_severities_where_allowed(repo: FixtureSite) -> None:
             "The link 'http://example.com' uses http:// without encryption.",
         ),
         ("html-dangerous", "error", BODY_LINE + 3, SCRIPT.format("script")),
+        (  # the home page too
+            "depends-on-error",
+            "error",
+            None,
+            "This uses policy.yml, which has errors, so it is not published until they are fixed.",
+        ),
     ]
 
 

@@ -90,13 +90,15 @@ def test_consent_is_hrs_to_change(repo: FixtureSite) -> None:
     text = (repo.root / "authors/jonas-berg.yml").read_text()
     repo.write("authors/jonas-berg.yml", text.replace("2026-01-10", "2026-02-01"))
     code, found = _pr(repo, "jonasb")  # even the author himself
-    assert (code, found) == (1, [("submitter-not-hr", "authors/jonas-berg.yml", "error")])
+    errors = [f for f in found if f[2] == "error"]
+    assert (code, errors) == (1, [("submitter-not-hr", "authors/jonas-berg.yml", "error")])
 
 
 def test_a_replaced_photo_belongs_to_the_posts_that_show_it(repo: FixtureSite) -> None:
     repo.image("media/old.jpg", color="red")  # same name, other picture
     code, found = _pr(repo, "mette")
-    assert (code, found) == (1, [("submitter-not-author", POST, "error")])
+    errors = [f for f in found if f[2] == "error"]
+    assert (code, errors) == (1, [("submitter-not-author", POST, "error")])
     assert _pr(repo, "jonasb")[0] == 0  # the post's author may
 
 
@@ -135,3 +137,168 @@ def test_two_authors_with_one_name_are_an_error_in_any_check(site: FixtureSite) 
             "name 'Mette Hansen'; readers could not tell them apart.",
         ),
     ]
+
+
+def _base(site: FixtureSite, files: dict[str, str]) -> None:
+    """Add ``files`` to main (as HR would have), and go back to the pull request's branch."""
+    git(site, "checkout", "-q", "main")
+    for rel, body in files.items():
+        if rel.endswith(".jpg"):
+            site.image(rel, color=body)
+        else:
+            site.write(rel, body)
+    git(site, "add", "-A")
+    git(site, "commit", "-q", "-m", "more")
+    git(site, "checkout", "-q", "-B", "pr")
+
+
+def _submitter(found: list[tuple[str, str, str]]) -> list[tuple[str, str]]:
+    return [(rule, file) for rule, file, _ in found if rule.startswith("submitter")]
+
+
+def test_every_changed_file_is_someones_to_change(repo: FixtureSite) -> None:
+    """A stranger's pull request may not rename a colleague, replace their photo, or change
+    the site's pages, teams, brand or any file of no known kind; each is an error naming
+    the file and who may change it."""
+    _base(
+        repo,
+        {
+            "site_src/how-we-hire.md": "# How we hire\n\nWe read every application.\n",
+            "teams.yml": "sales:\n  photo: media/brand/teams/sales.jpg\n",
+            "media/brand/teams/sales.jpg": "navy",
+            "media/brand/hero.jpg": "navy",
+            "media/unused.jpg": "navy",
+            "README.md": "# Careers\n",
+        },
+    )
+    text = (repo.root / "authors/mette-hansen.yml").read_text()
+    repo.write("authors/mette-hansen.yml", text.replace("Mette Hansen", "Mette Hansen (fired)"))
+    repo.image("media/authors/mette-hansen.jpg", color="red")
+    repo.write("teams.yml", "sales:\n  photo: media/old.jpg\n  shows: []\n")
+    repo.write("site_src/how-we-hire.md", "# How we hire\n\nWe do not hire people over 40.\n")
+    for name in ("media/brand/hero.jpg", "media/brand/teams/sales.jpg", "media/unused.jpg"):
+        repo.image(name, color="red")
+    repo.write("README.md", "# Careers, changed\n")
+    code, found = _pr(repo, "mallory")
+    assert code == 1
+    assert _submitter(found) == [
+        ("submitter-not-hr", "README.md"),
+        ("submitter-not-author", "authors/mette-hansen.yml"),
+        ("submitter-not-author", "media/authors/mette-hansen.jpg"),
+        ("submitter-not-hr", "media/brand/hero.jpg"),
+        ("submitter-not-hr", "media/brand/teams/sales.jpg"),
+        ("submitter-not-hr", "media/unused.jpg"),
+        ("submitter-not-hr", "site_src/how-we-hire.md"),
+        ("submitter-not-hr", "teams.yml"),
+    ]
+    proc = repo.check("--changed-since", "main", "--submitter", "mallory", "--format", "json")
+    messages = {
+        f["file"]: f["message"]
+        for f in json.loads(proc.stdout)["findings"]
+        if f["rule"].startswith("submitter")
+    }
+    assert messages["authors/mette-hansen.yml"] == (
+        "'mallory' may not change 'authors/mette-hansen.yml': it is Mette Hansen's author "
+        "file, and only they (GitHub: mette) or HR may change it."
+    )
+    assert messages["media/authors/mette-hansen.jpg"] == (
+        "'mallory' may not replace 'media/authors/mette-hansen.jpg': it is Mette Hansen's "
+        "photo, and only they (GitHub: mette) or HR may change it."
+    )
+    assert messages["site_src/how-we-hire.md"] == (
+        "'mallory' may not change a page of the site ('site_src/how-we-hire.md'): only HR may."
+    )
+    assert messages["teams.yml"] == (
+        "'mallory' may not change the teams' texts and photos ('teams.yml'): only HR may."
+    )
+    # Mette may change her own name and photo; the rest stays HR's.
+    assert _submitter(_pr(repo, "mette")[1]) == [
+        ("submitter-not-hr", "README.md"),
+        ("submitter-not-hr", "media/brand/hero.jpg"),
+        ("submitter-not-hr", "media/brand/teams/sales.jpg"),
+        ("submitter-not-hr", "media/unused.jpg"),
+        ("submitter-not-hr", "site_src/how-we-hire.md"),
+        ("submitter-not-hr", "teams.yml"),
+    ]
+    assert _submitter(_pr(repo, "hr-login")[1]) == []
+
+
+def test_deleting_a_colleagues_author_file_is_theirs_or_hrs(repo: FixtureSite) -> None:
+    (repo.root / "authors/jonas-berg.yml").unlink()
+    assert ("submitter-not-author", "authors/jonas-berg.yml") in _submitter(_pr(repo, "mette")[1])
+    assert ("submitter-not-author", "authors/jonas-berg.yml") not in _submitter(
+        _pr(repo, "jonasb")[1]
+    )
+
+
+def test_adding_oneself_to_a_post_gives_no_right_to_it(repo: FixtureSite) -> None:
+    """A changed post is its authors' as the base branch has them."""
+    repo.simple_post(
+        "2026-10-01-old.md",
+        "An old story, mine now",
+        "2026-10-01",
+        authors="[jonas-berg, mette-hansen]",
+        extra="image: media/old.jpg\nimage_alt: A wall\n",
+    )
+    assert _submitter(_pr(repo, "mette")[1]) == [("submitter-not-author", POST)]
+    assert _submitter(_pr(repo, "jonasb")[1]) == []
+
+
+def test_new_files_are_anyones_to_add(repo: FixtureSite) -> None:
+    """A writer's new picture and post, and a newcomer's author file without consent or
+    GitHub logins, need nobody's leave (HR still sees the new author)."""
+    repo.image("media/2026/lunch.jpg")
+    repo.simple_post(
+        "2026-11-20-lunch.md",
+        "Lunch",
+        "2026-11-20",
+        authors="[jonas-berg]",
+        extra="image: media/2026/lunch.jpg\nimage_alt: Lunch\n",
+    )
+    repo.write("authors/new-person.yml", "name: New Person\nrole: Cook\nteam: Kitchen\n")
+    _, found = _pr(repo, "jonasb")
+    assert _submitter(found) == []
+    assert ("author-new", "authors/new-person.yml", "warning") in found
+
+
+def test_the_review_lists_what_changes_on_the_site(repo: FixtureSite) -> None:
+    """HR's review never says "changes nothing" when a page, the brand or a picture changes:
+    it lists each under what it changes."""
+    _base(repo, {"site_src/how-we-hire.md": "# How we hire\n", "media/brand/hero.jpg": "navy"})
+    repo.write("site_src/how-we-hire.md", "# How we hire\n\nWe do not hire people over 40.\n")
+    repo.image("media/brand/hero.jpg", color="red")
+    repo.image("media/old.jpg", color="red")
+    _pr(repo, "hr-login")
+    review = repo.run("review", "--base", "main", "--submitter", "hr-login").stdout
+    assert "changes nothing" not in review
+    assert (
+        "No post or author page goes up or comes down today, but merging this changes what "
+        "the site shows or how it is made: 3 files, listed below under what they change."
+    ) in review
+    assert "### The site's pages (only HR may change them)\n\n- ~ `site_src/how-we-hire.md`\n" in (
+        review
+    )
+    assert "### The brand's pictures, on every page (only HR may change them)\n\n" in review
+    assert "- ~ `media/old.jpg`: shown in An old story\n" in review
+
+
+def test_the_review_of_an_author_or_another_file_says_what_it_changes(repo: FixtureSite) -> None:
+    text = (repo.root / "authors/mette-hansen.yml").read_text()
+    repo.write("authors/mette-hansen.yml", text.replace("Mette Hansen koder.", "Mette stjæler."))
+    _pr(repo, "hr-login")
+    review = repo.run("review", "--base", "main", "--submitter", "hr-login").stdout
+    assert "changes nothing" not in review
+    assert "merging this changes what the site shows or how it is made: 1 file," in review
+    assert (
+        "- Nothing goes up or comes down because of it today, but what readers see of this "
+        "author changes (their page, and their name and photo on their posts).\n"
+    ) in review
+    git(repo, "reset", "-q", "--hard", "main")
+    repo.write("NOTES.txt", "not part of the site\n")
+    _pr(repo, "hr-login")
+    review = repo.run("review", "--base", "main", "--submitter", "hr-login").stdout
+    assert (
+        "Nothing goes up or comes down on the site today, and no file the site is known to be "
+        "made from changes; 1 other file does (listed below).\n"
+    ) in review
+    assert "### Other changed files\n\n- + `NOTES.txt`\n" in review

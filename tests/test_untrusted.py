@@ -361,3 +361,142 @@ def test_a_post_linking_to_a_post_with_errors_is_told_it_waits(site: FixtureSite
     assert held.returncode == 0, held.stderr
     assert not (out / "blog/2026/11/21/linking").exists()
     assert not (out / "blog/2026/11/22/chain").exists()
+
+
+# -- the policy fails closed ------------------------------------------------------------------
+
+
+def _hold_build(site: FixtureSite) -> tuple[int, Path]:
+    out = site.root.parent / "held-site"
+    env = {
+        **os.environ,
+        **site.cache_env(),
+        "ADVOCACY_TODAY": "2026-11-28",
+        "ADVOCACY_ON_ERROR": "hold",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    held = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(out)],
+        cwd=site.root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert "Traceback" not in held.stderr, held.stderr
+    return held.returncode, out
+
+
+POLICY = "confidential_terms: [Projekt Fyrtårn]\nhr_logins: [hr]\n"
+
+
+@pytest.mark.parametrize(
+    "policy",
+    [
+        POLICY.encode() + b"severity: [\n",  # a YAML slip
+        POLICY.encode() + b"hr_logins: [hr]\n",  # a key twice
+        POLICY.encode("latin-1"),  # saved by an editor as Latin-1
+        POLICY.encode() + b"confidential_term: [Nordlys]\n",  # a key it does not know
+        POLICY.encode() + b"confidential_terms_file: /dev/zero\n",
+    ],
+)
+def test_a_policy_with_errors_holds_back_every_post_and_page(
+    site: FixtureSite, policy: bytes
+) -> None:
+    """With an error in the policy its deny-lists cannot be trusted to be whole: nothing is
+    published, neither by the strict build nor in hold mode, and the check says why."""
+    (site.root / "policy.yml").write_bytes(policy)
+    _post(site, "We worked on Projekt Fyrtårn all autumn.\n")
+    site.write("site_src/about.md", "# About\n\nProjekt Fyrtårn, the page.\n")
+    found = _findings(site)
+    assert any(f[1] == "policy.yml" and f[2] == "error" for f in found), found
+    assert ("depends-on-error", POST, "error") in found
+    assert ("depends-on-error", "site_src/about.md", "error") in found
+    assert site.build().returncode == 1
+    code, out = _hold_build(site)
+    assert code == 0
+    assert not (out / "blog/2026/11/20/p").exists() and not (out / "about").exists()
+    text = "\n".join(
+        p.read_text("utf-8", "replace") for p in out.rglob("*") if p.suffix in (".html", ".xml")
+    )
+    assert "Fyrtårn" not in text
+
+
+def test_an_unknown_policy_field_is_an_error(site: FixtureSite) -> None:
+    site.write("policy.yml", POLICY + "confidential_term: [Nordlys]\nfinancial:\n  term: [x]\n")
+    proc = site.check("--format", "json", "--lang", "en")
+    said = [
+        (f["line"], f["rule"], f["severity"], f["message"])
+        for f in json.loads(proc.stdout)["findings"]
+        if f["file"] == "policy.yml"
+    ]
+    assert said == [
+        (
+            3,
+            "policy-unknown-field",
+            "error",
+            "Unknown field 'confidential_term' in the policy: did you mean 'confidential_terms'? "
+            "Nothing is published while the policy has errors.",
+        ),
+        (
+            5,
+            "policy-unknown-field",
+            "error",
+            "Unknown field 'term' in the policy: did you mean 'terms'? Nothing is published "
+            "while the policy has errors.",
+        ),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("terms_file", "message"),
+    [
+        (
+            "/dev/zero",
+            "The confidential terms file '/dev/zero' is not a plain file (a folder or a "
+            "device), so nothing could be checked against it.",
+        ),
+        (
+            "big.txt",
+            "The confidential terms file 'big.txt' is larger than 1 MB, so it was not read and "
+            "nothing could be checked against it.",
+        ),
+        (
+            "linked.txt",
+            "The confidential terms file 'linked.txt' is reached through a symbolic link inside "
+            "the repository, which is never followed, so nothing could be checked against it.",
+        ),
+    ],
+)
+def test_the_terms_file_is_a_small_plain_file(
+    site: FixtureSite, terms_file: str, message: str
+) -> None:
+    site.write("big.txt", "Nordlys\n" * 200_000)
+    (site.root.parent / "terms.txt").write_text("Nordlys\n", encoding="utf-8")
+    (site.root / "linked.txt").symlink_to(site.root.parent / "terms.txt")
+    site.write("policy.yml", POLICY + f"confidential_terms_file: {terms_file}\n")
+    started = time.monotonic()
+    proc = site.check("--format", "json", "--lang", "en")
+    assert time.monotonic() - started < 60 and "Traceback" not in proc.stderr
+    said = [
+        (f["rule"], f["message"])
+        for f in json.loads(proc.stdout)["findings"]
+        if f["file"] == "policy.yml"
+    ]
+    assert said == [("policy-terms-file", message)]
+
+
+@pytest.mark.parametrize("name", ["policy.yml", "teams.yml"])
+def test_the_policy_and_the_teams_file_are_never_read_through_a_link(
+    site: FixtureSite, name: str
+) -> None:
+    outside = site.root.parent / "outside.yml"
+    outside.write_text(
+        'IT:\n  description:\n    en: "SECRET_TOKEN read through a link"\n', encoding="utf-8"
+    )
+    (site.root / name).symlink_to(outside)
+    _post(site)
+    assert ("symlink", name, "error") in _findings(site)
+    result = site.build()
+    assert result.returncode == 1
+    assert "SECRET_TOKEN" not in result.all_text()

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import struct
+from pathlib import Path
+
 import pytest
 
+from advocacy.core.media.location import video_location
 from advocacy.core.media.video import VttError, parse_vtt
 from conftest import FixtureSite, assert_no_warnings
 
@@ -143,3 +147,65 @@ def test_vtt_cues() -> None:
         "01:00:00.000 --> 01:00:01,500 align:start\r\n<b>Hi</b>\r\nthere\r\n"
     )
     assert [(c.start, c.end, c.text) for c in cues] == [(3600.0, 3601.5, "Hi there")]
+
+
+def _box(kind: bytes, payload: bytes) -> bytes:
+    return struct.pack(">I4s", 8 + len(payload), kind) + payload
+
+
+def _mp4(*udta: bytes, top: bytes = b"") -> bytes:
+    """A small MP4: ftyp, a moov with a track and ``udta`` boxes, then the media data."""
+    moov = _box(
+        b"moov",
+        _box(b"mvhd", b"\0" * 100) + _box(b"trak", _box(b"tkhd", b"\0" * 84)) + b"".join(udta),
+    )
+    return _box(b"ftyp", b"mp42\0\0\0\0isommp42") + moov + top + _box(b"mdat", b"\xa9xyz" * 50)
+
+
+XYZ = _box(b"\xa9xyz", struct.pack(">HH", 18, 0x15C7) + b"+56.1629+010.2039/")
+XMP = (
+    b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:Description exif:GPSLatitude="56,9.77N"/>'
+    b"</x:xmpmeta>"
+)
+
+
+@pytest.mark.parametrize(
+    ("data", "where"),
+    [
+        (_mp4(_box(b"udta", XYZ)), "©xyz"),
+        (_mp4(_box(b"udta", _box(b"meta", b"\0\0\0\0" + _box(b"ilst", XYZ)))), "©xyz"),
+        (_mp4(_box(b"udta", _box(b"loci", b"\0" * 30))), "loci"),
+        (
+            _mp4(_box(b"meta", _box(b"keys", b"\0" * 8 + b"com.apple.quicktime.location.ISO6709"))),
+            "com.apple.quicktime.location",
+        ),
+        (_mp4(top=_box(b"uuid", bytes.fromhex("BE7ACFCB97A942E89C71999491E3AFAC") + XMP)), "XMP"),
+        (_mp4(_box(b"udta", _box(b"XMP_", XMP))), "XMP"),
+        (
+            b"\x1a\x45\xdf\xa3\x84\x42\x86\x81\x01" + b"\0" * 64 + b"\x45\xa3\x88LOCATION",
+            "WebM tag LOCATION",
+        ),
+        (_mp4(_box(b"udta", _box(b"\xa9nam", b"\0\0kitchen"))), None),  # a title is no place
+        (_mp4(), None),  # "©xyz" in the pictures themselves is never read as a box
+    ],
+)
+def test_a_recording_position_is_found(tmp_path: Path, data: bytes, where: str | None) -> None:
+    path = tmp_path / "v.mp4"
+    path.write_bytes(data)
+    assert video_location(path) == where
+
+
+def test_a_video_with_its_position_is_not_published(site: FixtureSite) -> None:
+    _video_post(site, "  src: media/kitchen.mp4\n  captions: media/kitchen.vtt\n")
+    (site.root / "media/kitchen.mp4").write_bytes(_mp4(_box(b"udta", XYZ)))
+    result = site.build()
+    assert result.returncode == 1
+    assert (
+        f"{POST}:7: error: The video 'media/kitchen.mp4' contains the position where it was "
+        "recorded (©xyz). It is already public in this repository's history. [media-gps]"
+    ) in result.log
+    proc = site.check("--lang", "da")
+    assert proc.returncode == 1
+    assert "Videoen 'media/kitchen.mp4' indeholder positionen for, hvor den er optaget" in (
+        proc.stdout
+    )

@@ -12,8 +12,9 @@ untrusted data:
 - the pull-request number must be a number, and that pull request's head commit must be the
   commit the run checked (so an artifact cannot name another pull request, and a review of
   an older commit never replaces a newer one);
-- when the pull request changes ``.github/`` its own workflow made the review, so the
-  comment says that it cannot be trusted;
+- when the pull request changes ``.github/`` (or changes more files than GitHub lists) its
+  own workflow may have made the review, so the comment says that it cannot be trusted and
+  quotes it as text (no mention, reference, link or picture in it is active);
 - the comment to update is found by a hidden marker at its start *and* by its author being
   this workflow's bot, so nobody else's comment is ever edited.
 
@@ -176,10 +177,24 @@ def read_artifact(data: bytes) -> tuple[int, str]:
     return int(number), comment
 
 
+def quoted(text: str) -> str:
+    """``text`` as a fenced code block nothing in it can close: on GitHub no mention, link,
+    picture or HTML in it is active."""
+    longest = max((len(run) for run in re.findall(r"`+", text)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}text\n{text.rstrip(chr(10))}\n{fence}\n"
+
+
 def compose(review: str, sha: str, run: str, untrusted: bool) -> str:
     """The comment: the marker, a warning when the pull request changes the workflows, the
-    review (or where to find it, when it is too long), and which commit and run it is."""
+    review (or where to find it, when it is too long), and which commit and run it is.
+
+    An untrusted review (the pull request's own workflow made it, and could have written
+    anything: mentions that notify people, references to other issues, links) is quoted as
+    text, never shown as Markdown."""
     head = MARKER + "\n" + (UNTRUSTED if untrusted else "")
+    if untrusted:
+        review = quoted(review)
     foot = FOOTER.format(sha=sha[:7], run=run)
     body = head + review.rstrip("\n") + "\n" + foot
     if len(body) > MAX_COMMENT:
@@ -219,10 +234,11 @@ def post_review(github: GitHub, run_id: str, head_sha: str, run_url: str) -> str
         )
     if pull.get("state") != "open":
         return f"pull request #{number} is closed: nothing to do"
-    untrusted = any(
-        str(f.get("filename", "")).startswith(".github/")
-        for f in github.pages(f"/pulls/{number}/files")
-    )
+    files = [str(f.get("filename", "")) for f in github.pages(f"/pulls/{number}/files")]
+    # GitHub lists at most 3,000 files: a longer pull request could hide a change to
+    # .github/ beyond them, so it counts as one that changes it.
+    listed_all = len(files) < MAX_PAGES * 100 and len(files) >= int(pull.get("changed_files", 0))
+    untrusted = not listed_all or any(name.startswith(".github/") for name in files)
     return upsert(github, number, compose(review, head_sha, run_url, untrusted))
 
 

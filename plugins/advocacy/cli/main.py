@@ -149,8 +149,16 @@ def new_help(lang: str) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Entry point of the ``advocacy`` console script."""
-    return dispatch(build_parser().parse_args(argv))
+    """Entry point of the ``advocacy`` console script.
+
+    The current folder (on ``sys.path`` under ``python -m``) is taken off it while the
+    command runs: it is usually a checkout of a pull request, and a module it holds must
+    never be imported in place of an installed one."""
+    from advocacy.mkdocs_plugin.site import without_repository_on_path
+
+    args = build_parser().parse_args(argv)
+    with without_repository_on_path(getattr(args, "root", None) or Path(".")):
+        return dispatch(args)
 
 
 if __name__ == "__main__":

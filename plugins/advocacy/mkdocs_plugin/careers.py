@@ -9,8 +9,10 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from advocacy.core.checking.people.elsewhere import CONFIG_TEXT, config_findings
 from advocacy.core.media.catalog import SVG, MediaCatalog
 from advocacy.core.media.images import ImageProblem
 from advocacy.core.model.findings import Finding, Report
@@ -19,6 +21,7 @@ from advocacy.core.publishing.careers.brand import Brand, brand_css, brand_findi
 from advocacy.core.publishing.careers.languages import Languages
 from advocacy.core.publishing.careers.site_pages import Careers
 from advocacy.core.publishing.careers.team_profiles import read_team_profiles
+from advocacy.core.publishing.edition import page_published
 from advocacy.core.reading.policy import Policy
 from advocacy.core.reading.repository import Repository
 from advocacy.core.review.policy_page import policy_markdown
@@ -40,6 +43,11 @@ def read_careers(
     with the check's (so an error stops the build, as the check's do)."""
     careers, found = careers_of(site, repo, config)
     report.extend(found)
+    from advocacy.mkdocs_plugin.publication import hold_mode  # it imports this module
+
+    held = [f for f in found if f.rule == CONFIG_TEXT.id]
+    if held and hold_mode():  # a setting cannot be held back: no build that holds errors back
+        raise PluginError(f"advocacy: {held[0].file}:{held[0].line}: {held[0].message}")
     add_brand_files(careers, files, config, repo.media)
     return careers
 
@@ -74,6 +82,7 @@ def careers_of(site: Site, repo: Repository, config: MkDocsConfig) -> tuple[Care
         found += brand_findings(
             brand, repo, config_lines(text), Path(config.config_file_path or "mkdocs.yml").name
         )
+        found += config_findings(repo, text, Path(config.config_file_path or "mkdocs.yml").name)
         cards = opts.cards
         # The share cards wear the brand unless mkdocs.yml gives them colours of their own.
         if brand.primary and cards.background == _DEFAULT_CARDS[0]:
@@ -81,7 +90,7 @@ def careers_of(site: Site, repo: Repository, config: MkDocsConfig) -> tuple[Care
         if brand.accent and cards.accent == _DEFAULT_CARDS[1]:
             cards.accent = brand.accent
     careers = Careers(langs, brand, profiles, site.jobs_url, dict(site.team_jobs), company)
-    careers.pages = {p.src_uri for p in repo.pages if p.valid}
+    careers.pages = {p.src_uri for p in repo.pages if page_published(p, repo, site.today)}
     if opts is not None:
         careers.hiring_page, careers.write_page = opts.hiring_page, opts.write_page
         careers.policy_page = opts.policy_page.strip("/") + "/index.md"

@@ -26,7 +26,8 @@ from advocacy.core.i18n.catalog import plural, text
 from advocacy.core.model.entities import Post
 from advocacy.core.model.findings import Finding, Report, Severity
 from advocacy.core.model.site import Site
-from advocacy.core.model.slugs import slug_from_filename
+from advocacy.core.model.slugs import slug_from_filename, slugify
+from advocacy.core.reading.pages import address_problem
 from advocacy.core.reading.repository import Repository
 from advocacy.core.rendering.documents import uses
 
@@ -102,6 +103,8 @@ def _address(site: Site, src_uri: str, post: Post | None) -> str:
             return post.url
         if dated:
             return f"blog/{dated[1]}/{dated[2]}/{dated[3]}/{slug_from_filename(name) or 'post'}/"
+    if address_problem(site, src_uri) is not None:  # not at an address the site uses itself
+        return f"{OVERVIEW_URL}{slugify(src_uri) or 'page'}/"
     stem = src_uri.removesuffix(".md")
     return stem.removesuffix("index") if stem == "index" or stem.endswith("/index") else stem + "/"
 

@@ -131,7 +131,9 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         site = self.site
         assert site is not None
         self.store = store = BuildCache.for_repository(site.root)
-        repo, report = check_repository(site, lang=site.language, store=store)
+        # The preview shows advice on writing on its pages of findings (never in the log).
+        writer = self.serve is not None
+        repo, report = check_repository(site, lang=site.language, store=store, writer=writer)
         careers = read_careers(site, repo, config, files, report)  # brand, teams.yml, languages
         preview = f"{config.site_url or '/'}{OVERVIEW_URL}" if self.serve else None
         report_findings(report, site.language, preview, config.strict)
@@ -262,6 +264,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         if self.feeds is not None and page.file.src_uri in self.feeds.shown:
             self.feeds.html[page.file.src_uri] = str(html)
         page.content = html if isinstance(html, Markup) else escape(html)
+        _escape_title(page)
         data = self.page_data[page.file.src_uri] = self.data.for_page(page)
         if self.page_cache is not None and page.file.src_uri not in self.findings:
             self.page_cache.decide(page, data)
@@ -393,3 +396,17 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
             self.render_patch = None
         if self.keeper is not None:
             self.keeper.uninstall()
+
+
+def _escape_title(page: Page) -> None:
+    """Material prints a page's title as it is (its heading, the search index, the nav): the
+    title is set in the page's meta, escaped, whatever it came from (the front matter, the
+    first heading, mkdocs.yml's nav, or MkDocs' last resort, the file's name)."""
+    given = vars(page).get("title")  # from mkdocs.yml's nav: it comes before the meta
+    if given is not None:
+        page.title = escape(given)
+    title = page.meta.get("title")
+    if not isinstance(title, Markup):
+        title = page.title if title is None else title
+        if title is not None:
+            page.meta["title"] = escape(title)

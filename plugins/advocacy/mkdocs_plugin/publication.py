@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 from collections.abc import Collection
 from pathlib import Path
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -18,6 +19,7 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from advocacy.core.cache.store import BuildCache
+from advocacy.core.checking.run import for_writer
 from advocacy.core.i18n.catalog import plural, text
 from advocacy.core.media.card_jobs import CardMaking, card_jobs, card_name
 from advocacy.core.media.cards import CardStyle
@@ -57,6 +59,8 @@ def report_findings(
     preview, ``mkdocs serve``, they are shown instead of what they concern, and listed at the
     address ``preview``)."""
     for finding in report.warnings:
+        if preview is not None and for_writer(finding.rule):
+            continue  # the preview's pages show advice on writing; the log would drown in it
         # Warnings never block publication, so they are logged below WARNING level:
         # --strict would otherwise turn them into errors.
         log.info(
@@ -105,7 +109,7 @@ def keep_judged(
     """Only the Markdown the check judged stays, with the addresses the core gave it (and,
     in the preview, the files of ``shown``: pages of findings, see findings_page)."""
     published: dict[str, Post | DocPage] = {p.src_uri: p for p in edition.posts}
-    published |= {p.src_uri: p for p in repo.pages if p.valid}
+    published |= {p.src_uri: p for p in edition.pages}  # valid, and held for no one
     docs_dir = os.path.abspath(config.docs_dir)
     for file in list(files):
         source = os.path.abspath(file.abs_src_path or "")
@@ -118,6 +122,8 @@ def keep_judged(
             # Held back, not judged (a link, a file MkDocs would copy as it is), or a page
             # with errors in hold mode: in no page, listing, search or sitemap.
             files.remove(file)
+            if file.src_uri.endswith(".md"):
+                config.nav = _without(config.nav, file.src_uri)
             continue
         if isinstance(doc, Post):
             data.posts[file.src_uri] = doc
@@ -126,6 +132,17 @@ def keep_judged(
             file.url = doc.url
             file.abs_dest_path = os.path.normpath(os.path.join(config.site_dir, file.dest_uri))
     return published
+
+
+def _without(nav: Any, src_uri: str) -> Any:
+    """The ``nav`` of mkdocs.yml without the entries of a page that is held back (a page
+    held for consent is no broken link in the menu)."""
+    if isinstance(nav, list):
+        kept = [_without(item, src_uri) for item in nav]
+        return [item for item in kept if item not in (None, [], {})]
+    if isinstance(nav, dict):
+        return {k: v for k, v in ((k, _without(v, src_uri)) for k, v in nav.items()) if v}
+    return None if isinstance(nav, str) and nav.strip("/") == src_uri else nav
 
 
 def add_generated(

@@ -11,6 +11,9 @@ import contextlib
 import io
 import logging
 import os
+import stat
+import sys
+from collections.abc import Iterator
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -64,8 +67,10 @@ def site_from_config(config: MkDocsConfig, options: object | None = None) -> Sit
 
 
 # Tags MkDocs' loader understands and that run nothing: environment variables, paths, and a
-# function named by its import path (the toc's slugify), which only imports what is installed.
+# function named by its import path (the toc's slugify), only from the packages a site uses.
 SAFE_TAGS = ("!ENV", "!relative", "tag:yaml.org,2002:python/name:")
+PYTHON_NAME = "tag:yaml.org,2002:python/name:"
+NAMED_MODULES = ("advocacy.", "markdown.", "pymdownx.", "material.")
 
 
 def refuse_code(text: str, config_file: str) -> None:
@@ -88,6 +93,15 @@ def refuse_code(text: str, config_file: str) -> None:
                     "the file is read; only !ENV, !relative and !!python/name: are "
                     "allowed."
                 )
+            name = tag.removeprefix(PYTHON_NAME) if tag and tag.startswith(PYTHON_NAME) else None
+            if name is not None and not name.startswith(NAMED_MODULES):
+                # Any installed function could be named (shutil.rmtree as the toc's
+                # slugify would delete a folder named like a heading).
+                line = event.start_mark.line + 1 if event.start_mark else "?"
+                raise SiteError(
+                    f"{config_file}:{line}: '!!python/name:{name}' names a function outside "
+                    "the packages a site uses (advocacy, markdown, pymdownx, material)."
+                )
     except yaml.YAMLError:
         return  # load_yaml has said what is wrong
 
@@ -102,28 +116,23 @@ def load_site(root: Path, config_file: str = "mkdocs.yml") -> Site:
 
 def load_site_and_config(root: Path, config_file: str = "mkdocs.yml") -> tuple[Site, MkDocsConfig]:
     """:func:`load_site`, with MkDocs' configuration itself (for what the build reads from
-    it besides the core's settings: the brand, teams.yml)."""
+    it besides the core's settings: the brand, teams.yml).
+
+    The file and every file it ``INHERIT``s are read safely first (:func:`vet_config`), and
+    MkDocs loads them with neither the current folder nor the repository on ``sys.path``: a
+    pull request's checkout is data, and checking it never imports anything from it."""
     from mkdocs.config import load_config
     from mkdocs.exceptions import ConfigurationError
 
     path = root / config_file
-    try:
-        text = path.read_text("utf-8")
-        load_yaml(text, strict=False)  # a syntax error said with its line
-        refuse_code(text, config_file)
-    except OSError as exc:
-        raise SiteError(f"Cannot read {path}: {exc.strerror}.") from None
-    except UnicodeDecodeError:
-        raise SiteError(f"Cannot read {path}: it is not UTF-8 text.") from None
-    except YamlSyntaxError as exc:
-        raise SiteError(f"{config_file}:{exc.line}: not valid YAML: {exc.problem}.") from None
+    vet_config(root, config_file)
     messages = io.StringIO()
     handler = logging.StreamHandler(messages)
     handler.setLevel(logging.WARNING)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(handler)
     try:
-        with contextlib.redirect_stdout(io.StringIO()):
+        with contextlib.redirect_stdout(io.StringIO()), without_repository_on_path(root):
             config = load_config(config_file=str(path))
     except (ConfigurationError, OSError, SystemExit) as exc:
         detail = messages.getvalue().strip() or str(exc) or type(exc).__name__
@@ -131,3 +140,107 @@ def load_site_and_config(root: Path, config_file: str = "mkdocs.yml") -> tuple[S
     finally:
         logger.removeHandler(handler)
     return site_from_config(config), config
+
+
+MAX_CONFIG_BYTES = 1_000_000
+MAX_INHERIT = 10
+
+
+def _lstat_inside(root: Path, rel: str, config_file: str) -> Path:
+    """``rel`` (a path MkDocs would open) as a file inside ``root``, reached without a
+    symbolic link anywhere on the way; a :class:`SiteError` otherwise."""
+    base = root.resolve()
+    full = Path(os.path.normpath(base / rel))
+    try:
+        parts = full.relative_to(base).parts
+    except ValueError:
+        raise SiteError(
+            f"{config_file}: '{rel}' is outside the repository; the configuration is read "
+            "only from files inside it."
+        ) from None
+    for depth in range(1, len(parts) + 1):
+        try:
+            mode = os.lstat(base.joinpath(*parts[:depth])).st_mode
+        except OSError as exc:
+            raise SiteError(f"Cannot read {full}: {exc.strerror}.") from None
+        if stat.S_ISLNK(mode):
+            raise SiteError(
+                f"{config_file}: '{rel}' is a symbolic link; the configuration is never read "
+                "through a link (it could lead anywhere on the machine). Use a plain file."
+            )
+    if not stat.S_ISREG(os.lstat(full).st_mode):
+        raise SiteError(f"{config_file}: '{rel}' is not a plain file.")
+    return full
+
+
+def _read_config(path: Path, name: str) -> str:
+    try:
+        if path.stat().st_size > MAX_CONFIG_BYTES:
+            raise SiteError(f"Cannot read {name}: it is larger than 1 MB.")
+        with path.open("rb") as handle:
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+        if len(data) > MAX_CONFIG_BYTES:
+            raise SiteError(f"Cannot read {name}: it is larger than 1 MB.")
+        return data.decode("utf-8")
+    except OSError as exc:
+        raise SiteError(f"Cannot read {path}: {exc.strerror}.") from None
+    except UnicodeDecodeError:
+        raise SiteError(f"Cannot read {path}: it is not UTF-8 text.") from None
+
+
+def vet_config(root: Path, config_file: str = "mkdocs.yml") -> None:
+    """Read ``config_file`` and the chain of files it ``INHERIT``s with a safe loader, before
+    MkDocs reads them with its own, which runs code: Python tags (but ``!!python/name:``)
+    and ``hooks:`` (Python files MkDocs imports while it validates the configuration) are
+    refused, and so is an ``INHERIT`` outside the repository or through a symbolic link."""
+    name = config_file
+    path = _lstat_inside(root, config_file, config_file)
+    seen: set[Path] = set()
+    while True:
+        if path in seen or len(seen) >= MAX_INHERIT:
+            raise SiteError(f"{name}: 'INHERIT' goes round in a circle or too deep.")
+        seen.add(path)
+        text = _read_config(path, name)
+        try:
+            doc = load_yaml(text, strict=False)  # a syntax error said with its line
+        except YamlSyntaxError as exc:
+            raise SiteError(f"{name}:{exc.line}: not valid YAML: {exc.problem}.") from None
+        refuse_code(text, name)
+        data = doc.data if isinstance(doc.data, dict) else {}
+        if "hooks" in data:
+            raise SiteError(
+                f"{name}:{doc.line('hooks') or '?'}: 'hooks' names Python files that MkDocs "
+                "runs when it reads the configuration; advocacy never runs a repository's "
+                "code. Remove 'hooks' (what the site needs belongs in the advocacy plugin)."
+            )
+        parent = data.get("INHERIT")
+        if parent is None:
+            return
+        if not isinstance(parent, str) or not parent.strip():
+            raise SiteError(f"{name}:{doc.line('INHERIT') or '?'}: 'INHERIT' must name a file.")
+        rel = os.path.relpath(os.path.join(path.parent, parent), root.resolve())
+        path = _lstat_inside(root, rel, name)
+        name = Path(rel).as_posix()
+
+
+@contextlib.contextmanager
+def without_repository_on_path(root: Path) -> Iterator[None]:
+    """Neither the current folder nor ``root`` on ``sys.path`` meanwhile: a module a
+    configuration names (``!!python/name:``, a Markdown extension, a plugin) is only ever
+    one that is installed, never a file of the repository."""
+    saved = list(sys.path)
+    sys.path[:] = [p for p in saved if not _is_repository_path(p, root)]
+    try:
+        yield
+    finally:
+        sys.path[:] = saved
+
+
+def _is_repository_path(entry: str, root: Path) -> bool:
+    if entry in ("", "."):
+        return True
+    try:
+        here = Path(entry).resolve()
+        return here in (Path.cwd().resolve(), root.resolve())
+    except (OSError, RuntimeError):
+        return False

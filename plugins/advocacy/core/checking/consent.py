@@ -7,13 +7,20 @@ and when no colleague without current consent is named in its text.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-import json
-import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
-from advocacy.core.checking.texts import forms, post_segments
-from advocacy.core.model.entities import Author, Post
+from advocacy.core.checking.people.mentions import mentions, mentions_in
+from advocacy.core.checking.people.photos import photo_owner, pictures
+from advocacy.core.checking.texts import (
+    Segment,
+    author_segments,
+    page_segments,
+    reading_segments,
+)
+from advocacy.core.model.entities import Author, DocPage, Post
 from advocacy.core.reading.repository import Repository
 
 OK, MISSING, WITHDRAWN, EXPIRED, NO_EVIDENCE = "ok", "missing", "withdrawn", "expired", "evidence"
@@ -23,13 +30,20 @@ UNREADABLE, UNKNOWN = "unreadable", "unknown"
 ENDED = (WITHDRAWN, EXPIRED, UNREADABLE, UNKNOWN)
 
 
+def day(value: dt.date | None) -> dt.date | None:
+    """A date as its day: a datetime (a date written with a time) compares as its date."""
+    return value.date() if isinstance(value, dt.datetime) else value
+
+
 def state(
     start: dt.date | None,
     today: dt.date,
     withdrawn: dt.date | None = None,
     expires: dt.date | None = None,
 ) -> tuple[str, dt.date | None]:
-    """The state of one consent record today, and the date that decided it."""
+    """The state of one consent record today, and the date that decided it (a date with a
+    time counts as its day)."""
+    start, withdrawn, expires = day(start), day(withdrawn), day(expires)
     if withdrawn is not None and withdrawn <= today:
         return WITHDRAWN, withdrawn
     if start is None or start > today:
@@ -66,6 +80,7 @@ class Problem:
     state: str  # missing, withdrawn, expired or evidence
     date: dt.date | None
     line: int | None
+    path: str | None = None  # for a photo: the file, as written
 
     @property
     def blocks(self) -> bool:
@@ -77,113 +92,72 @@ class Problem:
         return self.kind != "mention" and self.state in (MISSING, NO_EVIDENCE)
 
 
-def _trie_regex(names: list[list[str]]) -> str:
-    """One regex for many names (each a list of words), branching letter by letter.
-
-    A plain alternation tries every name at every position of the text: with hundreds of
-    colleagues that grows with the square of the company. Spaces match any spacing.
-    """
-    trie: dict[str, dict] = {}
-    for words in names:
-        node = trie
-        for char in " ".join(words):
-            node = node.setdefault(char, {})
-        node[""] = {}  # a name ends here
-
-    def pattern(node: dict[str, dict]) -> str:
-        ends = "" in node
-        branches = [
-            (r"\s+" if char == " " else re.escape(char)) + pattern(child)
-            for char, child in sorted(node.items())
-            if char
-        ]
-        if not branches:
-            return ""
-        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-        return f"(?:{body})?" if ends else body
-
-    return pattern(trie)
+def photo_problems(doc: Post | DocPage, repo: Repository, today: dt.date) -> list[Problem]:
+    """Authors' photos shown by ``doc`` without their current profile and photo consent."""
+    out: list[Problem] = []
+    seen: set[str] = set()
+    for path, written, line in pictures(doc):
+        slug = photo_owner(repo, path)
+        if slug is None or slug in seen:
+            continue
+        author = repo.authors[slug]
+        st, date = photo_state(author, today)
+        if st != OK:
+            seen.add(slug)
+            out.append(Problem("photo", author.name, slug, st, date, line, written))
+    return out
 
 
-def _names_pattern(repo: Repository) -> re.Pattern[str] | None:
-    """One pattern for every colleague's full name, in every spelling (see texts.forms)."""
+def text_problems(
+    segments: list[Segment], repo: Repository, today: dt.date, besides: Iterable[str] = ()
+) -> list[Problem]:
+    """Colleagues named in ``segments`` (other than ``besides``) without current consent:
+    what keeps a page, a bio or a team's text off the site."""
+    out = []
+    for slug, (_, line) in mentions_in(segments, repo).items():
+        author = repo.authors[slug]
+        st, date = profile_state(author, today)
+        if st != OK and slug not in besides:
+            out.append(Problem("mention", author.name, slug, st, date, line))
+    return out
 
-    def make() -> re.Pattern[str] | None:
-        names = sorted({n for n in _by_name(repo) if " " in n})
-        # Longest first wins as before: the trie tries to go on before it stops.
-        return (
-            re.compile(rf"(?<!\w)(?:{_trie_regex([n.split() for n in names])})(?!\w)")
-            if names
-            else None
-        )
 
-    return repo.cache.get("names", make)
-
-
-def _by_name(repo: Repository) -> dict[str, str]:
-    """Each spelling of each colleague's name, to their slug."""
+def author_problems(author: Author, repo: Repository, today: dt.date) -> dict[str, list[Problem]]:
+    """What an author's page publishes (role, team, location, bio.da ...) that names another
+    colleague without current consent, by field: a bio is left out, anything else holds the
+    profile back."""
     return repo.cache.get(
-        "names-by",
+        f"author-consent-{author.slug}-{today.isoformat()}",
         lambda: {
-            " ".join(spelling.split()): slug
-            for slug, a in repo.authors.items()
-            for spelling in forms(a.name)
+            segment.field: found
+            for segment in author_segments(author)
+            for found in [text_problems([segment], repo, today, (author.slug,))]
+            if found
         },
     )
 
 
-def mentions(post: Post, repo: Repository) -> dict[str, int | None]:
-    """Colleagues (by slug) whose full name appears in the post's text, with the first line.
+def as_published(author: Author, repo: Repository, today: dt.date) -> Author | None:
+    """The author as the site shows them today: without a bio that names someone without
+    consent, and not at all (None) when another of their texts does."""
+    held = author_problems(author, repo, today)
+    if not held:
+        return author
+    if any(not name.startswith("bio.") for name in held):
+        return None
+    bio = {lang: text for lang, text in author.bio.items() if f"bio.{lang}" not in held}
+    return dataclasses.replace(author, bio=bio)
 
-    Kept in the build cache by the post's bytes and the colleagues' names: the build asks
-    for every post, and reading all of a post's text in three spellings takes a while.
-    """
-    pattern = _names_pattern(repo)
-    if pattern is None:
-        return {}
-    store = repo.store
-    if store is None or post.rendered is None:
-        return _mentions(post, repo, pattern)
-    key = store.key(
-        "findings", "mentions", _names_key(repo), post.file, post.digest, post.rendered.html
-    )
-    kept = store.read_json(
-        "findings",
-        key,
-        lambda d: (
-            isinstance(d, dict)
-            and all(isinstance(k, str) and (v is None or isinstance(v, int)) for k, v in d.items())
+
+def page_problems(page: DocPage, repo: Repository, today: dt.date) -> list[Problem]:
+    """Why a page is held back today: names and author photos without consent."""
+    return repo.cache.get(
+        f"page-consent-{page.file}-{today.isoformat()}",
+        lambda: (
+            text_problems(page_segments(page) + reading_segments(page), repo, today)
+            + photo_problems(page, repo, today)
         ),
     )
-    if kept is None:
-        kept = _mentions(post, repo, pattern)
-        store.write_json("findings", key, kept)
-    return {slug: line for slug, line in kept.items() if slug in repo.authors}
-
-
-def _names_key(repo: Repository) -> str:
-    return repo.cache.get("names-key", lambda: json.dumps(sorted(_by_name(repo).items())))
-
-
-def _mentions(post: Post, repo: Repository, pattern: re.Pattern[str]) -> dict[str, int | None]:
-    by_name = _by_name(repo)
-    found: dict[str, int | None] = {}
-    segments = post_segments(post, repo.site.root)
-    # Most posts name no colleague: one search over all their text says so at once.
-    whole = " | ".join(segment.text for segment in segments)
-    if not any(pattern.search(text) for text in forms(whole)):
-        return found
-    for segment in segments:
-        for number, text in enumerate(segment.forms):
-            for match in pattern.finditer(text):
-                slug = by_name.get(" ".join(match.group().split()))
-                if slug and slug not in found:
-                    found[slug] = (
-                        segment.line_of(match.group(), text[: match.start()])
-                        if (number == 0)
-                        else segment.line
-                    )
-    return found
 
 
 def problems(post: Post, repo: Repository, today: dt.date) -> list[Problem]:
@@ -248,7 +222,15 @@ def _problems(post: Post, repo: Repository, today: dt.date) -> list[Problem]:
         if slug not in listed:
             # Named but not listed: a hint when their consent is current, else held back.
             out.append(Problem("mention", author.name, slug, OK if st == OK else st, date, line))
-    return out
+    return out + photo_problems(post, repo, today)
+
+
+def translates(post: Post, original: Post) -> bool:
+    """Whether ``post`` may stand as a translation of ``original``: a translation speaks for
+    the original's authors, so at least one of them is its author too (rule
+    translation-other-author). Anything else is a story of its own, never a version of
+    another's in listings or links."""
+    return post is not original and bool(set(post.authors) & set(original.authors))
 
 
 def holds(problem: Problem) -> bool:

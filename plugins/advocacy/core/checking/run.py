@@ -18,6 +18,7 @@ from pathlib import Path
 from advocacy.core.cache.findings import RuleCache
 from advocacy.core.cache.reads import ReadCache, code_fingerprint
 from advocacy.core.cache.store import BuildCache
+from advocacy.core.checking.people.elsewhere import author_consent
 from advocacy.core.checking.rules import CHECKS
 from advocacy.core.checking.rules.confidential import author_confidential
 from advocacy.core.checking.rules.media import author_media
@@ -33,6 +34,7 @@ from advocacy.core.reading.files import take_inventory
 from advocacy.core.reading.policy import Policy
 from advocacy.core.reading.posts import read_post
 from advocacy.core.reading.repository import Repository, load_repository
+from advocacy.core.reading.schema.yamlsource import RepoFileError, read_repo_text
 from advocacy.core.rendering.documents import Renderer, uses
 
 E = Severity.ERROR
@@ -97,9 +99,10 @@ def context_key(repo: Repository) -> str:
     digest = hashlib.sha256(code_fingerprint().encode())
     for path in repo.inventory.authors:
         digest.update(path.name.encode() + path.read_bytes())
-    policy_file = site.root / site.policy
-    if policy_file.is_file():
-        digest.update(policy_file.read_bytes())
+    try:
+        digest.update((read_repo_text(site.root, site.policy) or "").encode())
+    except (RepoFileError, OSError, UnicodeDecodeError):
+        digest.update(b"\0unreadable")  # reported by load_policy; every post is held back
     digest.update(
         json.dumps(
             [
@@ -249,6 +252,7 @@ def check_repository(
     store: BuildCache | None = None,
     submission: Submission | None = None,
     submitter: str | None = None,
+    writer: bool = False,
 ) -> tuple[Repository, Report]:
     """Read, render and check the repository; report on ``paths`` only, when given.
 
@@ -256,7 +260,8 @@ def check_repository(
     findings). ``submission`` is a pull request: what it may change is judged by its base
     branch, and the report is on what it changes and on everything that uses it. Without
     one, ``submitter`` checks the posts of ``paths`` against the rights in the work tree (a
-    writer trying it out; pull requests always come with their base branch).
+    writer trying it out; pull requests always come with their base branch). ``writer``
+    keeps advice on writing for every post (the preview, where a writer looks at them all).
     """
     inventory = take_inventory(site)
     posts, chosen = select(site, paths, inventory.posts)
@@ -281,8 +286,12 @@ def check_repository(
         *author_media(repo),
         *author_personal_data(repo),
         *author_confidential(repo),
+        *author_consent(repo),
         *same_names(repo),
     ]
+    # Advice on writing goes to the posts a writer asks about, not to a whole repository.
+    own = chosen or (submission.changed if submission is not None else set())
+    findings = [f for f in findings if writer or f.file in own or not for_writer(f.rule)]
     if submission is None and submitter:
         submission = Submission(
             submitter,
@@ -298,6 +307,7 @@ def check_repository(
         findings += submission_findings(repo, submission)
         chosen = involved(repo, submission)
     findings = apply_severities(findings, repo.policy)
+    findings += _policy_hold(repo, findings)
     findings = imported_advice(findings + _invalidate(repo, findings), repo)
     if chosen is not None:
         findings = [f for f in findings if f.file in chosen]
@@ -306,6 +316,12 @@ def check_repository(
     if store:
         store.flush()
     return repo, report
+
+
+def for_writer(rule_id: str) -> bool:
+    """Whether the rule is advice on writing, for the posts a writer asks about only."""
+    declared = RULES.get(rule_id)
+    return declared is not None and declared.for_writer
 
 
 def image_slots(store: BuildCache) -> Callable[[str], Slot]:
@@ -336,6 +352,20 @@ def involved(repo: Repository, submission: Submission) -> set[str]:
             out.add(doc.file)
     if repo.site.policy in touched or "mkdocs.yml" in touched:
         out |= {d.file for d in repo.documents} | {a.file for a in repo.authors.values()}
+    return out
+
+
+def _policy_hold(repo: Repository, findings: list[Finding]) -> list[Finding]:
+    """Fail closed on the policy: with any error in it (unreadable, a key it does not know,
+    a terms file that cannot be read), its deny-lists may be incomplete, so every post and
+    page is held back (the strict build fails; hold mode publishes none of them)."""
+    policy = repo.site.policy
+    if not any(f.file == policy and f.severity is Severity.ERROR for f in findings):
+        return []
+    out = []
+    for doc in repo.documents:
+        doc.valid = False
+        out.append(DEPENDS.finding(repo.lang, doc.file, None, other=policy))
     return out
 
 

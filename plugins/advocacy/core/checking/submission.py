@@ -3,17 +3,33 @@ branch says about who may change what.
 
 Permissions are read from the base branch, never from the pull request: HR's logins from
 the base's ``policy.yml``, each author's ``github:`` from the base's author files. A pull
-request cannot give itself a right. It may change a post only when the submitter is one of
-the post's authors (or HR); that holds for the posts it adds or changes, for the posts that
-use a picture, video or captions file it replaces, and for the posts it deletes. Only HR
-may change the policy, a consent record, the GitHub logins, or the site's configuration.
+request cannot give itself a right. Every file it adds, changes or deletes is someone's to
+change (``kinds``), and HR may change them all: a post is its authors' (a changed or deleted
+post's authors as the base branch has them); a picture, video or captions file is the
+authors' of every post that uses it; an author file and its photo are that author's; a new
+file nobody uses yet is anyone's. Everything else (the policy, the site's pages, teams.yml,
+the brand's pictures, the configuration, and files of no known kind) is HR's alone, and so
+are a consent record and the GitHub logins, even in one's own author file.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from pathlib import PurePosixPath
 
+from advocacy.core.checking.kinds import (
+    AUTHOR,
+    OTHER,
+    PHOTO,
+    PICTURE,
+    POST,
+    WHAT,
+    Usage,
+    kind_of,
+    usage,
+)
+from advocacy.core.checking.people.records import record_findings
 from advocacy.core.model.entities import Author, Post
 from advocacy.core.model.findings import Finding, Severity
 from advocacy.core.model.rules import rule
@@ -22,16 +38,6 @@ from advocacy.core.reading.repository import Repository
 from advocacy.core.rendering.documents import uses
 
 E, W = Severity.ERROR, Severity.WARNING
-# Files that decide how everything else is judged or built: HR's (or maintainers') to change.
-CONFIGURATION = (
-    "mkdocs.yml",
-    "pyproject.toml",
-    ".github/",
-    "plugins/",
-    "overrides/",
-    "Makefile",
-    ".ci/",
-)
 
 NOT_AUTHOR = rule(
     "submitter-not-author",
@@ -69,6 +75,30 @@ NOT_AUTHOR = rule(
                 "spørg en forfatter til indlægget.",
             ),
         },
+        "submitter-author-file": {
+            "en": (
+                "'{login}' may not change '{path}': it is {name}'s author file, and only they "
+                "(GitHub: {allowed}) or HR may change it.",
+                "Take this change out of the pull request; ask {name} or HR to make it.",
+            ),
+            "da": (
+                "'{login}' må ikke ændre '{path}': det er {name}s forfatterfil, og kun "
+                "vedkommende (GitHub: {allowed}) eller HR må ændre den.",
+                "Tag ændringen ud af pull requesten; bed {name} eller HR om at lave den.",
+            ),
+        },
+        "submitter-photo": {
+            "en": (
+                "'{login}' may not replace '{path}': it is {name}'s photo, and only they "
+                "(GitHub: {allowed}) or HR may change it.",
+                "Take this file out of the pull request; ask {name} or HR to change the photo.",
+            ),
+            "da": (
+                "'{login}' må ikke erstatte '{path}': det er {name}s foto, og kun "
+                "vedkommende (GitHub: {allowed}) eller HR må ændre det.",
+                "Tag filen ud af pull requesten; bed {name} eller HR om at skifte fotoet.",
+            ),
+        },
         "submitter-delete": {
             "en": (
                 "'{login}' may not delete this post: only its authors (GitHub: {allowed}) "
@@ -87,8 +117,10 @@ HR_ONLY = rule(
     "submitter-not-hr",
     E,
     (
-        "Only HR changes the policy, consent, GitHub logins and the site's configuration.",
-        "Kun HR ændrer politikken, samtykker, GitHub-logins og sitets opsætning.",
+        "Only HR changes the policy, consent, GitHub logins, the site's pages, teams, brand "
+        "and configuration.",
+        "Kun HR ændrer politikken, samtykker, GitHub-logins, sitets sider, hold, brand og "
+        "opsætning.",
     ),
     (
         "'{login}' may not change {what}: only HR may.",
@@ -157,7 +189,9 @@ class Submission:
     deleted: set[str] = field(default_factory=set)
     base_policy: Policy | None = None  # None: the base has no policy (everything is new)
     base_authors: dict[str, Author] = field(default_factory=dict)  # by slug
-    base_posts: dict[str, Post] = field(default_factory=dict)  # deleted posts as they were
+    # posts it changes or deletes, as they were
+    base_posts: dict[str, Post] = field(default_factory=dict)
+    added: set[str] = field(default_factory=set)  # of ``changed``, the files new in it
 
     @property
     def hr(self) -> bool:
@@ -172,9 +206,14 @@ class Submission:
 
 
 def _may_not(
-    repo: Repository, sub: Submission, post: Post, key: str | None, **values: object
+    repo: Repository,
+    sub: Submission,
+    post: Post,
+    key: str | None,
+    authors: list[str] | None = None,
+    **values: object,
 ) -> Finding | None:
-    allowed = sub.logins(post.authors)
+    allowed = sub.logins(post.authors if authors is None else authors)
     if sub.login.lower() in allowed:
         return None
     return NOT_AUTHOR.finding(
@@ -189,86 +228,145 @@ def _may_not(
 
 
 def submission_findings(repo: Repository, sub: Submission) -> Iterator[Finding]:
-    """Everything a pull request may not do, by the base branch's rules."""
-    lang = repo.lang
+    """Everything a pull request may not do, by the base branch's rules: every file it adds,
+    changes or deletes is someone's to change (see ``kinds``), and HR may change them all."""
     if sub.login and not sub.hr:
-        for post in repo.posts:
-            found = None
-            if post.file in sub.changed:
-                found = _may_not(repo, sub, post, None)
-            else:
-                replaced = sorted(uses(post) & sub.changed)
-                if replaced:
-                    found = _may_not(repo, sub, post, "submitter-media", path=replaced[0])
-            if found:
-                yield found
-        for path, post in sorted(sub.base_posts.items()):
-            if path in sub.deleted:
-                allowed = sub.logins(post.authors)
-                if sub.login.lower() not in allowed:
-                    yield NOT_AUTHOR.finding(
-                        lang,
-                        path,
-                        None,
-                        "submitter-delete",
-                        login=sub.login,
-                        allowed=", ".join(sorted(allowed)) or "-",
-                    )
-        yield from _hr_only(repo, sub)
+        brand = [
+            *(sub.base_policy.brand_assets if sub.base_policy else ()),
+            *repo.policy.brand_assets,
+        ]
+        used = usage(repo.posts, list(repo.pages), [sub.base_authors, repo.authors], brand)
+        yield from _posts(repo, sub)
+        yield from record_findings(repo, sub.login, sub.changed, sub.base_posts)  # HR's alone
+        for path in sorted(sub.changed | sub.deleted):
+            yield from _file(repo, sub, used, path)
     yield from _new_authors(repo, sub)
 
 
-def _hr_only(repo: Repository, sub: Submission) -> Iterator[Finding]:
-    lang, site = repo.lang, repo.site
+def _posts(repo: Repository, sub: Submission) -> Iterator[Finding]:
+    """Posts changed, deleted, or showing a file the pull request replaces: their authors'
+    (a changed post's authors as the base branch has them: adding oneself gives no right)."""
+    lang = repo.lang
     touched = sub.changed | sub.deleted
-    if site.policy in touched:
-        yield HR_ONLY.finding(
-            lang,
-            site.policy,
-            None,
-            login=sub.login,
-            what={"en": "the SoMe policy", "da": "SoMe-politikken"},
-        )
-    for path in sorted(p for p in touched if p.startswith(CONFIGURATION)):
+    read = {post.file for post in repo.posts}
+    for post in repo.posts:
+        found = None
+        if post.file in sub.changed:
+            before = sub.base_posts.get(post.file)
+            found = _may_not(repo, sub, post, None, before.authors if before else None)
+        else:
+            replaced = sorted(uses(post) & touched)
+            if replaced:
+                found = _may_not(repo, sub, post, "submitter-media", None, path=replaced[0])
+        if found:
+            yield found
+    for path, post in sorted(sub.base_posts.items()):
+        gone = path in sub.deleted
+        if gone or (path in sub.changed and path not in read):  # deleted, or made unreadable
+            allowed = sub.logins(post.authors)
+            if sub.login.lower() not in allowed:
+                yield NOT_AUTHOR.finding(
+                    lang,
+                    path,
+                    None,
+                    "submitter-delete" if gone else None,
+                    login=sub.login,
+                    allowed=", ".join(sorted(allowed)) or "-",
+                )
+
+
+def _file(repo: Repository, sub: Submission, used: Usage, path: str) -> Iterator[Finding]:
+    """One added, changed or deleted file that is not a post: whose it is to change."""
+    kind = kind_of(repo.site, path, used)
+    if kind == POST:
+        return
+    if kind == AUTHOR:
+        yield from _author_file(repo, sub, path)
+        return
+    lang, added, deleted = repo.lang, path in sub.added, path in sub.deleted
+    owners = sorted(s for s in used.photos.get(path, ()) if s in sub.base_authors)
+    if kind in (PHOTO, PICTURE) and path not in used.pages:
+        for slug in owners:
+            allowed = sub.logins([slug])
+            if sub.login.lower() not in allowed:
+                yield NOT_AUTHOR.finding(
+                    lang,
+                    path,
+                    None,
+                    "submitter-photo",
+                    login=sub.login,
+                    path=path,
+                    name=sub.base_authors[slug].name,
+                    allowed=", ".join(sorted(allowed)) or "-",
+                )
+        if owners or path in used.posts or added or deleted:
+            return  # a post that uses it is its authors' (see _posts); new files are anyone's
+    what = WHAT.get(kind, WHAT[OTHER])
+    yield HR_ONLY.finding(
+        lang,
+        path,
+        None,
+        login=sub.login,
+        what={k: v.format(path=path) for k, v in what.items()},
+    )
+
+
+def _author_file(repo: Repository, sub: Submission, path: str) -> Iterator[Finding]:
+    """An author file: that author's (by the base branch's ``github:``) or HR's; its consent
+    and GitHub logins HR's alone, even for the author."""
+    lang = repo.lang
+    slug = PurePosixPath(path).stem
+    now, before = repo.authors.get(slug), sub.base_authors.get(slug)
+    if before is None and path not in sub.added:
         yield HR_ONLY.finding(
             lang,
             path,
             None,
             login=sub.login,
-            what={"en": "the site's configuration", "da": "sitets opsætning"},
+            what={k: v.format(path=path) for k, v in WHAT[OTHER].items()},
+        )  # in the base branch, but unreadable there: nobody's but HR's
+        return
+    if before is not None:
+        allowed = sub.logins([slug])
+        if sub.login.lower() not in allowed:
+            yield NOT_AUTHOR.finding(
+                lang,
+                path,
+                None,
+                "submitter-author-file",
+                login=sub.login,
+                path=path,
+                name=before.name,
+                allowed=", ".join(sorted(allowed)) or "-",
+            )
+    if path in sub.deleted or now is None:
+        return
+    if before is None:
+        if now.consent.profile or now.consent.photo or now.github:
+            yield HR_ONLY.finding(
+                lang,
+                path,
+                now.line_of("consent") or now.line_of("github"),
+                login=sub.login,
+                what={"en": "consent or GitHub logins", "da": "samtykke eller GitHub-logins"},
+            )
+        return
+    if now.consent != before.consent or now.consent_readable != before.consent_readable:
+        yield HR_ONLY.finding(
+            lang,
+            path,
+            now.line_of("consent"),
+            login=sub.login,
+            what={"en": "a consent record", "da": "et samtykke"},
         )
-    prefix = site.authors_dir.strip("/") + "/"
-    for path in sorted(p for p in touched if p.startswith(prefix)):
-        slug = path[len(prefix) :].rsplit(".", 1)[0]
-        now, before = repo.authors.get(slug), sub.base_authors.get(slug)
-        if path in sub.deleted or now is None:
-            continue  # a deleted author file holds their posts back; HR reviews that
-        if before is None:
-            if now.consent.profile or now.consent.photo or now.github:
-                yield HR_ONLY.finding(
-                    lang,
-                    path,
-                    now.line_of("consent") or now.line_of("github"),
-                    login=sub.login,
-                    what={"en": "consent or GitHub logins", "da": "samtykke eller GitHub-logins"},
-                )
-            continue
-        if now.consent != before.consent or now.consent_readable != before.consent_readable:
-            yield HR_ONLY.finding(
-                lang,
-                path,
-                now.line_of("consent"),
-                login=sub.login,
-                what={"en": "a consent record", "da": "et samtykke"},
-            )
-        if sorted(now.github) != sorted(before.github):
-            yield HR_ONLY.finding(
-                lang,
-                path,
-                now.line_of("github"),
-                login=sub.login,
-                what={"en": "GitHub logins", "da": "GitHub-logins"},
-            )
+    if sorted(now.github) != sorted(before.github):
+        yield HR_ONLY.finding(
+            lang,
+            path,
+            now.line_of("github"),
+            login=sub.login,
+            what={"en": "GitHub logins", "da": "GitHub-logins"},
+        )
 
 
 def _new_authors(repo: Repository, sub: Submission) -> Iterator[Finding]:

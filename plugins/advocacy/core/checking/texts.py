@@ -14,6 +14,7 @@ import dataclasses
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from html.parser import HTMLParser
 from pathlib import Path
 
 from advocacy.core.media.video import VttError, parse_vtt
@@ -145,6 +146,66 @@ def body_segments(doc: Post | DocPage) -> list[Segment]:
             locate if block.kind == "text" else None,
         )
         for block in rendered.blocks
+    ]
+
+
+# Attributes a reader sees as text (a tooltip, a track's name in the player) or hears.
+_SPOKEN = frozenset({"alt", "title", "label", "aria-label", "aria-description", "placeholder"})
+# Elements whose text a reader does not read in line: ruby's annotations and parentheses,
+# struck-out text (read again without it: "Mette <del>x</del>Hansen").
+_ASIDE = frozenset({"rt", "rp", "del", "s", "strike"})
+_RLO = re.compile("\u202e([^\u202c\n]*)\u202c?")
+
+
+class _ReadingOrder(HTMLParser):
+    """The rendered HTML as a reader reads it: ``<bdo dir="rtl">`` and right-to-left
+    overrides turned back into reading order, ruby annotations and struck-out text left
+    out, and the attribute texts readers see or hear."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.text: list[str] = []
+        self.spoken: list[str] = []
+        self.stack: list[tuple[str, bool, int]] = []  # tag, reversed, where its text starts
+        self.aside = 0
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        values = dict(attrs)
+        self.spoken += [v for k, v in attrs if k in _SPOKEN and v]
+        rtl = tag == "bdo" and (values.get("dir") or "").strip().lower() == "rtl"
+        self.text.append(" " if tag not in ("rt", "rp", "ruby", "bdo", "sup", "sub") else "")
+        if tag in ("br", "img", "hr", "source", "track", "wbr", "input"):
+            return
+        self.stack.append((tag, rtl, len(self.text)))
+        self.aside += tag in _ASIDE
+
+    def handle_endtag(self, tag: str) -> None:
+        while self.stack:
+            name, rtl, start = self.stack.pop()
+            self.aside -= name in _ASIDE
+            if rtl:
+                self.text[start:] = ["".join(self.text[start:])[::-1]]
+            if name == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if not self.aside:
+            self.text.append(data)
+
+
+def reading_segments(doc: Post | DocPage) -> list[Segment]:
+    """What readers read besides the blocks of text: the body in reading order (see
+    :class:`_ReadingOrder`) and the attribute texts; for names, which must not hide."""
+    rendered = doc.rendered
+    if rendered is None or not rendered.html:
+        return []
+    parser = _ReadingOrder()
+    parser.feed(rendered.html)
+    parser.close()
+    text = _RLO.sub(lambda m: m.group(1)[::-1], "".join(parser.text))
+    line = doc.body_line
+    return [Segment(doc.file, line, text, "reading")] + [
+        Segment(doc.file, line, value, "spoken") for value in parser.spoken
     ]
 
 

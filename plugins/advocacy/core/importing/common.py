@@ -4,8 +4,10 @@ addresses and files, the user's options, and small helpers for reading fields.""
 from __future__ import annotations
 
 import datetime as dt
+import os
 import posixpath
 import re
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -156,15 +158,18 @@ class OldSite:
                     candidates.append(folder / path[len(prefix) :].lstrip("/"))
         elif clean:
             candidates.append(self.root / posixpath.normpath(posixpath.join(base, clean)))
-        root = self.root.resolve()
+        root = Path(os.path.abspath(self.root))
         for candidate in candidates:
-            try:
-                real = candidate.resolve()
-            except OSError:
-                continue
-            inside = any(real.is_relative_to(f.resolve()) for _, f in self.mounts)
-            if real.is_file() and (real.is_relative_to(root) or inside):
-                return "file", real
+            # Inside the source: no link on the way from its root (a mount folder that is a
+            # link too); elsewhere (WordPress uploads given apart), from that folder.
+            inside = Path(os.path.abspath(candidate)).is_relative_to(root)
+            for folder in [self.root] if inside else [f for _, f in self.mounts]:
+                try:
+                    real = confined(folder, candidate)
+                except OutsideSource:
+                    continue
+                if real.is_file():
+                    return "file", real
         # On the old site but not in the source (e.g. WordPress uploads not given): remote.
         return ("remote" if absolute else "missing"), None
 
@@ -247,9 +252,47 @@ def join_url(*parts: str) -> str:
     return "/" + text + (trailing if text else "")
 
 
-def read_text(path: Path) -> tuple[str, bool]:
-    """A source file's text; True when it was not UTF-8 and was read as Windows-1252."""
-    data = path.read_bytes()
+class OutsideSource(OSError):
+    """A file outside the folder it must be in, or reached through a symbolic link: never
+    read (a link in an old site's copy could lead to any file on the machine, and what is
+    read is written into the repository)."""
+
+
+def confined(root: Path, path: Path) -> Path:
+    """``path`` made absolute, when it lies inside ``root`` and nothing on the way from
+    ``root`` to it is a symbolic link (each part is looked at with ``lstat``); raises
+    :class:`OutsideSource` otherwise. A part that does not exist is left to the caller."""
+    base = Path(os.path.abspath(root))
+    full = Path(os.path.abspath(path))  # '..' resolved by name: a link is not followed
+    try:
+        parts = full.relative_to(base).parts
+    except ValueError:
+        raise OutsideSource(f"{path} is outside {root}; only files inside it are read") from None
+    for depth in range(1, len(parts) + 1):
+        part = base.joinpath(*parts[:depth])
+        try:
+            mode = os.lstat(part).st_mode
+        except OSError:
+            break
+        if stat.S_ISLNK(mode):
+            raise OutsideSource(
+                f"{part.relative_to(base).as_posix()} is a symbolic link, which is never followed"
+            )
+    return full
+
+
+def failure(exc: BaseException) -> str:
+    """Why one post could not be imported, for its item in the report."""
+    if isinstance(exc, RecursionError):
+        return "it is nested too deeply to convert"
+    return " ".join(str(exc).split()) or type(exc).__name__
+
+
+def read_text(path: Path, root: Path) -> tuple[str, bool]:
+    """A source file's text, read only when it lies inside the source folder ``root``
+    without a symbolic link on the way (:func:`confined`); True when it was not UTF-8 and
+    was read as Windows-1252."""
+    data = confined(root, path).read_bytes()
     try:
         return data.decode("utf-8"), False
     except UnicodeDecodeError:

@@ -22,13 +22,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from PIL import Image, ImageOps, UnidentifiedImageError
+from PIL import Image, ImageCms, ImageOps, UnidentifiedImageError
 
 from advocacy.core.cache.digests import sha256_file
 from advocacy.core.cache.store import write_atomic
 from advocacy.core.media.parallel import WorkerPool
 
-PIPELINE_VERSION = 3  # bump when the encoding changes: every cached image is redone
+PIPELINE_VERSION = 4  # bump when the encoding changes: every cached image is redone
 # Two sizes: 640 for listings and small phones, 1280 for the story column on phones (2-3x)
 # and desktops. A third (1440) cost 40% more build time for a few retina desktops.
 WIDTHS = (640, 1280)
@@ -42,6 +42,7 @@ WEBP_QUALITY, JPEG_QUALITY = 78, 82
 GPS_IFD = 0x8825  # the EXIF block that holds a photo's position
 PHOTO_FORMATS = ("JPEG", "PNG", "WEBP", "GIF", "TIFF", "BMP")  # MPO opens as JPEG
 RASTER = (".jpg", ".jpeg", ".png", ".gif", ".webp", ".tif", ".tiff", ".bmp")
+_SRGB = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB"))
 HEIC_BRANDS = (b"heic", b"heix", b"hevc", b"heim", b"heis", b"mif1", b"msf1", b"avif")
 
 
@@ -188,16 +189,28 @@ def _rotated(image: Image.Image) -> bool:
         return False
 
 
-def _encode(image: Image.Image, fmt: str, icc: bytes | None) -> bytes:
+def _in_srgb(image: Image.Image, icc: bytes | None, mode: str) -> Image.Image:
+    """The picture in ``mode``, colours in sRGB; the profile (text can hide in it) is dropped."""
+    if icc:
+        try:
+            source = ImageCms.ImageCmsProfile(io.BytesIO(icc))
+            image = image if image.mode in ("RGB", "RGBA", "L") else image.convert(mode)
+            return ImageCms.profileToProfile(image, source, _SRGB, outputMode=mode) or image
+        except (ImageCms.PyCMSError, OSError, ValueError, TypeError):
+            pass
+    return image if image.mode == mode else image.convert(mode)
+
+
+def _encode(image: Image.Image, fmt: str) -> bytes:
     out = io.BytesIO()
-    # No exif= argument: nothing of the original's EXIF, GPS, XMP or thumbnails survives.
-    options: dict[str, object] = {"icc_profile": icc} if icc else {}
+    # No exif= and no icc_profile=: nothing of the original's EXIF, GPS, XMP, thumbnails
+    # or colour profile survives (the colours are in sRGB already).
     if fmt == "webp":
-        image.save(out, "WEBP", quality=WEBP_QUALITY, method=WEBP_METHOD, **options)
+        image.save(out, "WEBP", quality=WEBP_QUALITY, method=WEBP_METHOD)
     elif fmt == "png":
-        image.save(out, "PNG", optimize=True, **options)
+        image.save(out, "PNG", optimize=True)
     else:
-        image.save(out, "JPEG", quality=JPEG_QUALITY, **options)  # the fallback: rarely sent
+        image.save(out, "JPEG", quality=JPEG_QUALITY)  # the fallback: rarely sent
     return out.getvalue()
 
 
@@ -274,8 +287,8 @@ def plan(root: Path, source: str, key: str, slot: Slot | None = None) -> Process
 
 
 def _decode(path: Path) -> tuple[Image.Image, bytes | None, tuple[int, int, bool]]:
-    """The photo decoded, upright and without metadata; its colour profile; its header's
-    upright size and whether it has transparency."""
+    """The photo decoded, upright and without metadata; its colour profile (to convert
+    from); its header's upright size and whether it has transparency."""
     with Image.open(path, formats=PHOTO_FORMATS) as original:
         width, height, alpha = _upright(original)
         if original.format == "JPEG":
@@ -306,8 +319,7 @@ def process(root: Path, source: str, slot: Slot, key: str | None = None) -> tupl
         original, icc, (width, height, alpha) = _decode(root / source)
     except (OSError, ValueError, SyntaxError) as exc:  # damage the quick check let through
         raise ImageProblem("image-unreadable", detail=str(exc) or type(exc).__name__) from None
-    mode = "RGBA" if alpha else "RGB"
-    sized = original if original.mode == mode else original.convert(mode)
+    sized = _in_srgb(original, icc, "RGBA" if alpha else "RGB")
     processed = _plan(source, key, slot, width, height, alpha)
     slot.folder.mkdir(parents=True, exist_ok=True)
     for variant in sorted(processed.variants, key=lambda v: -v.width):  # widest first
@@ -317,7 +329,7 @@ def process(root: Path, source: str, slot: Slot, key: str | None = None) -> tupl
                 sized = sized.reduce(2)  # exactly half: averaging 2x2 is as good, and faster
             else:  # Pillow's bilinear averages over the whole source area when shrinking
                 sized = sized.resize(size, Image.Resampling.BILINEAR)
-        write_atomic(slot.folder / variant.file, _encode(sized, variant.format, icc))
+        write_atomic(slot.folder / variant.file, _encode(sized, variant.format))
     write_atomic(
         slot.record,
         json.dumps(

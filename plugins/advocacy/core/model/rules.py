@@ -31,6 +31,9 @@ class Rule:
     ``messages`` maps a message key to its texts; the key equal to the id is the usual one,
     others are variants (an author's missing consent and a guest's missing evidence are one
     rule, said two ways). ``can_block`` False keeps a hint a hint whatever the policy says.
+    ``for_writer`` marks advice on writing (a very short story, no cover picture): it is
+    reported on the posts a writer asks about (named paths, a pull request's changes), never
+    on a whole repository, where it would bury what matters under old posts' hints.
     """
 
     id: str
@@ -42,6 +45,7 @@ class Rule:
     # What to do when the finding is about a post imported from an old site (language ->
     # sentence), where the usual fix assumes someone writing a new post.
     hint: Mapping[str, str] = field(default_factory=dict)
+    for_writer: bool = False
 
     def text(self, key: str | None, lang: str, **values: object) -> tuple[str, str]:
         """The message and fix for ``key`` (the rule's own when None) in ``lang``."""
@@ -95,10 +99,12 @@ def rule(
     can_block: bool = True,
     variants: Mapping[str, Mapping[str, tuple[str, str]]] | None = None,
     imported: tuple[str, str] | None = None,
+    for_writer: bool = False,
 ) -> Rule:
     """Declare a rule from its texts: ``summary`` is (English, Danish), ``en`` and ``da``
     are (message, fix); ``variants`` adds other messages of the same rule by key;
-    ``imported`` is (English, Danish) advice for a post that came from an old site."""
+    ``imported`` is (English, Danish) advice for a post that came from an old site;
+    ``for_writer`` keeps the rule to the posts a writer asks about (see :class:`Rule`)."""
     messages: dict[str, Texts] = {id: {"en": en, "da": da}, **dict(variants or {})}
     hint = {"en": imported[0], "da": imported[1]} if imported else {}
     return declare(
@@ -110,5 +116,6 @@ def rule(
             adjustable,
             can_block,
             hint,
+            for_writer,
         )
     )

@@ -6,18 +6,28 @@ letters and ``Nord\u200blys`` all match what they imitate once normalized.
 
 from __future__ import annotations
 
+import functools
 import html
+import json
 import re
 import unicodedata
+from importlib import resources
 
-# Characters that render as nothing (or nearly) and can hide inside a word.
+# Characters that render as nothing (or nearly) and can hide inside a word: Unicode's
+# default-ignorable code points (tag characters and variation selectors included) and the
+# format controls.
 INVISIBLE = re.compile(
-    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f"
-    "\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff]"
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f"
+    "\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff9-\ufffb"
+    "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e0fff]"
 )
-# Letters from other scripts that look like Latin ones (the common part of Unicode's
-# confusables list); NFKC already folds full-width, ligatures and mathematical letters.
-_CONFUSABLES = str.maketrans(
+# Combining marks left over once NFKC has composed what it can (a letter with a line
+# under it, "Hanse\u0332n"): they decorate a letter and never make another one.
+_STRAY_MARKS = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+# Letters from other scripts that look like Latin ones: these, then every other character
+# that Unicode's confusables list (confusable-homoglyphs ships it) says looks like a Latin
+# letter or digit. NFKC already folds full-width, ligatures and mathematical letters.
+_COMMON = str.maketrans(
     {
         "а": "a",
         "в": "b",
@@ -85,6 +95,43 @@ _CONFUSABLES = str.maketrans(
 )
 
 
+@functools.cache
+def _confusables() -> dict[int, str]:
+    """The complete table: each non-Latin-1 character that looks like an ASCII letter or
+    digit, to that letter (lower case)."""
+    data = json.loads(
+        resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8")
+    )
+    table: dict[int, str] = {}
+    for char, looks in data.items():
+        if len(char) != 1 or char <= "\xff":
+            continue
+        latin = sorted(
+            {
+                g["c"].lower()
+                for g in looks
+                if len(g["c"]) == 1 and g["c"].isascii() and g["c"].isalnum()
+            }
+        )
+        if latin:
+            table[ord(char)] = latin[0]
+    table.update(_COMMON)
+    return table
+
+
+def _letters(text: str) -> str:
+    text = unicodedata.normalize("NFKC", INVISIBLE.sub("", text))
+    return _STRAY_MARKS.sub("", text).translate(_confusables())
+
+
+def visible(text: str) -> str:
+    """``text`` as it looks: invisible characters and stray combining marks left out, case
+    and letters kept (for reading names: "Han\U000e0041sen" is "Hansen")."""
+    if max(text, default=" ") <= "\xff" and "\xad" not in text:
+        return text
+    return _STRAY_MARKS.sub("", unicodedata.normalize("NFC", INVISIBLE.sub("", text)))
+
+
 def unescape_all(text: str) -> str:
     """HTML entities decoded until nothing changes (``&amp;#106;`` too)."""
     for _ in range(4):
@@ -100,9 +147,7 @@ def fold(text: str) -> str:
     if "&" not in text and "\xad" not in text and max(text, default=" ") <= "\xff":
         # Latin-1 only (Danish included), no entities, no soft hyphens: nothing is disguised.
         return text.lower()
-    text = INVISIBLE.sub("", unescape_all(text))
-    text = unicodedata.normalize("NFKC", text).translate(_CONFUSABLES)
-    return text.casefold()
+    return _letters(unescape_all(text)).casefold()
 
 
 def fold_letters(text: str) -> str:
@@ -110,8 +155,7 @@ def fold_letters(text: str) -> str:
     text and ``<`` is a tag."""
     if "\xad" not in text and max(text, default=" ") <= "\xff":
         return text.lower()
-    text = INVISIBLE.sub("", text)
-    return unicodedata.normalize("NFKC", text).translate(_CONFUSABLES).casefold()
+    return _letters(text).casefold()
 
 
 def fold_url(value: str) -> str:

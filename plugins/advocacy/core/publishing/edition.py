@@ -11,8 +11,9 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from advocacy.core.checking import consent
+from advocacy.core.checking.consent import translates as translates  # for publishing
 from advocacy.core.i18n.catalog import known, text
-from advocacy.core.model.entities import Author, Post
+from advocacy.core.model.entities import Author, DocPage, Post
 from advocacy.core.reading.repository import Repository
 
 
@@ -44,6 +45,10 @@ class Edition:
     posts: list[Post] = field(default_factory=list)  # newest first
     held: list[Held] = field(default_factory=list)
     authors: dict[str, Author] = field(default_factory=dict)  # visible authors only
+    # Pages of the site (site_src/*.md) that may be published: valid, and naming or showing
+    # nobody without consent; the others, with the first reason.
+    pages: list[DocPage] = field(default_factory=list)
+    held_pages: list[tuple[DocPage, consent.Problem]] = field(default_factory=list)
 
     def posts_by(self, slug: str) -> list[Post]:
         """An author's published posts, newest first."""
@@ -78,6 +83,11 @@ def describe_hold(held: Held, lang: str = "en") -> str:
     return f"{problem.who} {says}{when}"
 
 
+def page_published(page: DocPage, repo: Repository, today: dt.date) -> bool:
+    """Whether a page of the site is published today (see Edition.pages)."""
+    return page.valid and not consent.page_problems(page, repo, today)
+
+
 def hold_reason(
     post: Post, repo: Repository, today: dt.date
 ) -> tuple[str, str, consent.Problem | None] | None:
@@ -90,8 +100,9 @@ def hold_reason(
         return "draft", "", None
     if post.date.date() > today:
         return "future", post.date.date().isoformat(), None
-    if post.expires is not None and post.expires < today:
-        return "expired", post.expires.isoformat(), None
+    expires = consent.day(post.expires)
+    if expires is not None and expires < today:
+        return "expired", expires.isoformat(), None
     for problem in consent.problems(post, repo, today):
         if consent.holds(problem):
             return "consent", "", problem
@@ -103,8 +114,15 @@ def decide(repo: Repository, today: dt.date | None = None) -> Edition:
     today = today or repo.site.today
     edition = Edition(today=today)
     for slug, author in repo.authors.items():
-        if author_visible(author, today):
-            edition.authors[slug] = author
+        shown = consent.as_published(author, repo, today) if author_visible(author, today) else None
+        if shown is not None:
+            edition.authors[slug] = shown
+    for page in repo.pages:
+        problem = next(iter(consent.page_problems(page, repo, today)), None)
+        if problem is not None:
+            edition.held_pages.append((page, problem))
+        elif page.valid:
+            edition.pages.append(page)
     for post in repo.posts:
         reason = hold_reason(post, repo, today)
         if reason is None:

@@ -8,7 +8,7 @@ from collections import Counter, defaultdict
 
 from advocacy.core.model.entities import Post
 from advocacy.core.model.slugs import slugify
-from advocacy.core.publishing.edition import Edition
+from advocacy.core.publishing.edition import Edition, translates
 
 RELATED = 3  # stories under each post
 CANDIDATES = 8  # ranked per post: a page drops the story's own translations and repeats
@@ -74,7 +74,7 @@ def translations(edition: Edition) -> dict[str, list[Post]]:
     out: dict[str, list[Post]] = defaultdict(list)
     for post in edition.posts:
         other = by_slug.get(post.translation_of or "")
-        if other is not None and other is not post:
+        if other is not None and translates(post, other):
             if other not in out[post.src_uri]:
                 out[post.src_uri].append(other)
             if post not in out[other.src_uri]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from pathlib import Path
 
@@ -84,13 +85,45 @@ CONSENT_UNREADABLE = rule(
     adjustable=False,
 )
 
-CONSENT_FIELDS = (
-    Field("profile", Date(), example="2026-01-10"),
-    Field("photo", Date(), example="2026-01-10"),
-    Field("evidence", Text(high=120), example="HR-2026-003"),
-    Field("withdrawn", Date(), example="2026-11-01"),
-    Field("expires", Date(), example="2027-01-10"),
+
+class Day(Date):
+    """A date; a date with a time counts as its day in the site's time zone (consent is
+    judged by the day: a time would only make dates of two kinds that cannot be compared)."""
+
+    def parse(self, value: object, checker: Checker, path: tuple[str | int, ...]) -> dt.date:
+        day = super().parse(value, checker, path)
+        return day.date() if isinstance(day, dt.datetime) else day
+
+
+MISPLACED = rule(
+    "consent-misplaced",
+    E,
+    (
+        "Consent is written under 'consent:' only, so it is never overlooked.",
+        "Samtykke står kun under 'consent:', så det aldrig bliver overset.",
+    ),
+    (
+        "'{field}:' is consent, but it is not under 'consent:', so this person's profile, photo "
+        "and posts are held back.",
+        "Indent the line under 'consent:' (two spaces), like '  {field}: {example}'.",
+    ),
+    (
+        "'{field}:' er samtykke, men står ikke under 'consent:', så personens profil, foto og "
+        "indlæg holdes tilbage.",
+        "Ryk linjen ind under 'consent:' (to mellemrum), som '  {field}: {example}'.",
+    ),
+    adjustable=False,
 )
+
+CONSENT_FIELDS = (
+    Field("profile", Day(), example="2026-01-10"),
+    Field("photo", Day(), example="2026-01-10"),
+    Field("evidence", Text(high=120), example="HR-2026-003"),
+    Field("withdrawn", Day(), example="2026-11-01"),
+    Field("expires", Day(), example="2027-01-10"),
+)
+# Consent keys written outside 'consent:' (an indentation slip): the person is held back.
+CONSENT_KEYS = frozenset(field.name for field in CONSENT_FIELDS) - {"photo"}
 
 
 class Login(Kind):
@@ -123,7 +156,7 @@ AUTHOR_FIELDS = (
         example='{da: "...", en: "..."}',
     ),
     Field("consent", Group(CONSENT_FIELDS), example="{profile: 2026-01-10}"),
-    Field("left", Date(), example="2026-10-31"),
+    Field("left", Day(), example="2026-10-31"),
 )
 
 
@@ -148,6 +181,14 @@ def _consent(checker: Checker, data: dict[str, object]) -> tuple[Consent, bool]:
             )
         )
     return Consent(**values), readable
+
+
+def _misplaced(checker: Checker, data: dict[str, object]) -> None:
+    """Consent keys at the top level: an error, so the person is held back (fail closed)."""
+    examples = {f.name: f.example for f in CONSENT_FIELDS}
+    for key in data:
+        if isinstance(key, str) and key in CONSENT_KEYS:
+            checker.report(MISPLACED, (key,), None, field=key, example=examples[key])
 
 
 def read_author(
@@ -177,8 +218,10 @@ def read_author(
             FILE_NAME, (), None, name=path.name, suggestion=slugify(slug) or "firstname-lastname"
         )
     consent, readable = _consent(checker, doc.data)
+    _misplaced(checker, doc.data)
     values = checker.check_mapping(
-        {k: v for k, v in doc.data.items() if k != "consent"}, AUTHOR_FIELDS
+        {k: v for k, v in doc.data.items() if k != "consent" and k not in CONSENT_KEYS},
+        AUTHOR_FIELDS,
     )
     if values.get("team") and not slugify(values["team"]):
         checker.report(TEAM, ("team",), None, value=values["team"])

@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 import re
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -56,6 +57,67 @@ def page_url(src_uri: str) -> str:
     if name in ("index", "README"):
         return f"{folder}/" if folder else ""
     return f"{stem}/"
+
+
+# First folders of the site that hold files the build writes (the theme's and ours, the
+# search index, the published media, the preview's list of findings): no page goes there.
+RESERVED_FOLDERS = frozenset({"assets", "search", "media", "preview-findings"})
+# Characters a file name below docs_dir may hold besides letters and digits (any script's:
+# 'Julefrokost på lageret.md' is a fine name). A name becomes a page's address and, without
+# a title, its title; it is printed in logs. No markup, no line breaks, nothing invisible.
+NAME_CHARACTERS = frozenset("-_ ")
+
+
+def name_problem(part: str, dots: bool = False) -> str | None:
+    """The first character of ``part`` (a file or folder name, without ``.md``) that may not
+    be in a name below docs_dir, shown visibly; None when the name is fine. ``dots`` allows
+    '.' inside the name (posts: their address is made from the title's slug, not the name)."""
+    if not part or part != part.strip(" "):
+        return "' '" if part else "''"
+    for index, char in enumerate(part):
+        if char.isalnum() or char in NAME_CHARACTERS or (dots and char == "." and index):
+            continue
+        if index and unicodedata.category(char).startswith("M"):
+            continue  # a combining accent (a name typed on a Mac: 'a' + ring above)
+        return f"'{char}'" if char.isprintable() and not char.isspace() else f"U+{ord(char):04X}"
+    return None
+
+
+def suggest_name(part: str) -> str:
+    """``part`` with the characters a name may not hold replaced by '-'."""
+    kept = [c if name_problem(c) is None else "-" for c in part]
+    return re.sub(r"-{2,}", "-", "".join(kept)).strip("- ") or "page"
+
+
+def address_problem(
+    site: Site, src_uri: str, post: bool = False
+) -> tuple[str, dict[str, str]] | None:
+    """Why a Markdown file at ``src_uri`` (below docs_dir) cannot be published there, as a
+    message key and its values: a name with characters no name may have (``page-name``), or,
+    for a page, an address the site uses for a page or a file of its own (``page-reserved``:
+    the generated pages, in every language, and the folders the build writes into)."""
+    parts = src_uri.split("/")
+    parts[-1] = parts[-1].removesuffix(".md")
+    for index, part in enumerate(parts):
+        char = name_problem(part, dots=post and index == len(parts) - 1)
+        if char is not None:
+            return "page-name", {"name": part, "char": char, "suggestion": suggest_name(part)}
+    if post:
+        return None
+    url = page_url(src_uri)
+    first = url.split("/", 1)[0].lower()
+    media = site.media_dir.strip("/").split("/", 1)[0].lower()
+    language_home = url.count("/") == 1 and first in site.spoken  # en/: the site's to write
+    if (
+        first in RESERVED_FOLDERS
+        or first == media
+        or (
+            not language_home
+            and (site.generated(url + "index.md") or site.generated(url.lower() + "index.md"))
+        )
+    ):
+        return "page-reserved", {"url": "/" + url}
+    return None
 
 
 def read_page(site: Site, path: Path, lang: str = "en") -> tuple[DocPage | None, list[Finding]]:

@@ -7,6 +7,7 @@ variable, so a public repository need not publish its own deny-list.
 from __future__ import annotations
 
 import datetime as dt
+import difflib
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from advocacy.core.model.findings import Finding, Severity
 from advocacy.core.model.rules import localized, rule
 from advocacy.core.model.site import Site
 from advocacy.core.model.textnorm import fold
+from advocacy.core.reading.references import SYMLINK
 from advocacy.core.reading.schema import (
     TYPE,
     Checker,
@@ -28,10 +30,16 @@ from advocacy.core.reading.schema import (
     Text,
 )
 from advocacy.core.reading.schema.yamlsource import (
+    MAX_FILE_BYTES,
+    NOT_READ,
     UNREADABLE,
+    RepoFileError,
     YamlDoc,
     YamlSyntaxError,
     load_yaml,
+    read_capped,
+    read_repo_text,
+    repo_file,
     yaml_finding,
 )
 
@@ -53,82 +61,124 @@ TERMS_FILE = rule(
         "Tjek stien i 'confidential_terms_file', eller fjern linjen.",
     ),
     adjustable=False,
+    variants={
+        "terms-file-symlink": {
+            "en": (
+                "The confidential terms file '{terms_file}' is reached through a symbolic link "
+                "inside the repository, which is never followed, so nothing could be checked "
+                "against it.",
+                "Name the file itself, or keep it outside the repository.",
+            ),
+            "da": (
+                "Filen med fortrolige ord '{terms_file}' nås gennem et symbolsk link i "
+                "repositoriet, som aldrig bliver fulgt, så intet kunne tjekkes mod den.",
+                "Angiv selve filen, eller hold den uden for repositoriet.",
+            ),
+        },
+        "terms-file-not-a-file": {
+            "en": (
+                "The confidential terms file '{terms_file}' is not a plain file (a folder or a "
+                "device), so nothing could be checked against it.",
+                "Name a text file with one term per line.",
+            ),
+            "da": (
+                "Filen med fortrolige ord '{terms_file}' er ikke en almindelig fil (en mappe "
+                "eller en enhed), så intet kunne tjekkes mod den.",
+                "Angiv en tekstfil med ét ord pr. linje.",
+            ),
+        },
+        "terms-file-too-large": {
+            "en": (
+                "The confidential terms file '{terms_file}' is larger than 1 MB, so it was not "
+                "read and nothing could be checked against it.",
+                "Keep only the terms in it, one per line.",
+            ),
+            "da": (
+                "Filen med fortrolige ord '{terms_file}' er større end 1 MB, så den blev ikke "
+                "læst, og intet kunne tjekkes mod den.",
+                "Behold kun ordene i den, ét pr. linje.",
+            ),
+        },
+    },
+)
+
+POLICY_FIELD = rule(
+    "policy-unknown-field",
+    E,
+    (
+        "The policy has only fields the site knows: a misspelt one would leave a rule empty.",
+        "Politikken har kun felter, sitet kender: et felt med en stavefejl ville efterlade en "
+        "regel tom.",
+    ),
+    (
+        "Unknown field '{field}' in the policy; nothing is published while the policy has errors.",
+        "Check its spelling; known fields: {known}.",
+    ),
+    (
+        "Ukendt felt '{field}' i politikken; intet bliver udgivet, mens politikken har fejl.",
+        "Tjek stavningen; kendte felter: {known}.",
+    ),
+    adjustable=False,
+    variants={
+        "policy-field-near": {
+            "en": (
+                "Unknown field '{field}' in the policy: did you mean '{suggestion}'? Nothing is "
+                "published while the policy has errors.",
+                "Rename '{field}' to '{suggestion}'.",
+            ),
+            "da": (
+                "Ukendt felt '{field}' i politikken: mente du '{suggestion}'? Intet bliver "
+                "udgivet, mens politikken har fejl.",
+                "Omdøb '{field}' til '{suggestion}'.",
+            ),
+        },
+    },
 )
 
 
-DEFAULT_FINANCIAL = (
-    "omsætning",
-    "resultat",
-    "EBITDA",
-    "revenue",
-    "profit",
-    "guidance",
-    "overskud",
-    "underskud",
-    "indtjening",
-    "earnings",
-    "turnover",
+class _PolicyChecker(Checker):
+    """A field the policy does not know is an error, not a hint: ``confidential_term:``
+    (a letter short) would otherwise leave the deny-list empty without a word."""
+
+    def unknown_field(self, name: str, path: tuple[str | int, ...], known: list[str]) -> None:
+        near = difflib.get_close_matches(name.lower(), known, n=1, cutoff=0.6)
+        if near:
+            self.report(
+                POLICY_FIELD, (*path, name), "policy-field-near", field=name, suggestion=near[0]
+            )
+        else:
+            self.report(POLICY_FIELD, (*path, name), None, field=name, known=", ".join(known))
+
+
+def _words(text: str) -> tuple[str, ...]:
+    return tuple(text.split("|"))
+
+
+DEFAULT_FINANCIAL = _words(
+    "omsætning|resultat|EBITDA|revenue|profit|guidance|overskud|underskud|"
+    "indtjening|earnings|turnover"
 )
 DEFAULT_SUPERLATIVES = {
-    "da": (
-        "verdens bedste",
-        "fantastisk",
-        "fantastiske",
-        "utrolig",
-        "utrolige",
-        "unik",
-        "unikke",
-        "banebrydende",
-        "førende",
-        "markedsledende",
-        "helt i top",
-        "suveræn",
-        "episk",
+    "da": _words(
+        "verdens bedste|fantastisk|fantastiske|utrolig|utrolige|unik|unikke|"
+        "banebrydende|førende|markedsledende|helt i top|suveræn|episk"
     ),
-    "en": (
-        "amazing",
-        "awesome",
-        "incredible",
-        "world-class",
-        "best-in-class",
-        "unique",
-        "groundbreaking",
-        "leading",
-        "market-leading",
-        "cutting-edge",
-        "game-changing",
-        "revolutionary",
-        "unparalleled",
-        "epic",
+    "en": _words(
+        "amazing|awesome|incredible|world-class|best-in-class|unique|"
+        "groundbreaking|leading|market-leading|cutting-edge|game-changing|"
+        "revolutionary|unparalleled|epic"
     ),
 }
+
 DEFAULT_BUZZWORDS = {
-    "da": (
-        "synergi",
-        "synergier",
-        "disruption",
-        "disruptiv",
-        "paradigmeskifte",
-        "værdiskabelse",
-        "best practice",
-        "win-win",
-        "omstillingsparat",
-        "helhedsorienteret",
+    "da": _words(
+        "synergi|synergier|disruption|disruptiv|paradigmeskifte|værdiskabelse|"
+        "best practice|win-win|omstillingsparat|helhedsorienteret"
     ),
-    "en": (
-        "synergy",
-        "synergies",
-        "disrupt",
-        "disruptive",
-        "paradigm shift",
-        "leverage",
-        "best practice",
-        "win-win",
-        "thought leader",
-        "move the needle",
-        "value-add",
-        "holistic",
-        "ecosystem",
+    "en": _words(
+        "synergy|synergies|disrupt|disruptive|paradigm shift|leverage|"
+        "best practice|win-win|thought leader|move the needle|value-add|"
+        "holistic|ecosystem"
     ),
 }
 
@@ -238,10 +288,12 @@ def _private_terms(site: Site, values: dict[str, Any], checker: Checker) -> list
     terms += [t.strip() for t in raw.replace("\n", ",").split(",") if t.strip()]
     file_name = values.get("confidential_terms_file")
     if file_name:
-        path = Path(os.path.expanduser(file_name))
-        path = path if path.is_absolute() else site.root / path
         try:
-            lines = path.read_text(encoding="utf-8").splitlines()
+            lines = _terms_text(site, file_name).splitlines()
+        except RepoFileError as exc:
+            key = f"terms-file-{exc.kind}" if exc.kind != "outside" else None
+            checker.report(TERMS_FILE, ("confidential_terms_file",), key, terms_file=file_name)
+            lines = []
         except (OSError, UnicodeDecodeError):
             # Fail closed: a deny-list that cannot be read must not silently allow everything.
             checker.report(TERMS_FILE, ("confidential_terms_file",), None, terms_file=file_name)
@@ -250,18 +302,40 @@ def _private_terms(site: Site, values: dict[str, Any], checker: Checker) -> list
     return terms
 
 
+def _terms_text(site: Site, file_name: str) -> str:
+    """The terms file: a plain file of at most 1 MB. Inside the repository it is reached
+    without a symbolic link (like every repository file); outside it (HR's own computer,
+    ``~/.config/...``) it is wherever HR keeps it, but never a device or a pipe."""
+    path = Path(os.path.expanduser(file_name))
+    full = path if path.is_absolute() else site.root / path
+    root = site.root.resolve()
+    try:
+        rel = Path(os.path.normpath(full.absolute())).relative_to(root).as_posix()
+    except ValueError:
+        rel = None
+    if rel is not None:
+        found = repo_file(root, rel)
+        if found is None:
+            raise FileNotFoundError(file_name)
+        return read_capped(found, file_name, MAX_FILE_BYTES)
+    return read_capped(full, file_name, MAX_FILE_BYTES)
+
+
 def load_policy(
     site: Site, lang: str = "en", text: str | None = None
 ) -> tuple[Policy, list[Finding]]:
     """Read ``policy.yml``; a missing file means the defaults (and a policy with no terms)."""
-    path = site.root / site.policy
     policy = Policy(file=site.policy)
-    if text is None and not path.is_file():
-        return policy, []
     what = localized("policy", "Politikken")
     try:
-        text = path.read_text(encoding="utf-8") if text is None else text
+        text = read_repo_text(site.root, site.policy) if text is None else text
+        if text is None:
+            return policy, []
         doc = load_yaml(text)
+    except RepoFileError as exc:
+        if exc.kind == "symlink":
+            return policy, [SYMLINK.finding(lang, site.policy, None, path=exc.path)]
+        return policy, [UNREADABLE.finding(lang, site.policy, None, error=NOT_READ[exc.kind])]
     except (OSError, UnicodeDecodeError) as exc:
         return policy, [UNREADABLE.finding(lang, site.policy, None, error=exc)]
     except YamlSyntaxError as exc:
@@ -270,7 +344,7 @@ def load_policy(
         got = localized("plain text", "tekst")
         return policy, [TYPE.finding(lang, site.policy, 1, "not-a-mapping", what=what, got=got)]
     data = doc.data or {}
-    checker = Checker(site.policy, doc, lang)
+    checker = _PolicyChecker(site.policy, doc, lang)
     values = checker.check_mapping(data, POLICY_FIELDS)
     severities = data.get("severity")
     severities = severities if isinstance(severities, dict) else {}

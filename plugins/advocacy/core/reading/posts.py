@@ -12,6 +12,7 @@ from advocacy.core.model.findings import Finding, Severity
 from advocacy.core.model.rules import localized, rule
 from advocacy.core.model.site import Site, zone
 from advocacy.core.model.slugs import slug_from_filename, slugify
+from advocacy.core.reading.authors import Day
 from advocacy.core.reading.documents import MKDOCS_FIELDS, TITLE, read_document
 from advocacy.core.reading.schema import (
     Boolean,
@@ -182,9 +183,9 @@ DESCRIPTION = rule(
 PERSON_FIELDS = (
     Field("author", Slug(), example="jonas-berg"),
     Field("name", Text(high=120), example='"Lise Holm"'),
-    Field("consent", Date(), example="2026-11-18"),
+    Field("consent", Day(), example="2026-11-18"),
     Field("evidence", Text(high=120), example='"HR-2026-114"'),
-    Field("expires", Date(), example="2027-11-18"),
+    Field("expires", Day(), example="2027-11-18"),
     Field("media", ListOf(Text(), most=50), example="[media/2026/canteen.jpg]"),
 )
 VIDEO_FIELDS = (

@@ -76,7 +76,6 @@ ALLOWED_TAGS = frozenset(
         "thead",
         "time",
         "tr",
-        "track",
         "u",
         "ul",
         "var",
@@ -88,11 +87,11 @@ GLOBAL_ATTRIBUTES = frozenset({"id", "class", "lang", "dir", "title", "role", "t
 TAG_ATTRIBUTES: dict[str, frozenset[str]] = {
     "a": frozenset({"href", "hreflang"}),
     "img": frozenset({"src", "srcset", "sizes", "alt", "width", "height", "loading", "decoding"}),
-    "source": frozenset({"srcset", "sizes", "type", "media", "src"}),
+    # no src: a video's files come from the front matter (``video:``), where they are judged
+    "source": frozenset({"srcset", "sizes", "type", "media"}),
     "video": frozenset(
         {"controls", "poster", "preload", "playsinline", "muted", "width", "height"}
     ),
-    "track": frozenset({"kind", "src", "srclang", "label", "default"}),
     "td": frozenset({"colspan", "rowspan", "align", "headers"}),
     "th": frozenset({"colspan", "rowspan", "align", "scope", "headers", "abbr"}),
     "col": frozenset({"span"}),
@@ -112,6 +111,12 @@ LINK_SCHEMES = frozenset({"https", "http", "mailto"})  # http only in links: a w
 # Material's own classes style its chrome; content must not borrow them to imitate it.
 OWN_CLASSES = re.compile(r"^(?:md-(?!button(?:--primary)?$)|adv-|__)")
 OWN_IDS = re.compile(r"^(?:__|md-|adv-)")
+# Classes Material's script acts on by loading a program from another host (``pre.mermaid``
+# loads Mermaid from unpkg.com): removed, and their use is an error (compared in lower case).
+FETCHING_CLASSES = frozenset({"mermaid"})
+# Elements that bring a video's files into a post's body, past the rules that judge a video
+# and its captions in the front matter (``video: src:`` and ``video: captions:``).
+BODY_VIDEO = {"track": ("src",), "source": ("src",), "video": ("src",)}
 
 # Elements whose removal is a matter of safety, not of tidiness: they run code, load other
 # sites, submit data or change how the page itself is read.
@@ -192,6 +197,7 @@ KNOWN_TAGS = frozenset(
         "spacer",
         "strike",
         "tt",
+        "track",
         "marquee",
         "foreignobject",
         "animate",

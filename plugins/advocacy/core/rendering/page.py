@@ -21,6 +21,15 @@ from advocacy.core.rendering.setup import MarkdownSetup
 
 MAX_DEPTH = 24  # nested quotes or lists: more is no story, and Python-Markdown's recursion
 MAX_BODY = 400_000  # characters; the longest real staff post we know is a tenth of this
+# Python-Markdown reads on from each '[' and '<' to its partner (']' or '>'), or to the end of
+# the paragraph ('[') or of the text ('<'): a run of them without partners takes time that
+# grows with their number times the text's length (30,000 '[' take minutes). A text with
+# more of either than MAX_OPENERS, or whose openers would be read on for more than
+# MAX_SCAN characters in all (a few seconds), is not rendered at all.
+MAX_OPENERS = 2_000
+MAX_SCAN = 3_000_000
+_BLANK = re.compile(r"\n[ \t]*\n")
+_BRACKET = re.compile(r"[\[\]]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 _QUOTES = re.compile(r"^(?:[ \t]{0,3}>)+", re.MULTILINE)
 _LIST = re.compile(r"^([ \t]*)(?:[-*+]|\d+[.)])[ \t]", re.MULTILINE)
@@ -177,6 +186,53 @@ def _depth(body: str) -> int:
     return max(quotes, lists)
 
 
+def _openers(body: str) -> tuple[int, int] | None:
+    """Where a text with too many brackets has them (its position and their number), or
+    None when Python-Markdown can render it in reasonable time (see MAX_SCAN)."""
+    count = max(body.count("["), body.count("<"))
+    if count > MAX_OPENERS:
+        return _densest(body), count
+    cost, worst, where = 0, -1, 0
+    position = body.find("<")
+    while position >= 0:  # '<': to the next '>', anywhere in the text
+        end = body.find(">", position)
+        read = (end if end >= 0 else len(body)) - position
+        cost += read
+        if read > worst:
+            worst, where = read, position
+        position = body.find("<", position + 1)
+    starts = [0, *(m.end() for m in _BLANK.finditer(body))]
+    ends = [*(m.start() for m in _BLANK.finditer(body)), len(body)]
+    for start, stop in zip(starts, ends, strict=True):  # '[': to its ']' or the paragraph's end
+        stack: list[int] = []
+        reads = []
+        for match in _BRACKET.finditer(body, start, stop):
+            if match.group() == "[":
+                stack.append(match.start())
+            elif stack:
+                opened, after = stack.pop(), match.end()
+                close = body.find(")", after, stop) if body.startswith("(", after) else after
+                reads.append((opened, (close if close >= 0 else stop) - opened))
+        reads += [(opened, stop - opened) for opened in stack]
+        for opened, read in reads:
+            cost += read
+            if read > worst:
+                worst, where = read, opened
+    return (where, count) if cost > MAX_SCAN else None
+
+
+def _densest(body: str, width: int = 1_000) -> int:
+    """The start of the stretch of ``width`` characters with the most '[' and '<'."""
+    found = [m.start() for m in re.finditer(r"[\[<]", body)]
+    best, where, first = 0, 0, 0
+    for last, position in enumerate(found):
+        while position - found[first] >= width:
+            first += 1
+        if last - first + 1 > best:
+            best, where = last - first + 1, found[first]
+    return where
+
+
 def _title(html_text: str, toc: list[dict[str, Any]]) -> str | None:
     if html_text.startswith("<h1") and toc and toc[0].get("level") == 1:
         return html.unescape(str(toc[0].get("name", ""))) or None
@@ -212,6 +268,12 @@ def render(source: PageSource, setup: MarkdownSetup, media: Media) -> Rendered:
     if len(body) > MAX_BODY or _depth(body) > MAX_DEPTH:
         key = "body-too-long" if len(body) > MAX_BODY else "body-too-deep"
         found.append(Found(key, "error", source.first_line, {"limit": MAX_DEPTH, "size": MAX_BODY}))
+        return Rendered("", found=found)
+    crowded = _openers(body)
+    if crowded is not None:
+        where, count = crowded
+        line = source.first_line + body.count("\n", 0, where)
+        found.append(Found("body-brackets", "error", line, {"count": count}))
         return Rendered("", found=found)
     md = setup.markdown()
     try:
@@ -267,6 +329,11 @@ def render(source: PageSource, setup: MarkdownSetup, media: Media) -> Rendered:
     )
 
 
+# A text that is not rendered at all: an error whatever the policy says.
+UNRENDERED = frozenset({"body-brackets", "body-too-long", "body-too-deep", "render-failed"})
+
+
 def is_blocking(found: Found) -> bool:
-    """Whether a finding of rendering is an error whatever the policy says (danger)."""
-    return found.level == DANGER
+    """Whether a finding of rendering is an error whatever the policy says (danger, or a
+    text that could not be rendered: a generated page is never published empty)."""
+    return found.level == DANGER or found.rule in UNRENDERED

@@ -30,8 +30,10 @@ from advocacy.core.rendering.allowlist import (
     ACTIVE,
     ALL_SCHEMES,
     ALLOWED_TAGS,
+    BODY_VIDEO,
     DANGEROUS_TAGS,
     EVENT_HANDLERS,
+    FETCHING_CLASSES,
     GLOBAL_ATTRIBUTES,
     HARMLESS_SCHEMES,
     KNOWN_ATTRIBUTES,
@@ -75,7 +77,11 @@ def keep(tag: str, attribute: str, value: str) -> str | None:
     if attribute == "href" and tag == "a" and value.strip().startswith(("//", "\\\\")):
         return value  # a link to another site without a scheme: https in practice
     if attribute == "class":
-        kept = [c for c in value.split() if not OWN_CLASSES.match(c)]
+        kept = [
+            c
+            for c in value.split()
+            if not OWN_CLASSES.match(c) and c.lower() not in FETCHING_CLASSES
+        ]
         return " ".join(kept) or None
     if attribute == "id" and OWN_IDS.match(value):
         return None
@@ -129,7 +135,8 @@ class Issue:
     source: together they find the nearest source line.
     """
 
-    rule: str  # html-dangerous, html-event-handler, unsafe-url, media-external, html-tidied
+    rule: str  # html-dangerous, html-event-handler, unsafe-url, media-external, html-tidied,
+    # body-video (a video's files or captions in the body instead of the front matter)
     level: str  # danger or tidy
     tag: str
     attribute: str = ""
@@ -183,6 +190,14 @@ class _Census(HTMLParser):
         if tag in ("script", "style"):
             self.raw_depth += 1
         allowed_tag = tag in ALLOWED_TAGS
+        if tag in BODY_VIDEO:  # a file of the repository (another host's is media-external)
+            used = [(n, v or "") for n, v in attrs if n in BODY_VIDEO[tag]]
+            if tag == "track" or (used and _is_relative(used[0][1])):
+                name, value = used[0] if used else ("", "")
+                self._add("body-video", DANGER, tag, name, value, f"<{tag}", value)
+                if tag == "track":
+                    return
+                attrs = [(n, v) for n, v in attrs if n not in BODY_VIDEO[tag]]
         if not allowed_tag:
             level = DANGER if tag in DANGEROUS_TAGS else TIDY
             self._add(
@@ -258,7 +273,9 @@ class _Census(HTMLParser):
                     )
                 elif name in LOADED and not _is_relative(url):
                     self._add("media-external", DANGER, tag, name, url, url)
-        if keep(tag, name, value) != value and name in ("class", "id"):
+        if name == "class" and any(c.lower() in FETCHING_CLASSES for c in value.split()):
+            self._add("html-dangerous", DANGER, tag, name, value, value)
+        elif keep(tag, name, value) != value and name in ("class", "id"):
             self._add("html-tidied", TIDY, tag, name, value, value)
 
     def handle_endtag(self, tag: str) -> None:

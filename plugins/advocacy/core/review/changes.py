@@ -122,15 +122,20 @@ def tree_at(root: Path, commit: str) -> list[str]:
 
 def submission_since(site: Site, ref: str, login: str, lang: str = "en") -> Submission:
     """The pull request of ``login`` since ``ref``, with the base branch's policy, authors
-    and the posts it deletes as they were."""
+    and the posts it changes or deletes as they were."""
     root = site.root
     base = merge_base(root, ref)
     changes = changes_since(root, ref)
     authors = [p for p in files_at(root, base, site.authors_dir) if p.endswith((".yml", ".yaml"))]
     deleted = {c.path for c in changes if c.status == "D"}
     posts_prefix = f"{site.docs_dir.strip('/')}/{site.posts_dir.strip('/')}/"
-    deleted_posts = sorted(p for p in deleted if p.startswith(posts_prefix) and p.endswith(".md"))
-    texts = read_at(root, base, [site.policy, *authors, *deleted_posts])
+    # the posts it deletes or changes, as they were: their authors decide who may
+    old_posts = sorted(
+        c.path
+        for c in changes
+        if c.status in "DM" and c.path.startswith(posts_prefix) and c.path.endswith(".md")
+    )
+    texts = read_at(root, base, [site.policy, *authors, *old_posts])
     policy = load_policy(site, lang, texts[site.policy])[0] if site.policy in texts else None
     base_authors = {}
     for path in authors:
@@ -139,7 +144,7 @@ def submission_since(site: Site, ref: str, login: str, lang: str = "en") -> Subm
             if author is not None:
                 base_authors[author.slug] = author
     base_posts: dict[str, Post] = {}
-    for path in deleted_posts:
+    for path in old_posts:
         if path in texts:
             post, _ = read_post(site, root / path, lang, text=texts[path])
             if post is not None:
@@ -151,6 +156,7 @@ def submission_since(site: Site, ref: str, login: str, lang: str = "en") -> Subm
         base_policy=policy,
         base_authors=base_authors,
         base_posts=base_posts,
+        added={c.path for c in changes if c.status == "A"},
     )
 
 

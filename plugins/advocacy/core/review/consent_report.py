@@ -139,7 +139,7 @@ def as_markdown(records: list[Record], lang: str, within: int) -> str:
     for r in records:
         lines.append(
             f"| {markdown(r.who)} | {_label(lang, r.state)} | {r.date or ''} | "
-            f"{code(r.file)} | {len(r.posts)} |"
+            f"{code(r.file, cell=True)} | {len(r.posts)} |"
         )
     return "\n".join(lines) + "\n"
 

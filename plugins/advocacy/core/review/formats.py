@@ -87,7 +87,7 @@ def as_markdown(report: Report, lang: str = "en") -> str:
         for f in ordered:
             icon = "❌" if f.severity is Severity.ERROR else "⚠️"
             lines.append(
-                f"| {icon} | {code(f.file)} | {f.line or ''} | {_cell(f.message)} "
+                f"| {icon} | {code(f.file, cell=True)} | {f.line or ''} | {_cell(f.message)} "
                 f"| {_cell(f.fix)} |"
             )
     return "\n".join(lines) + "\n"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from advocacy.core.cache.store import BuildCache
+from advocacy.core.checking.kinds import OTHER, PUBLISHED, Usage, kind_of, usage
 from advocacy.core.checking.run import check_repository
 from advocacy.core.checking.submission import Submission
 from advocacy.core.i18n.catalog import format_list, plural, text
@@ -48,6 +49,8 @@ from advocacy.core.review.escape import markdown as md
 LIMIT = 900_000  # GitHub's job summary takes 1 MiB; stay well below
 COMMENT_LIMIT = 60_000  # a pull-request comment takes 65,536 characters
 TEXT_BUDGETS = (None, 200, 40, 10)  # lines of each post's text, tried in turn until it fits
+# The changed files no other section covers, by kind, in the order the review lists them.
+KIND_ORDER = ("page", "brand", "teams", "photo", "picture", "post", "configuration")
 
 
 @dataclass
@@ -67,6 +70,16 @@ class Facts:
     authors: list[tuple[str, Author | None, Author | None]] = field(default_factory=list)
     policy: tuple[str | None, str | None] | None = None  # base and new text, when changed
     other: list[Change] = field(default_factory=list)
+    kinds: dict[str, str] = field(default_factory=dict)  # every changed file's kind
+    used: Usage = field(default_factory=Usage)
+
+    def shown(self) -> int:
+        """How many changed files readers see, or that decide what they see."""
+        return sum(1 for kind in self.kinds.values() if kind in PUBLISHED)
+
+    def others(self) -> int:
+        """How many changed files are of no known kind."""
+        return sum(1 for kind in self.kinds.values() if kind not in PUBLISHED)
 
 
 def gather(
@@ -105,8 +118,15 @@ def gather(
     authors_prefix = site.authors_dir.strip("/") + "/"
     base_authors = {a.file: a for a in base_repo.authors.values()}
     now_authors = {a.file: a for a in repo.authors.values()}
+    facts.used = usage(
+        repo.posts,
+        list(repo.pages),
+        [base_repo.authors, repo.authors],
+        [*base_repo.policy.brand_assets, *repo.policy.brand_assets],
+    )
     for change in changes:
         path = change.path
+        facts.kinds[path] = kind_of(site, path, facts.used)
         if path.startswith(posts_prefix) and path.endswith(".md"):
             if change.status == "D":
                 facts.removed.append((path, submission.base_posts.get(path)))
@@ -181,22 +201,51 @@ def _tail(facts: Facts) -> list[str]:
     covered = {post.file for post, _ in facts.posts} | {path for path, _, _ in facts.authors}
     covered.add(facts.site.policy)
     out += elsewhere(findings, covered, lang)
-    if facts.other:
-        mark = {"A": "+", "D": "−"}
-        out += [
-            f"### {text(lang, 'review.other')}",
-            "",
-            *[f"- {mark.get(c.status, '~')} {code(c.path)}" for c in facts.other],
-            "",
-        ]
+    return out + _files(facts)
+
+
+def _files(facts: Facts) -> list[str]:
+    """The changed files no section above covers, under what they change on the site."""
+    lang, mark = facts.lang, {"A": "+", "D": "−"}
+    out: list[str] = []
+    for kind in (*KIND_ORDER, OTHER):
+        changes = [c for c in facts.other if facts.kinds.get(c.path, OTHER) == kind]
+        if not changes:
+            continue
+        key = "review.other" if kind == OTHER else f"review.kinds.{kind}"
+        out += [f"### {text(lang, key)}", ""]
+        for change in changes:
+            said = f"- {mark.get(change.status, '~')} {code(change.path)}"
+            users = _users(facts, change.path)
+            out.append(f"{said}: {users}" if users else said)
+        out.append("")
     return out
+
+
+def _users(facts: Facts, path: str) -> str:
+    """Who shows the file: the posts that use it, and the authors whose photo it is."""
+    lang, used = facts.lang, facts.used
+    titles = [md(p.title) for p in used.posts.get(path, [])]
+    people = sorted(
+        md(a.name) for slug in used.photos.get(path, ()) if (a := facts.repo.authors.get(slug))
+    )
+    parts = []
+    if titles:
+        parts.append(text(lang, "review.kinds.in_posts", posts=format_list(titles, lang)))
+    if people:
+        parts.append(text(lang, "review.kinds.photo_of", names=format_list(people, lang)))
+    if path in used.pages:
+        parts.append(text(lang, "review.kinds.in_pages"))
+    return "; ".join(parts)
 
 
 def render(facts: Facts, limit: int = LIMIT) -> str:
     """The review in at most ``limit`` characters: each post's text is shortened first,
     then posts are left out from the end, with a line saying how many."""
     lang = facts.lang
-    head = _head(facts) + site_section(facts.site_change, lang, facts.site.today)
+    head = _head(facts) + site_section(
+        facts.site_change, lang, facts.site.today, facts.shown(), facts.others()
+    )
     tail = _tail(facts)
     for most in TEXT_BUDGETS:
         sections = [post_section(facts.ctx, post, before, most) for post, before in facts.posts]

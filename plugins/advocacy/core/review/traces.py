@@ -11,6 +11,7 @@ import shlex
 from dataclasses import dataclass, field
 
 from advocacy.core.checking import consent
+from advocacy.core.checking.people.elsewhere import named_elsewhere
 from advocacy.core.i18n.catalog import lines, text
 from advocacy.core.reading.repository import Repository
 from advocacy.core.rendering.documents import uses
@@ -52,6 +53,8 @@ def traces(repo: Repository, slug: str) -> Traces | None:
                     found.add(path, "shows")
         if slug in consent.mentions(post, repo):
             found.add(post.file, "named")
+    for path in named_elsewhere(repo, slug):  # pages, other profiles, teams, settings
+        found.add(path, "named")
     return found
 
 

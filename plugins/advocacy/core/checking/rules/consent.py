@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from advocacy.core.checking import consent
+from advocacy.core.checking.consent import translates
 from advocacy.core.checking.names import (
     FoundName,
     KnownNames,
@@ -16,7 +17,7 @@ from advocacy.core.checking.registry import check, first_line, rule
 from advocacy.core.checking.texts import post_segments
 from advocacy.core.model.entities import Post
 from advocacy.core.model.findings import Finding, Severity
-from advocacy.core.model.textnorm import fold
+from advocacy.core.model.textnorm import fold, visible
 from advocacy.core.reading.repository import Repository
 
 E, W = Severity.ERROR, Severity.WARNING
@@ -200,6 +201,21 @@ PHOTO = rule(
         "{author_file}.",
     ),
     adjustable=False,
+    variants={
+        "photo-author": {
+            "en": (
+                "'{path}' is {name}'s author photo, and {name} has not given consent to be "
+                "shown in photos.",
+                "Use another picture, or ask HR to record {name}'s photo consent in {author_file}.",
+            ),
+            "da": (
+                "'{path}' er {name}s forfatterfoto, og {name} har ikke givet samtykke til at "
+                "blive vist på billeder.",
+                "Brug et andet billede, eller bed HR om at registrere {name}s fotosamtykke i "
+                "{author_file}.",
+            ),
+        }
+    },
 )
 
 
@@ -213,7 +229,11 @@ def consent_rules(repo: Repository, post: Post) -> Iterator[Finding]:
             "date": problem.date.isoformat() if problem.date else "",
             "author_file": f"{repo.site.authors_dir}/{problem.slug}.yml",
         }
-        if problem.kind == "mention":
+        if problem.kind == "photo" and problem.state not in consent.ENDED:
+            yield PHOTO.finding(
+                lang, post.file, problem.line, "photo-author", path=problem.path, **values
+            )
+        elif problem.kind == "mention":
             if problem.state == consent.OK:
                 yield NOT_LISTED.finding(lang, post.file, problem.line, slug=problem.slug, **values)
             else:
@@ -320,7 +340,8 @@ def unlisted_people(repo: Repository, post: Post) -> Iterator[Finding]:
     for segment in post_segments(post, repo.site.root):
         if segment.code or segment.field not in _PROSE:
             continue
-        for found in find_full_names(segment.text):
+        text = visible(segment.text)
+        for found in find_full_names(text):
             if (
                 found.words in reported
                 or is_known(found, everyone)
@@ -330,7 +351,7 @@ def unlisted_people(repo: Repository, post: Post) -> Iterator[Finding]:
                 continue
             reported.add(found.words)
             if segment.file == post.file:
-                line = segment.line_of(found.text, segment.text[: found.start])
+                line = segment.line_of(found.text, text[: found.start])
             else:  # in the captions: HR reviews the post, so the post's video line says it
                 line = post.line_of("video", "captions")
             line = line or first_line(post)
@@ -340,3 +361,46 @@ def unlisted_people(repo: Repository, post: Post) -> Iterator[Finding]:
 def _organisation(found: FoundName, organisations: list[str]) -> bool:
     name = fold(found.text)
     return any(name in org for org in organisations)
+
+
+TRANSLATION = rule(
+    "translation-other-author",
+    E,
+    (
+        "A post is a translation only of a post it shares an author with.",
+        "Et indlæg er kun en oversættelse af et indlæg, det har en forfatter til fælles med.",
+    ),
+    (
+        "'translation_of: {slug}' names {other}, which none of this post's authors wrote; a "
+        "translation speaks for the original's authors, so it must be theirs too.",
+        "Add one of the original's authors to 'authors:' (they agree to the translation), or "
+        "take out 'translation_of:' and publish the post as a story of its own.",
+    ),
+    (
+        "'translation_of: {slug}' peger på {other}, som ingen af dette indlægs forfattere har "
+        "skrevet; en oversættelse taler for originalens forfattere, så den skal også være "
+        "deres.",
+        "Tilføj en af originalens forfattere under 'authors:' (de siger god for "
+        "oversættelsen), eller fjern 'translation_of:' og udgiv indlægget som en historie for "
+        "sig.",
+    ),
+    adjustable=False,
+)
+
+
+@check(cacheable=False)
+def translation_authors(repo: Repository, post: Post) -> Iterator[Finding]:
+    """A translation shares an author with the post it translates (see edition.translates)."""
+    if not post.translation_of:
+        return
+    others = [p for p in repo.posts if p.slug == post.translation_of and p is not post]
+    for other in others:
+        if not translates(post, other):
+            yield TRANSLATION.finding(
+                repo.lang,
+                post.file,
+                post.line_of("translation_of"),
+                slug=post.translation_of,
+                other=other.file,
+            )
+            return

@@ -1,18 +1,24 @@
 """A post has a story: text of its own, no template placeholders, a description; the author
 hears why a post is not on the site yet; and common slips get a hint before anyone trips
-over them (a very short post, no cover picture, curly quotes around a field)."""
+over them (a very short post, no cover picture, curly quotes around a field). Every post
+and page has a name of plain text and an address of its own (not one the site generates or
+writes files to), no video or captions slipped into its body, and a text that can be
+rendered in reasonable time."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 
-from advocacy.core.checking.registry import check, first_line, rule
+from advocacy.core.checking.registry import PAGE, POST, check, first_line, rule
 from advocacy.core.i18n.catalog import text
-from advocacy.core.model.entities import Post
+from advocacy.core.media.catalog import CAPTIONS
+from advocacy.core.model.entities import DocPage, Post
 from advocacy.core.model.findings import Finding, Severity
 from advocacy.core.model.slugs import slugify
+from advocacy.core.reading.pages import address_problem
 from advocacy.core.reading.posts import DESCRIPTION
 from advocacy.core.reading.repository import Repository
+from advocacy.core.rendering.page import UNRENDERED
 
 MIN_WORDS = 1  # a post straight from the template has prompts only
 SHORT_WORDS = 100  # fewer: a hint (the writing guide asks for 250 to 500)
@@ -88,6 +94,7 @@ SHORT = rule(
         "Spørgsmålene mellem <!-- og --> kan hjælpe.",
     ),
     can_block=False,
+    for_writer=True,
 )
 NO_COVER = rule(
     "post-no-cover",
@@ -108,6 +115,7 @@ NO_COVER = rule(
         "media/{year}/dit-billede.jpg' og 'image_alt:' med, hvad det viser.",
     ),
     can_block=False,
+    for_writer=True,
 )
 CURLY_QUOTES = rule(
     "post-curly-quotes",
@@ -148,7 +156,8 @@ NOT_PUBLISHED = rule(
 def content(repo: Repository, post: Post) -> Iterator[Finding]:
     """At least a few words of the author's own text; no placeholders; a description."""
     lang = repo.lang
-    if post.rendered is not None and post.words < MIN_WORDS and not post.draft:
+    unrendered = post.rendered is None or any(f.rule in UNRENDERED for f in post.rendered.found)
+    if not unrendered and post.words < MIN_WORDS and not post.draft:
         yield EMPTY.finding(lang, post.file, first_line(post))
     # Without a description of its own, the first paragraph stands in for it.
     written = bool(post.meta_lines and ("description",) in post.meta_lines.lines)
@@ -229,3 +238,135 @@ def slips(repo: Repository, post: Post) -> Iterator[Finding]:
         yield SHORT.finding(lang, post.file, first_line(post), words=post.words)
     if not post.image and not post.video:
         yield NO_COVER.finding(lang, post.file, post.line_of("title"), year=f"{post.date:%Y}")
+
+
+# -- what a page's file name and body may hold besides its story -----------------------------
+
+ADDRESS = rule(
+    "page-address",
+    Severity.ERROR,
+    (
+        "A page's file name is plain text, and its address is not one the site uses itself.",
+        "En sides filnavn er almindelig tekst, og dens adresse er ikke en, sitet selv bruger.",
+    ),
+    (
+        "The name '{name}' has the character {char}, which a file name here cannot have: the "
+        "name becomes the page's address and title and is shown in logs.",
+        "Rename it using only letters, digits, spaces, '-' and '_', for example '{suggestion}'.",
+    ),
+    (
+        "Navnet '{name}' har tegnet {char}, som et filnavn her ikke kan have: navnet bliver "
+        "sidens adresse og titel og bliver vist i logs.",
+        "Giv den et nyt navn med kun bogstaver, tal, mellemrum, '-' og '_', for eksempel "
+        "'{suggestion}'.",
+    ),
+    adjustable=False,
+    variants={
+        "page-reserved": {
+            "en": (
+                "This page would be published at {url}, an address where the site publishes a "
+                "page or files of its own.",
+                "Give the file another name, or put it in another folder.",
+            ),
+            "da": (
+                "Siden ville blive udgivet på {url}, en adresse, hvor sitet selv udgiver en "
+                "side eller filer.",
+                "Giv filen et andet navn, eller læg den i en anden mappe.",
+            ),
+        },
+    },
+)
+BODY_VIDEO = rule(
+    "body-video",
+    Severity.ERROR,
+    (
+        "A video and its captions are given in the front matter, where they are checked.",
+        "En video og dens undertekster angives i front matter, hvor de bliver tjekket.",
+    ),
+    (
+        "Captions are added in the text with <track>, where no rule reads them.",
+        "Remove the <track> element and name the captions file in the front matter instead: "
+        "'video:' with 'src: media/...mp4' and 'captions: media/...vtt'.",
+    ),
+    (
+        "Undertekster er sat ind i teksten med <track>, hvor ingen regel læser dem.",
+        "Fjern <track>-elementet, og angiv undertekstfilen i front matter i stedet: 'video:' "
+        "med 'src: media/...mp4' og 'captions: media/...vtt'.",
+    ),
+    adjustable=False,
+    variants={
+        "body-video-source": {
+            "en": (
+                "The video '{value}' is put in the text with <{tag}>, where neither the video nor "
+                "its captions are checked.",
+                "Remove the <{tag}> element and give the video in the front matter instead: "
+                "'video:' with 'src: media/...mp4' and 'captions: media/...vtt'.",
+            ),
+            "da": (
+                "Videoen '{value}' er sat ind i teksten med <{tag}>, hvor hverken videoen eller "
+                "dens undertekster bliver tjekket.",
+                "Fjern <{tag}>-elementet, og angiv videoen i front matter i stedet: 'video:' med "
+                "'src: media/...mp4' og 'captions: media/...vtt'.",
+            ),
+        },
+        "body-captions-link": {
+            "en": (
+                "The text links to the captions file '{value}', which would be published "
+                "without any rule reading it.",
+                "Remove the link; captions belong in the front matter: 'video:' with "
+                "'captions: media/...vtt'.",
+            ),
+            "da": (
+                "Teksten linker til undertekstfilen '{value}', som ville blive udgivet, uden at "
+                "nogen regel læser den.",
+                "Fjern linket; undertekster hører til i front matter: 'video:' med "
+                "'captions: media/...vtt'.",
+            ),
+        },
+    },
+)
+BRACKETS = rule(
+    "body-brackets",
+    Severity.ERROR,
+    (
+        "A text can be turned into a page in reasonable time.",
+        "En tekst kan laves om til en side på rimelig tid.",
+    ),
+    (
+        "The text has too many brackets ('[' or '<') without their closing partner, from this "
+        "line on: making a page of it would take far too long, so it is neither checked "
+        "further nor published.",
+        "Remove the run of brackets, or close each '[' with ']' and each '<' with '>'.",
+    ),
+    (
+        "Teksten har for mange parenteser ('[' eller '<') uden deres lukkende partner, fra "
+        "denne linje: det ville tage alt for lang tid at lave en side af den, så den bliver "
+        "hverken tjekket videre eller udgivet.",
+        "Fjern rækken af parenteser, eller luk hver '[' med ']' og hver '<' med '>'.",
+    ),
+    adjustable=False,
+)
+
+
+@check(on=(POST, PAGE), cacheable=False)  # the generated addresses depend on mkdocs.yml
+def page_form(repo: Repository, doc: Post | DocPage) -> Iterator[Finding]:
+    """A name and address of its own, no video or captions in the body, a text that can be
+    rendered in reasonable time."""
+    lang, file = repo.lang, doc.file
+    docs = repo.site.docs_dir.strip("/") + "/"
+    problem = address_problem(repo.site, file.removeprefix(docs), isinstance(doc, Post))
+    if problem is not None:
+        key, values = problem
+        yield ADDRESS.finding(lang, file, None, None if key == "page-name" else key, **values)
+    if doc.rendered is None:
+        return
+    for found in doc.rendered.found:
+        if found.rule == "body-brackets":
+            yield BRACKETS.finding(lang, file, found.line)
+        elif found.rule == "body-video":
+            values = found.values
+            source = None if values.get("tag") == "track" else "body-video-source"
+            yield BODY_VIDEO.finding(lang, file, found.line, source, **values)
+    for ref, line in doc.rendered.refs:
+        if ref.kind == "file" and repo.media is not None and repo.media.kind(ref.path) == CAPTIONS:
+            yield BODY_VIDEO.finding(lang, file, line, "body-captions-link", value=ref.written)

@@ -15,6 +15,7 @@ from PIL import Image, UnidentifiedImageError
 from advocacy.core.checking.registry import PAGE, POST, check, rule
 from advocacy.core.media import catalog as kinds
 from advocacy.core.media.images import GPS_IFD, PHOTO_FORMATS, ImageProblem, open_checked
+from advocacy.core.media.location import video_location
 from advocacy.core.model.entities import DocPage, Post
 from advocacy.core.model.findings import Finding, Severity
 from advocacy.core.reading.repository import Repository
@@ -42,6 +43,26 @@ GPS = rule(
         "Android: fjern placering i delingsdialogen), upload det under et nyt navn, brug det i "
         "indlægget, og bed en ansvarlig for sitet om at fjerne den gamle fil fra historikken.",
     ),
+    variants={
+        "media-gps-video": {
+            "en": (
+                "The video '{path}' contains the position where it was recorded ({where}). It is "
+                "already public in this repository's history.",
+                "Turn off location for the camera and record again, or remove the location "
+                "without re-encoding (ffmpeg -i in.mp4 -map_metadata -1 -c copy out.mp4); upload "
+                "it under a new name, change the post to use it, and ask a site maintainer to "
+                "remove the old file from the history.",
+            ),
+            "da": (
+                "Videoen '{path}' indeholder positionen for, hvor den er optaget ({where}). Den er "
+                "allerede offentlig i repositoriets historik.",
+                "Slå placering fra for kameraet og optag igen, eller fjern placeringen uden at "
+                "kode videoen om (ffmpeg -i ind.mp4 -map_metadata -1 -c copy ud.mp4); upload den "
+                "under et nyt navn, brug den i indlægget, og bed en ansvarlig for sitet om at "
+                "fjerne den gamle fil fra historikken.",
+            ),
+        },
+    },
 )
 LARGE = rule(
     "media-large",
@@ -281,6 +302,8 @@ def used_file(
             yield declared.finding(lang, file, line, key, path=written, **problem.values)
     elif kind == kinds.SVG:
         yield from _svg(repo, file, line, path, written)
+    elif kind == kinds.VIDEO and (where := video_location(full)):
+        yield GPS.finding(lang, file, line, "media-gps-video", path=written, where=where)
 
 
 def _svg(

@@ -239,7 +239,10 @@ def to_site_time(value: dt.date, source_zone: dt.tzinfo, site_zone: dt.tzinfo) -
     if not isinstance(value, dt.datetime):
         return value
     aware = value if value.tzinfo else value.replace(tzinfo=source_zone)
-    local = aware.astimezone(site_zone).replace(tzinfo=None)
+    try:
+        local = aware.astimezone(site_zone).replace(tzinfo=None)
+    except OverflowError:  # year 1 at +05:00: one post not imported, not the whole import
+        raise ValueError(f"the date {value.isoformat()} is out of range") from None
     return local.date() if local.time() == dt.time(0) else local
 
 

@@ -27,6 +27,14 @@ _TAG = re.compile(
     r"((?:\s+[^\s\"'>/=]+(?:\s*=\s*(?:\"[^\"]*\"|'[^']*'|[^\s\"'=<>`]+))?)*)\s*(/?)>",
     re.S,
 )
+MAX_DEPTH = 100  # elements inside elements: real posts stay far below; the converter recurses
+
+
+class TooDeep(ValueError):
+    """HTML nested deeper than :data:`MAX_DEPTH`: one post that is not imported (its item in
+    the report), never the end of the whole import."""
+
+
 _ATTR = re.compile(r"([^\s\"'>/=]+)(?:\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s\"'=<>`]+)))?")
 
 
@@ -86,6 +94,8 @@ def parse(text: str, start: int = 0, one: bool = False) -> tuple[list[Node], int
                 element.end, element.closed = match.end(), True
             else:
                 stack.append(element)
+                if len(stack) > MAX_DEPTH:
+                    raise TooDeep(f"its HTML is nested more than {MAX_DEPTH} elements deep")
         else:
             depth = next((d for d in range(len(stack) - 1, 0, -1) if stack[d].tag == name), 0)
             if depth:

@@ -15,11 +15,14 @@ from advocacy.core.importing.common import (
     Archive,
     ImportOptions,
     OldSite,
+    OutsideSource,
     SourceAuthor,
     SourceError,
     SourcePost,
     as_list,
     author_from_record,
+    confined,
+    failure,
     first_text,
     join_url,
     language_code,
@@ -60,9 +63,9 @@ def _lower_keys(data: Any) -> Any:
     return data
 
 
-def _load(path: Path) -> dict[str, Any]:
+def _load(path: Path, source: Path) -> dict[str, Any]:
     """A data or configuration file (TOML, JSON or YAML) with lower-case keys."""
-    text = read_text(path)[0]
+    text = read_text(path, source)[0]
     if path.suffix == ".toml":
         data: Any = tomllib.loads(text)
     elif path.suffix == ".json":
@@ -78,8 +81,8 @@ def hugo_config(source: Path) -> dict[str, Any] | None:
         for name in CONFIG_NAMES:
             if (folder / name).is_file():
                 try:
-                    return _load(folder / name)
-                except (ValueError, tomllib.TOMLDecodeError) as exc:
+                    return _load(folder / name, source)
+                except (OSError, ValueError, tomllib.TOMLDecodeError) as exc:
                     raise SourceError("source-unreadable", path=folder / name, error=exc) from None
     return None
 
@@ -89,10 +92,14 @@ def read_hugo(source: Path, options: ImportOptions) -> Archive:
     config = hugo_config(source)
     if config is None:
         raise SourceError("not-hugo", path=source)
-    content = source / str(config.get("contentdir") or "content")
+    written = str(config.get("contentdir") or "content")
+    try:  # contentDir: "../../somewhere" is never read
+        content = confined(source, source / written)
+    except OutsideSource:
+        raise SourceError("content-outside", path=written, source=source) from None
     params = mapping(config, "params")
     names = list(dict.fromkeys([*SECTIONS, *as_list(params.get("mainsections"))]))
-    sections = [content / n for n in names if (content / n).is_dir()]
+    sections = [content / n for n in names if _inside(content, content / n)]
     if not sections:
         raise SourceError("no-hugo-posts", path=source)
     zone = source_zone(config.get("timezone"), options.timezone)
@@ -135,11 +142,20 @@ def read_hugo(source: Path, options: ImportOptions) -> Archive:
                 TypeError,
                 KeyError,
                 AttributeError,
+                RecursionError,
                 tomllib.TOMLDecodeError,
             ) as exc:
-                post.error = " ".join(str(exc).split()) or type(exc).__name__
+                post.error = failure(exc)
             archive.posts.append(post)
     return archive
+
+
+def _inside(root: Path, folder: Path) -> bool:
+    """Whether ``folder`` is a folder inside ``root``, reached without a symbolic link."""
+    try:
+        return confined(root, folder).is_dir()
+    except OutsideSource:
+        return False
 
 
 def _pages(section: Path) -> list[Path]:
@@ -165,19 +181,19 @@ def _authors(source: Path, content: Path) -> dict[str, SourceAuthor]:
     folder = source / "data" / "authors"
     for path in sorted(folder.glob("*.*")) if folder.is_dir() else []:
         try:
-            found[path.stem] = author_from_record(path.stem, _load(path))
-        except (ValueError, tomllib.TOMLDecodeError):
+            found[path.stem] = author_from_record(path.stem, _load(path, source))
+        except (OSError, ValueError, tomllib.TOMLDecodeError):
             continue
     for path in sorted((source / "data").glob("authors.*")):
         try:
-            for author_id, fields in _load(path).items():
+            for author_id, fields in _load(path, source).items():
                 if isinstance(fields, dict):
                     found.setdefault(author_id, author_from_record(author_id, fields))
-        except (ValueError, tomllib.TOMLDecodeError):
+        except (OSError, ValueError, tomllib.TOMLDecodeError):
             continue
     for path in sorted((content / "authors").glob("*/_index.*")):
         try:
-            front = read_front_matter(read_text(path)[0])
+            front = read_front_matter(read_text(path, source)[0])
         except (OSError, ValueError, tomllib.TOMLDecodeError):
             continue
         author_id = path.parent.name
@@ -202,7 +218,7 @@ def _read_post(
     """Fill ``post`` from one content page (a single file or a bundle's index)."""
     options: ImportOptions = context["options"]
     config, zone = context["config"], context["zone"]
-    text, legacy = read_text(path)
+    text, legacy = read_text(path, archive.source)
     if legacy:
         post.note("not-utf8")
     front = read_front_matter(text)

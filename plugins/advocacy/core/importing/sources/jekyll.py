@@ -18,6 +18,7 @@ from advocacy.core.importing.common import (
     SourcePost,
     as_list,
     author_from_record,
+    failure,
     first_text,
     join_url,
     language_code,
@@ -97,8 +98,8 @@ def read_jekyll(source: Path, options: ImportOptions) -> Archive:
         post = SourcePost(source=rel, slug="", base=path.parent.relative_to(source).as_posix())
         try:
             _read_post(path, folder, draft, post, archive, config, zone, options, permalink)
-        except (OSError, ValueError, TypeError, KeyError, AttributeError) as exc:
-            post.error = " ".join(str(exc).split()) or type(exc).__name__
+        except (OSError, ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+            post.error = failure(exc)
         archive.posts.append(post)
     return archive
 
@@ -109,8 +110,8 @@ def _config(source: Path) -> dict[str, Any]:
         path = source / name
         if path.is_file():
             try:
-                data, _ = load_yaml_leniently(read_text(path)[0])
-            except ValueError as exc:
+                data, _ = load_yaml_leniently(read_text(path, source)[0])
+            except (OSError, ValueError) as exc:
                 raise SourceError("source-unreadable", path=path, error=exc) from None
             return data if isinstance(data, dict) else {}
     return {}
@@ -125,7 +126,7 @@ def _authors(source: Path, archive: Archive) -> dict[str, SourceAuthor]:
         if path.suffix.lower() not in POST_SUFFIXES:
             continue
         try:
-            front = read_front_matter(read_text(path)[0])
+            front = read_front_matter(read_text(path, source)[0])
         except (OSError, ValueError) as exc:
             archive.notes.append(Note.of("author-unreadable", file=path.name, error=exc))
             continue
@@ -136,8 +137,8 @@ def _authors(source: Path, archive: Archive) -> dict[str, SourceAuthor]:
         if not path.is_file():
             continue
         try:
-            data, _ = load_yaml_leniently(read_text(path)[0])
-        except ValueError as exc:
+            data, _ = load_yaml_leniently(read_text(path, source)[0])
+        except (OSError, ValueError) as exc:
             archive.notes.append(Note.of("author-unreadable", file=f"_data/{name}", error=exc))
             continue
         items = (
@@ -169,7 +170,7 @@ def _read_post(
     permalink: str,
 ) -> None:
     """Fill ``post`` from one file of ``_posts/`` or ``_drafts/``."""
-    text, legacy = read_text(path)
+    text, legacy = read_text(path, archive.source)
     if legacy:
         post.note("not-utf8")
     front = read_front_matter(text)

@@ -25,6 +25,7 @@ from advocacy.core.importing.common import (
     SourceAuthor,
     SourceError,
     SourcePost,
+    failure,
     language_code,
 )
 from advocacy.core.importing.convert.frontmatter import parse_when, to_site_time
@@ -159,8 +160,8 @@ def read_wordpress(source: Path, options: ImportOptions) -> Archive:
         try:
             if _read_post(item, post, archive, attachments, options):
                 archive.posts.append(post)
-        except (ValueError, TypeError, KeyError, AttributeError) as exc:
-            post.error = " ".join(str(exc).split()) or type(exc).__name__
+        except (ValueError, TypeError, KeyError, AttributeError, RecursionError) as exc:
+            post.error = failure(exc)
             archive.posts.append(post)
     if comments:
         archive.notes.append(Note.of("comments-skipped", count=comments))

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from advocacy.core.i18n.ui import LANGUAGES
 from advocacy.core.model.entities import Post
-from advocacy.core.publishing.edition import Edition
+from advocacy.core.publishing.edition import Edition, translates
 
 
 @dataclass(frozen=True)
@@ -78,7 +78,12 @@ def versions(edition: Edition) -> dict[str, list[Post]]:
 
     def find(post: Post) -> str:
         seen = set()
-        while post.translation_of and post.translation_of in by_slug and post.slug not in seen:
+        while (
+            post.translation_of
+            and post.translation_of in by_slug
+            and post.slug not in seen
+            and translates(post, by_slug[post.translation_of])
+        ):
             seen.add(post.slug)
             post = by_slug[post.translation_of]
         return post.src_uri

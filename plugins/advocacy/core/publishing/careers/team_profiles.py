@@ -20,15 +20,17 @@ everyone it ``shows`` consents to their photo; ``shows: []`` says nobody can be 
 from __future__ import annotations
 
 import difflib
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from advocacy.core.checking.people.elsewhere import withhold
 from advocacy.core.i18n.ui import LANGUAGES
 from advocacy.core.model.entities import Author
 from advocacy.core.model.findings import Finding
 from advocacy.core.publishing.careers.brand import _file_findings
 from advocacy.core.publishing.edition import Edition
-from advocacy.core.reading.references import media_finding
+from advocacy.core.reading.references import SYMLINK, media_finding
 from advocacy.core.reading.repository import Repository
 from advocacy.core.reading.schema import (
     CHOICE,
@@ -45,9 +47,12 @@ from advocacy.core.reading.schema import (
     plain_text,
 )
 from advocacy.core.reading.schema.yamlsource import (
+    NOT_READ,
     UNREADABLE,
+    RepoFileError,
     YamlSyntaxError,
     load_yaml,
+    read_repo_text,
     yaml_finding,
 )
 
@@ -98,12 +103,16 @@ def read_team_profiles(
 ) -> tuple[dict[str, TeamProfile], list[Finding]]:
     """Read ``teams.yml`` (no file: no profiles, no problem)."""
     site, lang = repo.site, repo.lang
-    full = site.root / path
-    if not full.is_file():
-        return {}, []
+    text = ""
     try:
-        text = full.read_text(encoding="utf-8")
+        text = read_repo_text(site.root, path) or ""
+        if not text:
+            return {}, []
         doc = load_yaml(text)
+    except RepoFileError as exc:  # a link is never followed: it could lead anywhere
+        if exc.kind == "symlink":
+            return {}, [SYMLINK.finding(lang, path, None, path=exc.path)]
+        return {}, [UNREADABLE.finding(lang, path, None, error=NOT_READ[exc.kind])]
     except (OSError, UnicodeDecodeError) as exc:
         return {}, [UNREADABLE.finding(lang, path, None, error=exc)]
     except YamlSyntaxError as exc:
@@ -144,8 +153,21 @@ def read_team_profiles(
             values.get("jobs"),
         )
         _check_photo(repo, checker, profile, str(raw_name), raw or {})
+        for part, texts in (
+            ("name", profile.names),
+            ("description", profile.description),
+            ("photo_alt", profile.photo_alt),
+        ):  # none that names a colleague without consent
+            checker.findings += withhold(
+                texts, repo, path, _line_of(checker, (raw_name, part)), team=name, field=part
+            )
         profiles[name] = profile
     return profiles, checker.findings
+
+
+def _line_of(checker: Checker, at: tuple[str | int, ...]) -> Callable[[str], int | None]:
+    """The line of a team's text in one language."""
+    return lambda lang: checker.doc.line(*at, lang)
 
 
 def _check_photo(

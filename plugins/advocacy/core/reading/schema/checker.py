@@ -174,6 +174,18 @@ DATE = rule(
         "Skriv datoen som ÅÅÅÅ-MM-DD, for eksempel '{field}: 2026-11-20'.",
     ),
     adjustable=False,
+    variants={
+        "date-range": {
+            "en": (
+                "'{field}' is '{value}', outside the years {first} to {last} the site accepts.",
+                "Write the real date as YYYY-MM-DD, for example '{field}: 2026-11-20'.",
+            ),
+            "da": (
+                "'{field}' er '{value}', uden for årene {first} til {last}, som sitet tager imod.",
+                "Skriv den rigtige dato som ÅÅÅÅ-MM-DD, for eksempel '{field}: 2026-11-20'.",
+            ),
+        },
+    },
 )
 
 CHOICE = rule(

@@ -98,6 +98,9 @@ class Text(Kind):
         return text
 
 
+FIRST_YEAR, LAST_YEAR = 1970, 2199  # what a post, consent or release date can be
+
+
 class Date(Kind):
     """A date (YYYY-MM-DD); a date with a time keeps its time, as the site's local time.
 
@@ -118,13 +121,16 @@ class Date(Kind):
                 )
             except ValueError:
                 raise Invalid(DATE, None, value=value) from None
-        if isinstance(value, dt.datetime):
-            if value.tzinfo is not None:
+        if not isinstance(value, dt.date):
+            raise Invalid(DATE, None, value=value)
+        if not FIRST_YEAR <= value.year <= LAST_YEAR:  # also: year 1 in +05:00 overflows
+            raise Invalid(DATE, "date-range", value=value, first=FIRST_YEAR, last=LAST_YEAR)
+        if isinstance(value, dt.datetime) and value.tzinfo is not None:
+            try:
                 value = value.astimezone(checker.tz).replace(tzinfo=None)
-            return value
-        if isinstance(value, dt.date):
-            return value
-        raise Invalid(DATE, None, value=value)
+            except (OverflowError, ValueError):
+                raise Invalid(DATE, None, value=value) from None
+        return value
 
 
 class Boolean(Kind):

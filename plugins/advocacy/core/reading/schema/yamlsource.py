@@ -5,8 +5,11 @@ Line numbers are what lets an error say "line 7" to someone in the GitHub web ed
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 import yaml
@@ -314,3 +317,68 @@ def split_front_matter(text: str) -> FrontMatter:
     if first.rstrip(" \t") == "---":
         return FrontMatter(None, text, 1, unclosed=True)
     return FrontMatter(None, text, 1)
+
+
+MAX_FILE_BYTES = 1_000_000  # no policy, teams file or list of terms comes near this
+
+
+class RepoFileError(Exception):
+    """A repository file that is not read: ``kind`` is ``symlink`` (a link anywhere on the
+    way), ``outside`` (the path leaves the repository), ``not-a-file`` (a folder, a device)
+    or ``too-large``."""
+
+    def __init__(self, kind: str, path: str) -> None:
+        super().__init__(f"{path}: {kind}")
+        self.kind = kind
+        self.path = path
+
+
+def repo_file(root: Path, rel: str) -> Path | None:
+    """The plain file at the repository path ``rel``, reached without following a symbolic
+    link anywhere on the way (each part is looked at with ``lstat``); None when there is no
+    such path. Raises :class:`RepoFileError` otherwise."""
+    parts = PurePosixPath(rel.replace("\\", "/")).parts
+    if not parts or rel.startswith("/") or ".." in parts:
+        raise RepoFileError("outside", rel)
+    mode = 0
+    for depth in range(1, len(parts) + 1):
+        try:
+            mode = os.lstat(root.joinpath(*parts[:depth])).st_mode
+        except OSError:
+            return None
+        if stat.S_ISLNK(mode):
+            raise RepoFileError("symlink", "/".join(parts[:depth]))
+    if not stat.S_ISREG(mode):
+        raise RepoFileError("not-a-file", rel)
+    return root.joinpath(*parts)
+
+
+def read_capped(path: Path, shown: str, limit: int = MAX_FILE_BYTES) -> str:
+    """The UTF-8 text of the regular file ``path``, at most ``limit`` bytes (never a device
+    or a pipe, which could be endless). Raises :class:`RepoFileError`, ``OSError`` or
+    ``UnicodeDecodeError``."""
+    with path.open("rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise RepoFileError("not-a-file", shown)
+        data = handle.read(limit + 1)
+    if len(data) > limit:
+        raise RepoFileError("too-large", shown)
+    return data.decode("utf-8")
+
+
+def read_repo_text(root: Path, rel: str, limit: int = MAX_FILE_BYTES) -> str | None:
+    """:func:`repo_file` read by :func:`read_capped`; None when there is no file."""
+    path = repo_file(root, rel)
+    return None if path is None else read_capped(path, rel, limit)
+
+
+# Why a file was not read, in the reader's words (for UNREADABLE's {error}).
+NOT_READ = {
+    "symlink": {
+        "en": "it is reached through a symbolic link, which is never followed",
+        "da": "den nås gennem et symbolsk link, som aldrig bliver fulgt",
+    },
+    "outside": {"en": "it is outside the repository", "da": "den ligger uden for repositoriet"},
+    "not-a-file": {"en": "it is not a plain file", "da": "den er ikke en almindelig fil"},
+    "too-large": {"en": "it is larger than 1 MB", "da": "den er større end 1 MB"},
+}

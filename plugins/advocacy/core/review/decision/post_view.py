@@ -3,7 +3,6 @@ what the check found, the share card, the text (or the change to it), and a verd
 
 from __future__ import annotations
 
-import html
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +29,7 @@ from advocacy.core.review.decision.quoting import (
     source_lines,
 )
 from advocacy.core.review.decision.verdict import verdict, verdict_line
-from advocacy.core.review.escape import code, line
+from advocacy.core.review.escape import attribute, code
 from advocacy.core.review.escape import markdown as md
 
 THUMBNAIL_WIDTH = 240
@@ -82,11 +81,11 @@ def _metadata(path: Path, lang: str) -> str:
     return text(lang, "review.gps" if gps else ("review.exif" if exif else "review.clean"))
 
 
-def _link(ctx: Context, path: str) -> str:
+def _link(ctx: Context, path: str, cell: bool = False) -> str:
     """A repository path as code, linked to the pull request's file when possible."""
     if not safe_base(ctx.link_base):
-        return code(path)
-    return f"[{code(path)}]({ctx.link_base}{quote(path)})"
+        return code(path, cell)
+    return f"[{code(path, cell)}]({ctx.link_base}{quote(path)})"
 
 
 def _people(ctx: Context, post: Post) -> list[str]:
@@ -174,7 +173,7 @@ def _cover(ctx: Context, post: Post) -> tuple[str, list[str]]:
     if not safe_base(ctx.link_base):
         return said, []
     url = f"{ctx.link_base}{quote(post.image)}"
-    alt = html.escape(line(post.image_alt or ""), quote=True)
+    alt = attribute(post.image_alt or "")
     return said, [
         f'<a href="{url}"><img src="{url}?raw=true" alt="{alt}" width="{THUMBNAIL_WIDTH}"></a>',
         "",
@@ -185,7 +184,8 @@ def _media(ctx: Context, post: Post) -> list[str]:
     root, lang = ctx.repo.site.root, ctx.lang
     rows = list(
         dict.fromkeys(  # a cover shown again in the text is one file
-            f"| {_link(ctx, ref)} | {_size(root / ref)} | {_metadata(root / ref, lang)} |"
+            f"| {_link(ctx, ref, cell=True)} | {_size(root / ref)} | "
+            f"{_metadata(root / ref, lang)} |"
             for ref in sorted(uses(post))
             if (root / ref).is_file()
         )

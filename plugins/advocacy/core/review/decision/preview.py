@@ -15,14 +15,22 @@ site's), and this turns the built folder into one that works from the disk:
   this arrangement by the name ``IFrameWorker``). Nothing is fetched from anywhere else.
 
 It is for previews only: the published site keeps its addresses.
+
+The built pages and pictures may be hard links into the build cache (a warm build links
+what it made before instead of copying it). So no file of the site is ever opened for
+writing: each changed or new file is written as a new file beside it and renamed over it
+(``replace_file``), which leaves the cache's copy as it was.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import posixpath
 import re
+import stat
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -133,6 +141,25 @@ def folder_link(url: str, here: str, files: set[str]) -> str | None:
     return path + ("" if path.endswith("/") else "/") + "index.html" + rest
 
 
+def replace_file(path: Path, text: str) -> None:
+    """Give ``path`` the content ``text`` without opening it: a new file in the same folder,
+    renamed over it. A hard link to ``path`` (the build cache's copy) keeps its content."""
+    try:
+        mode = stat.S_IMODE(path.lstat().st_mode)
+    except FileNotFoundError:
+        mode = 0o644
+    fd, temp = tempfile.mkstemp(prefix=".advocacy-", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+            handle.write(text)
+        os.chmod(temp, mode)
+        os.replace(temp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp)
+        raise
+
+
 def _search(site: Path, files: set[str]) -> bool:
     index = site / "search" / "search_index.json"
     if not index.is_file():
@@ -145,8 +172,8 @@ def _search(site: Path, files: set[str]) -> bool:
             if page is not None:
                 doc["location"] = page[2:] if page.startswith("./") else page
     said = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    index.write_text(said, "utf-8")
-    (site / "search" / "search_index.js").write_text(f"var __index = {said}\n", "utf-8")
+    replace_file(index, said)
+    replace_file(site / "search" / "search_index.js", f"var __index = {said}\n")
     return True
 
 
@@ -156,7 +183,7 @@ def make_portable(site: Path) -> Portable:
     done = Portable()
     shim = site / SHIM
     shim.parent.mkdir(parents=True, exist_ok=True)
-    shim.write_text(WORKER_SHIM, "utf-8")
+    replace_file(shim, WORKER_SHIM)
     for name in sorted(f for f in files if f.endswith(".html")):
         path = site / name
         here = posixpath.dirname(name)
@@ -177,7 +204,7 @@ def make_portable(site: Path) -> Portable:
         if "</head>" in changed and tag not in changed:
             changed = changed.replace("</head>", tag + "</head>", 1)
         if changed != source:
-            path.write_text(changed, "utf-8")
+            replace_file(path, changed)
             done.pages += 1
             done.links += count
     done.search = _search(site, files)

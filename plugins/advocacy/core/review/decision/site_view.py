@@ -27,7 +27,7 @@ AUTHOR_FIELDS = ("name", "role", "team", "location", "photo", "linkedin", "githu
 def _why(move: Move, up: bool, lang: str, today: dt.date) -> str:
     if move.post is not None:
         if move.held is not None:
-            said = describe_hold(move.held, lang)
+            said = md(describe_hold(move.held, lang))  # names people: the pull request's
             return text(lang, "review.site.was_held", reason=said) if up else said
         return text(lang, "review.site.new" if up else "review.site.deleted")
     if move.author is None:
@@ -50,10 +50,19 @@ def move_line(move: Move, up: bool, lang: str, today: dt.date) -> str:
     return f"- {title} ({code(move.url)}): {_why(move, up, lang, today)}"
 
 
-def site_section(change: SiteChange, lang: str, today: dt.date) -> list[str]:
-    """What goes up and what comes down on the site today when this is merged."""
+def site_section(
+    change: SiteChange, lang: str, today: dt.date, shown: int = 0, others: int = 0
+) -> list[str]:
+    """What goes up and what comes down on the site today when this is merged. ``shown`` is
+    how many changed files readers see, or that decide what they see: with any, merging
+    changes the site even when nothing goes up or comes down; ``others`` how many changed
+    files are of no known kind (the site may still use them)."""
     out = [f"### {text(lang, 'review.site.title')}", ""]
     if not change:
+        if shown:
+            return [*out, plural(lang, "review.site.unmoved", shown), ""]
+        if others:
+            return [*out, plural(lang, "review.site.others", others), ""]
         return [*out, text(lang, "review.site.nothing"), ""]
     for up, moves in ((False, change.down), (True, change.up)):
         if moves:
@@ -148,7 +157,8 @@ def author_section(
         )
     up, down = change.involving(slug)
     if not up and not down:
-        out.append(f"- {text(lang, 'review.author.no_effect')}")
+        key = "review.author.shown" if changed or after is None else "review.author.no_effect"
+        out.append(f"- {text(lang, key)}")
     for moves, key, is_up in ((down, "review.site.down", False), (up, "review.site.up", True)):
         if moves:
             out += [
