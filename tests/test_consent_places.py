@@ -221,6 +221,11 @@ def test_an_author_photo_as_a_post_picture_needs_that_persons_consent(
         if f[0] in ("consent-held", "photo-consent-missing")
     ]
     assert found == [
+        (  # the picture's file name names her too
+            "consent-held",
+            "site_src/blog/posts/2026-11-20-a.md",
+            "This post is not published: it names Mette Hansen, who has no current consent.",
+        ),
         (
             "consent-held",
             "site_src/blog/posts/2026-11-20-a.md",
@@ -342,3 +347,189 @@ def test_only_hr_records_consent_under_people(site: FixtureSite) -> None:
         )
     ]
     assert rules("hr-login") == []
+
+
+# -- a person shown or named where no sentence is: copies of photos, file names, anchors ------
+
+
+def _portrait(path: os.PathLike[str] | str, seed: int = 0) -> None:
+    """A photo-like picture (shapes of many shades), not one plain colour."""
+    import random
+
+    from PIL import Image, ImageDraw
+
+    rng = random.Random(seed)
+    image = Image.new("RGB", (600, 600), (128, 128, 128))
+    draw = ImageDraw.Draw(image)
+    for _ in range(40):
+        x, y = rng.randrange(560), rng.randrange(560)
+        shade = tuple(rng.randrange(256) for _ in range(3))
+        draw.ellipse((x, y, x + rng.randrange(40, 200), y + rng.randrange(40, 200)), fill=shade)
+    image.save(path, quality=92)
+
+
+def _cropped(source: os.PathLike[str] | str, target: os.PathLike[str] | str, px: int) -> None:
+    from PIL import Image
+
+    with Image.open(source) as image:
+        image.crop((px, px, image.width - px, image.height - px)).save(target, quality=80)
+
+
+def test_a_re_saved_or_cropped_author_photo_is_that_person(withdrawn: FixtureSite) -> None:
+    site = withdrawn
+    site.author("sofie-hald", "Sofie Hald", photo=True)
+    (site.root / "authors/sofie-hald.yml").write_text(
+        (site.root / "authors/sofie-hald.yml")
+        .read_text("utf-8")
+        .replace("  photo: '2026-01-10'\n", ""),
+        "utf-8",
+    )
+    _portrait(site.root / "media/authors/mette-hansen.jpg", 0)
+    _portrait(site.root / "media/authors/sofie-hald.jpg", 1)
+    _portrait(site.root / "media/harbour.jpg", 2)  # someone else's face: no match
+    _cropped(site.root / "media/authors/mette-hansen.jpg", site.root / "media/evening.jpg", 2)
+    _cropped(site.root / "media/authors/sofie-hald.jpg", site.root / "media/kitchen.jpg", 25)
+    body = "Our evening by the water.\n\n![The harbour in the evening](../../../media/{}.jpg)\n"
+    for name, picture in (("a", "evening"), ("b", "kitchen"), ("c", "harbour")):
+        site.simple_post(
+            f"2026-11-2{ord(name) - 97}-{name}.md",
+            f"Evening {name}",
+            f"2026-11-2{ord(name) - 97}",
+            "[jonas-berg]",
+            body=body.format(picture),
+        )
+    found = [
+        (f[0], f[1], f[3])
+        for f in _findings(site)
+        if f[0] in ("consent-held", "photo-consent-missing")
+    ]
+    assert found == [
+        (
+            "consent-held",
+            "site_src/blog/posts/2026-11-20-a.md",
+            "This post is not published: Mette Hansen withdrew consent on 2026-11-01.",
+        ),
+        (
+            "photo-consent-missing",
+            "site_src/blog/posts/2026-11-21-b.md",
+            "'../../../media/kitchen.jpg' is Sofie Hald's author photo, re-saved, resized or "
+            "cropped, and Sofie Hald has not given consent to be shown in photos.",
+        ),
+    ]
+    from advocacy.core.checking.people.likeness import NEAR
+
+    assert NEAR == 16  # measured: see likeness.py before changing it
+
+
+def test_a_cropped_author_photo_keeps_the_post_off_the_built_site(
+    withdrawn: FixtureSite,
+) -> None:
+    site = withdrawn
+    _portrait(site.root / "media/authors/mette-hansen.jpg")
+    _cropped(site.root / "media/authors/mette-hansen.jpg", site.root / "media/evening.jpg", 2)
+    site.simple_post(
+        "2026-11-20-evening.md",
+        "Evening by the water",
+        "2026-11-20",
+        "[jonas-berg]",
+        body="Our evening by the water.\n\n![The harbour](../../../media/evening.jpg)\n",
+    )
+    built = site.build()
+    assert built.returncode == 0, built.stderr[-2000:]
+    out = site.root.parent / (site.root.name + "-site")
+    assert not list(out.rglob("evening*.webp")) and not list(out.rglob("evening*.jpg"))
+    assert not [p for p in out.rglob("*.html") if "Evening by the water" in p.read_text("utf-8")]
+    for _ in range(2):  # the second check reads the picture's hash from the build cache
+        checked = site.check("--lang", "en")
+        assert checked.returncode == 0, checked.stdout + checked.stderr
+        assert checked.stdout.splitlines()[0].startswith(
+            "site_src/blog/posts/2026-11-20-evening.md:10: warning: This post is not published: "
+            "Mette Hansen withdrew consent on 2026-11-01."
+        )
+    cache = site.root.parent / (site.root.name + "-cache")
+    assert any(cache.rglob("*.json"))
+
+
+NAMED_PLACES = {
+    "picture file name": "![A bike by the door](../../../media/mette-hansen-bike.jpg)",
+    "file name with underscores": "![A bike by the door](../../../media/Mette_Hansen.jpg)",
+    "file name with dots": "![A bike by the door](../../../media/mette.hansen.2026.jpg)",
+    "heading anchor": "## The people who left {#mette-hansen-farewell}",
+    "link address": "Read [the farewell](https://example.com/people/mette-hansen/).",
+    "escaped link address": "Read [the farewell](https://example.com/people/Mette%20Hansen).",
+    "th abbr": '<table><tr><th abbr="Mette Hansen">MH</th></tr><tr><td>1</td></tr></table>',
+    "abbr title": '<abbr title="Mette Hansen">MH</abbr> left.',
+}
+
+
+@pytest.mark.parametrize("written", list(NAMED_PLACES.values()), ids=list(NAMED_PLACES))
+def test_a_name_in_a_file_name_anchor_or_attribute_holds_the_post(
+    withdrawn: FixtureSite, written: str
+) -> None:
+    from PIL import Image
+
+    for name in ("mette-hansen-bike", "Mette_Hansen", "mette.hansen.2026"):
+        Image.new("RGB", (800, 450), "navy").save(withdrawn.root / f"media/{name}.jpg")
+    withdrawn.simple_post(
+        "2026-11-20-n.md",
+        "Autumn notes",
+        "2026-11-20",
+        authors="[jonas-berg]",
+        body=f"We moved the booking system.\n\n{written}\n",
+    )
+    held = [f[3] for f in _findings(withdrawn, "consent-held")]
+    assert held == [
+        "This post is not published: it names Mette Hansen, who has no current consent."
+    ]
+
+
+def test_slugs_of_danish_names_and_ordinary_words_in_addresses(withdrawn: FixtureSite) -> None:
+    from advocacy.core.checking.people.places import as_words
+
+    assert as_words("/media/2026/mette-hansen_bike.cb0d-640.webp") == (
+        "media | 2026 | mette hansen bike cb0d 640 webp"
+    )
+    assert as_words("people/S%C3%B8ren%20N%C3%B8rgaard") == "people | Søren Nørgaard"
+    site = withdrawn
+    site.author("soren-norgaard", "Søren Nørgaard", consent=WITHDRAWN)
+    body = (
+        "We moved the booking system.\n\n## Hansen Street and Mette's bike {{#hansen-street}}\n\n"
+        "See [the map](https://example.com/maps/mette/hansen-street) and "
+        "[{}](https://example.com/{}).\n"
+    )
+    for number, slug in enumerate(("soren-norgaard", "soeren-noergaard", "sren-nrgaard")):
+        site.simple_post(
+            f"2026-11-2{number}-s{number}.md",
+            f"Notes {number}",
+            f"2026-11-2{number}",
+            authors="[jonas-berg]",
+            body=body.format("the team", slug),
+        )
+    site.simple_post(
+        "2026-11-25-plain.md",
+        "Plain notes",
+        "2026-11-25",
+        authors="[jonas-berg]",
+        body=body.format("the team", "teams/backend"),
+    )
+    held = [(f[1], f[3]) for f in _findings(site, "consent-held")]
+    assert held == [
+        (
+            f"site_src/blog/posts/2026-11-2{n}-s{n}.md",
+            "This post is not published: it names Søren Nørgaard, who has no current consent.",
+        )
+        for n in range(3)
+    ]
+
+
+def test_a_page_whose_address_names_the_person_is_held(withdrawn: FixtureSite) -> None:
+    site = withdrawn
+    site.write("site_src/mette-hansen.md", "# Farewell\n\nWe say goodbye to a colleague.\n")
+    found = [(f[1], f[3]) for f in _findings(site, "consent-held-text")]
+    assert found == [
+        (
+            "site_src/mette-hansen.md",
+            "This page is not published: it names or shows Mette Hansen, who has no current "
+            "consent.",
+        )
+    ]

@@ -302,3 +302,102 @@ def test_the_review_of_an_author_or_another_file_says_what_it_changes(repo: Fixt
         "made from changes; 1 other file does (listed below).\n"
     ) in review
     assert "### Other changed files\n\n- + `NOTES.txt`\n" in review
+
+
+def _stale_branch(site: FixtureSite, then: dict[str, str], now: dict[str, str]) -> None:
+    """main gets ``then`` (commit A) and later ``now`` (commit B, its tip); the pull request's
+    branch starts from A, as if it had been opened before B."""
+    if then:
+        _base(site, then)
+    old = git(site, "rev-parse", "main")
+    _base(site, now)
+    git(site, "checkout", "-q", "-B", "pr", old)
+
+
+def test_rights_are_the_base_branchs_tip_not_where_the_pull_request_left_it(
+    repo: FixtureSite,
+) -> None:
+    """An HR login or a `github:` login taken away on main gives no right to a pull request
+    branched from before: it chooses its merge base, not its rights."""
+    jonas = (repo.root / "authors/jonas-berg.yml").read_text()
+    _stale_branch(
+        repo,
+        {
+            "policy.yml": "hr_logins: [hr-login, old-hr]\n",
+            "authors/jonas-berg.yml": jonas.replace("- jonasb", "- jonasb\n- jonas-old"),
+        },
+        {"policy.yml": POLICY, "authors/jonas-berg.yml": jonas},
+    )
+    assert "old-hr" in (repo.root / "policy.yml").read_text()  # the branch still has it
+    text = (repo.root / POST).read_text()
+    repo.write(POST, text + "\nWe do not hire people over 40.\n")
+    for login in ("old-hr", "jonas-old"):
+        code, found = _pr(repo, login)
+        assert (code, _submitter(found)) == (1, [("submitter-not-author", POST)]), login
+    proc = repo.check("--changed-since", "main", "--submitter", "old-hr", "--format", "json")
+    [finding] = [f for f in json.loads(proc.stdout)["findings"] if f["rule"].startswith("sub")]
+    assert finding["message"] == (
+        "'old-hr' may not add or change this post: only its authors (GitHub: jonasb) or HR may."
+    )
+    review = repo.run("review", "--base", "main", "--submitter", "old-hr").stdout
+    assert "Submitted by `old-hr`." in review and "who is HR" not in review
+    assert _submitter(_pr(repo, "jonasb")[1]) == []  # what the tip says still counts
+
+
+def test_a_post_main_has_since_is_its_authors_not_the_branchs(repo: FixtureSite) -> None:
+    """A post added on main after the branch was made is not "new" in the pull request that
+    adds a file of the same name: its authors on main decide; and a post HR removed on main
+    keeps the authors it had."""
+    old = git(repo, "rev-parse", "main")
+    git(repo, "checkout", "-q", "main")
+    repo.simple_post("2026-11-01-later.md", "Jonas, later", "2026-11-01", authors="[jonas-berg]")
+    git(repo, "rm", "-q", "site_src/blog/posts/2026-10-02-mine.md")
+    git(repo, "add", "-A")
+    git(repo, "commit", "-q", "-m", "later")
+    git(repo, "checkout", "-q", "-B", "pr", old)
+    later = "site_src/blog/posts/2026-11-01-later.md"
+    repo.simple_post("2026-11-01-later.md", "Mine now", "2026-11-01", authors="[mette-hansen]")
+    repo.simple_post("2026-10-02-mine.md", "Mette's story, changed", "2026-10-02")
+    code, found = _pr(repo, "mette")
+    assert (code, _submitter(found)) == (1, [("submitter-not-author", later)])
+    mine = "site_src/blog/posts/2026-10-02-mine.md"
+    assert _submitter(_pr(repo, "jonasb")[1]) == [("submitter-not-author", mine)]
+
+
+def test_what_hr_changed_on_main_since_is_not_the_pull_requests_change(
+    repo: FixtureSite,
+) -> None:
+    """Jonas's bio, changed on a branch made before HR recorded a new consent for him on main:
+    the consent record is not his change (a merge keeps HR's); changing it still is."""
+    jonas = (repo.root / "authors/jonas-berg.yml").read_text()
+    _stale_branch(repo, {}, {"authors/jonas-berg.yml": jonas.replace("2026-01-10", "2026-03-01")})
+    repo.write("authors/jonas-berg.yml", jonas.replace("Jonas Berg writes", "Jonas sells"))
+    code, found = _pr(repo, "jonasb")
+    assert (code, _submitter(found)) == (0, [])
+    repo.write("authors/jonas-berg.yml", jonas.replace("2026-01-10", "2026-05-01"))
+    code, found = _pr(repo, "jonasb")
+    assert (code, _submitter(found)) == (1, [("submitter-not-hr", "authors/jonas-berg.yml")])
+
+
+def test_a_name_with_a_line_break_cannot_shift_the_base_branchs_texts(repo: FixtureSite) -> None:
+    """The base branch's files are asked of Git by object id: a post named with a line break
+    and an object name (which Git allows) cannot make Git read a colleague's post from the
+    pull request itself, as the base branch's, with the authors the pull request gave it."""
+    odd = f"site_src/blog/posts/2026-10-01-a\nHEAD:{POST}"
+    _base(repo, {odd: (repo.root / POST).read_text().replace("jonas-berg", "mette-hansen")})
+    text = (repo.root / POST).read_text()
+    repo.write(odd, text.replace("[jonas-berg]", "[mette-hansen]") + "\nChanged.\n")
+    repo.write(POST, text.replace("[jonas-berg]", "[jonas-berg, mette-hansen]"))
+    code, found = _pr(repo, "mette")
+    assert (code, _submitter(found)) == (1, [("submitter-not-author", POST)])
+
+
+def test_a_post_the_base_branch_cannot_read_is_hrs(repo: FixtureSite) -> None:
+    """A post on main whose front matter cannot be read has no authors to ask: a pull request
+    that mends it and names its sender as author gains nothing by it; HR may."""
+    broken = "site_src/blog/posts/2026-10-04-broken.md"
+    _base(repo, {broken: "---\ntitle: [unclosed\n---\nWords.\n"})
+    repo.simple_post("2026-10-04-broken.md", "Mended", "2026-10-04", authors="[jonas-berg]")
+    code, found = _pr(repo, "jonasb")
+    assert (code, _submitter(found)) == (1, [("submitter-not-author", broken)])
+    assert _submitter(_pr(repo, "hr-login")[1]) == []

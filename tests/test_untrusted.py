@@ -500,3 +500,53 @@ def test_the_policy_and_the_teams_file_are_never_read_through_a_link(
     result = site.build()
     assert result.returncode == 1
     assert "SECRET_TOKEN" not in result.all_text()
+
+
+# -- hold mode: a picture with an error is left out, never a reason to abort the takedown ----
+
+
+def _bad_photo(kind: str) -> bytes:
+    import io
+
+    from PIL import Image
+
+    buf = io.BytesIO()
+    if kind == "animated":
+        frames = [Image.new("RGB", (800, 800), c) for c in ("red", "blue")]
+        frames[0].save(buf, "GIF", save_all=True, append_images=frames[1:])
+    elif kind == "text":
+        return b"not a photo at all\n"
+    elif kind == "heic":
+        return b"\x00\x00\x00\x18ftypheic\x00\x00\x00\x00heicmif1" + b"\x00" * 100
+    else:
+        Image.new("1", (30000, 30000)).save(buf, "PNG")
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["animated", "text", "heic", "bomb"])
+def test_a_broken_author_photo_never_aborts_the_hold_build(site: FixtureSite, kind: str) -> None:
+    site.author("mette-hansen", "Mette Hansen", photo=True)
+    (site.root / "media/authors/mette-hansen.jpg").write_bytes(_bad_photo(kind))
+    _post(site)
+    strict = site.build()
+    assert strict.returncode == 1 and "Traceback" not in strict.log
+    env = {
+        **os.environ,
+        **site.cache_env(),
+        "ADVOCACY_ON_ERROR": "hold",
+        "ADVOCACY_TODAY": "2026-11-28",
+        "NO_MKDOCS_2_WARNING": "1",
+    }
+    out = site.root.parent / "held-site"
+    proc = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-d", str(out)],
+        cwd=site.root,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert (out / "index.html").is_file()
+    assert "media/authors/mette-hansen.jpg is left out of the site (" in proc.stderr
+    assert not [p for p in out.rglob("mette-hansen*") if p.suffix != ".html" and p.is_file()]

@@ -209,3 +209,100 @@ def test_a_video_with_its_position_is_not_published(site: FixtureSite) -> None:
     assert "Videoen 'media/kitchen.mp4' indeholder positionen for, hvor den er optaget" in (
         proc.stdout
     )
+
+
+# -- a video or captions file is published only under a name that says what it is -----------
+
+_WEBM = b"\x1a\x45\xdf\xa3" + b"\0" * 100
+_MP4 = b"\x00\x00\x00\x18ftypisom" + b"\0" * 12 + b"<script>alert(1)</script>"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "expected"),
+    [
+        ("media/clip.html", _MP4, ".mp4"),  # HTML parsers skip the binary box: a web page
+        ("media/clip.mov", _MP4, ".mp4"),  # MP4 content: one name, the type browsers play
+        ("media/clip.m4v", _MP4, ".mp4"),
+        ("media/clip.mp4", _WEBM, ".webm"),  # the type attribute would lie
+        ("media/clip", _MP4, ".mp4"),
+    ],
+)
+def test_a_video_under_another_name_is_refused(
+    site: FixtureSite, name: str, content: bytes, expected: str
+) -> None:
+    (site.root / name).write_bytes(content)
+    site.write("media/kitchen.vtt", VTT)
+    site.simple_post(
+        "2026-11-20-video.md",
+        "Our kitchen",
+        "2026-11-20",
+        extra=f"video:\n  src: {name}\n  captions: media/kitchen.vtt\n",
+        body=f"I filmed [our morning](../../../{name}).\n",
+    )
+    proc = site.check("--lang", "en")
+    assert proc.returncode == 1
+    kind = {".mp4": "MP4", ".webm": "WebM"}[expected]
+    for line, written in ((7, name), (11, f"../../../{name}")):
+        assert (
+            f"site_src/blog/posts/2026-11-20-video.md:{line}: error: '{written}' is in the {kind} "
+            f"format, but its name does not end in {expected}; the site publishes it only under "
+            "a name that says what it is (browsers treat a file by its name). [media-misnamed]"
+        ) in proc.stdout, proc.stdout
+    assert f"Rename the file so that its name ends in {expected}" in proc.stdout
+    result = site.build()
+    assert result.returncode == 1 and "Traceback" not in result.log
+    assert not (result.site / name).exists()
+
+
+def test_captions_under_another_name_are_refused(site: FixtureSite) -> None:
+    (site.root / "media/kitchen.mp4").write_bytes(_MP4)
+    site.write("media/kitchen.html", VTT)
+    site.simple_post(
+        "2026-11-20-video.md",
+        "Our kitchen",
+        "2026-11-20",
+        extra="video:\n  src: media/kitchen.mp4\n  captions: media/kitchen.html\n",
+    )
+    proc = site.check("--lang", "da")
+    assert proc.returncode == 1
+    assert (
+        "site_src/blog/posts/2026-11-20-video.md:8: fejl: 'media/kitchen.html' er i formatet "
+        "WebVTT, men navnet ender ikke på .vtt; sitet udgiver den kun under et navn, der siger, "
+        "hvad den er (browsere behandler en fil efter dens navn). [media-misnamed]"
+    ) in proc.stdout, proc.stdout
+    result = site.build()
+    assert result.returncode == 1 and not (result.site / "media/kitchen.html").exists()
+
+
+def test_the_built_site_holds_only_names_the_site_writes(tmp_path: Path) -> None:
+    from advocacy.mkdocs_plugin.media import stray_files
+
+    for name in (
+        "index.html",
+        "feed.xml",
+        "sitemap.xml.gz",
+        "search/search_index.json",
+        "media/a.1234-800.webp",
+        "media/a.1234-800.JPG",
+        "media/clip.mp4",
+        "media/clip.vtt",
+        "media/brand/logo.svg",
+        "assets/javascripts/bundle.js",  # the theme's
+        ".git/HEAD",  # a deployment's checkout, kept by MkDocs
+        "media/x.svg",
+        "media/clip.mov",
+        "media/page.htm",
+        "media/2026/clip.html",  # no pages in the media folder
+        "CNAME",
+        "assets.js",
+    ):
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(b"")
+    assert stray_files(str(tmp_path), frozenset({"media/brand/logo.svg"})) == [
+        "CNAME",
+        "assets.js",
+        "media/2026/clip.html",
+        "media/clip.mov",
+        "media/page.htm",
+        "media/x.svg",
+    ]

@@ -1,7 +1,8 @@
 """The GitHub side of the kit: workflows, code owners, issue forms and the PR template.
 
 These files are not run here; the tests read them and check what keeps the kit safe: pull
-requests run with a read-only token and no secrets, and are judged by the base branch's code,
+requests run with a read-only token and no secret but HR's private confidential terms (which
+a fork never gets, and publishing requires), and are judged by the base branch's code,
 never their own; untrusted values never reach a shell directly; every action is pinned; no
 cache committed to the repository or written by a pull request is ever used; what has an
 error is held back while the rest (and every take-down) is still published, and the run then
@@ -296,12 +297,29 @@ def test_the_build_cache_lives_under_runner_temp_everywhere(path: Path) -> None:
             assert value in (None, "${{ runner.temp }}/advocacy-cache"), value
 
 
+CACHE_SECRET = "ADVOCACY_CACHE_SECRET"
+TERMS_SECRET = "ADVOCACY_CONFIDENTIAL_TERMS"
+REQUIRE_TERMS = "ADVOCACY_REQUIRE_PRIVATE_TERMS"
+
+
+def secret_ref(name: str) -> str:
+    return "${{ secrets." + name + " }}"
+
+
+def reads_the_repository(step: dict[str, Any]) -> bool:
+    """A step that checks or builds (and so reads policy.yml and needs HR's private terms)."""
+    script = step.get("run", "")
+    commands = ("advocacy check", "advocacy review", "mkdocs build")
+    return any(invokes(script, command) for command in commands)
+
+
 def test_secrets_only_where_needed() -> None:
-    """The one secret is the build cache's key: in the publishing steps that check or build,
-    handed from daily.yml to publish.yml by name, and nowhere else."""
+    """Two secrets: the build cache's key, in the publishing steps that check or build, and
+    HR's private confidential terms, in every step that checks or builds (pull requests
+    too); handed from daily.yml to publish.yml by name, and nowhere else."""
     for path in workflow_files():
         text = path.read_text(encoding="utf-8")
-        assert secret_names(text) <= {"ADVOCACY_CACHE_SECRET"}, path.name
+        assert secret_names(text) <= {CACHE_SECRET, TERMS_SECRET}, path.name
         workflow = load(path)
         for job_id, job in workflow["jobs"].items():
             if "uses" in job:  # a reusable workflow gets secrets by name, never all of them
@@ -314,22 +332,56 @@ def test_secrets_only_where_needed() -> None:
                     continue
                 assert runs_tools(step), f"{path.name}: {step.get('name')} does not need it"
                 assert "uses" not in step and "secrets" not in str(step.get("with", {}))
-                assert step["env"]["ADVOCACY_CACHE_SECRET"] == (
-                    "${{ secrets.ADVOCACY_CACHE_SECRET }}"
-                )
+                for name in secret_names(str(step)):  # each under its own name, in env: only
+                    assert step["env"][name] == secret_ref(name), step.get("name")
+                assert "secrets" not in step["run"], step.get("name")
     publish = load(WORKFLOWS / "publish.yml")
     used = [job_id for job_id, job in publish["jobs"].items() if "secrets." in str(job)]
     assert used == ["checks"]
     declared = triggers(publish)["workflow_call"]["secrets"]
-    assert declared == {
-        "ADVOCACY_CACHE_SECRET": {
-            "description": declared["ADVOCACY_CACHE_SECRET"]["description"],
-            "required": False,
-        }
+    assert {name: value["required"] for name, value in declared.items()} == {
+        CACHE_SECRET: False,
+        TERMS_SECRET: False,  # the check itself says what is missing (REQUIRE_TERMS)
     }
     daily = load(WORKFLOWS / "daily.yml")
     assert "secrets" not in str(daily["jobs"]["consent-report"])
-    assert secret_names((WORKFLOWS / "pr.yml").read_text(encoding="utf-8")) == set()
+    assert secret_names((WORKFLOWS / "pr.yml").read_text(encoding="utf-8")) == {TERMS_SECRET}
+
+
+@pytest.mark.parametrize("name", ["pr.yml", "publish.yml"])
+def test_every_check_and_build_gets_hrs_private_terms(name: str) -> None:
+    """policy.yml's private terms come from ADVOCACY_CONFIDENTIAL_TERMS: every step that
+    checks or builds gets the secret in its env:, and no script ever prints or passes it on
+    (only the tool reads it from its environment)."""
+    workflow = load(WORKFLOWS / name)
+    checking = [step for _, step in steps(workflow) if reads_the_repository(step)]
+    assert len(checking) >= 3
+    for step in checking:
+        assert step.get("env", {}).get(TERMS_SECRET) == secret_ref(TERMS_SECRET), step["name"]
+    for _, step in steps(workflow):
+        assert TERMS_SECRET not in step.get("run", ""), step.get("name")
+        if not reads_the_repository(step):
+            assert TERMS_SECRET not in str(step.get("env", {})), step.get("name")
+
+
+def test_publishing_requires_hrs_private_terms(
+    publish: dict[str, Any], daily: dict[str, Any], pr: dict[str, Any]
+) -> None:
+    """Fail closed: publish.yml (and so daily.yml, which runs it) sets
+    ADVOCACY_REQUIRE_PRIVATE_TERMS, so a missing secret is an error in policy.yml (nothing is
+    published) rather than a check that silently knows no private terms. A pull request
+    requires them when it comes from this repository (a fork gets no secret)."""
+    assert publish["jobs"]["checks"]["env"][REQUIRE_TERMS] == "1"
+    for job_id, job in publish["jobs"].items():
+        if job_id != "checks":
+            assert REQUIRE_TERMS not in str(job), job_id
+    (caller,) = [job for job in daily["jobs"].values() if "uses" in job]
+    assert caller["secrets"][TERMS_SECRET] == secret_ref(TERMS_SECRET)
+    required = " ".join(pr["jobs"]["check"]["env"][REQUIRE_TERMS].split())
+    assert required == (
+        "${{ github.event.pull_request.head.repo.full_name == github.repository "
+        "&& github.actor != 'dependabot[bot]' && '1' || '' }}"
+    )
 
 
 def test_only_justified_zizmor_suppressions() -> None:
@@ -359,11 +411,11 @@ def test_pr_runs_on_pull_request_only(pr: dict[str, Any]) -> None:
     assert set(triggers(pr)) == {"pull_request"}
 
 
-def test_pr_uses_no_secrets(pr: dict[str, Any]) -> None:
+def test_pr_uses_no_secret_but_hrs_private_terms(pr: dict[str, Any]) -> None:
     text = (WORKFLOWS / "pr.yml").read_text(encoding="utf-8")
-    assert "secrets." not in text  # ${{ secrets.X }}
+    assert secret_names(text) == {TERMS_SECRET}  # ${{ secrets.X }}: a fork gets none
     assert "secrets:" not in text  # passing secrets to a reusable workflow
-    assert "secrets" not in str(pr)
+    assert "secrets" not in str(pr).replace(secret_ref(TERMS_SECRET), "")
 
 
 def test_pr_token_is_read_only(pr: dict[str, Any]) -> None:
@@ -699,7 +751,7 @@ def test_daily_builds_and_deploys_like_publish(daily: dict[str, Any]) -> None:
         assert job["permissions"]["id-token"] == "write"
         assert job["permissions"] == {"contents": "read", "pages": "write", "id-token": "write"}
         # The build cache's key reaches the called workflow, by name and nothing else.
-        assert job["secrets"] == {"ADVOCACY_CACHE_SECRET": "${{ secrets.ADVOCACY_CACHE_SECRET }}"}
+        assert job["secrets"] == {name: secret_ref(name) for name in (CACHE_SECRET, TERMS_SECRET)}
     else:
         assert step_using(daily, "actions/deploy-pages")
     # Waiting on publish.yml's own group from its caller would deadlock.

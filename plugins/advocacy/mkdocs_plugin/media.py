@@ -3,7 +3,12 @@
 Only what published pages use reaches the site: a post's pictures and video while the post
 is published, an author's photo while they consent to it. Originals of photos never do;
 videos only as the check recognised them (MP4 or WebM by their bytes); captions only as
-written again from their parsed cues; SVG only as approved brand assets.
+written again from their parsed cues; SVG only as approved brand assets; each under a name
+that says what it is (``clip.html`` holding an MP4 is refused). Last, the built site is
+searched for any file with a name the site never writes (:func:`stray_files`).
+
+In hold mode (``ADVOCACY_ON_ERROR=hold``) a picture or file with an error is left out with a
+warning (its page shows no picture) instead of failing the build that takes content down.
 """
 
 from __future__ import annotations
@@ -52,9 +57,21 @@ class MediaPublisher:
     """Works out, processes and adds the media of one build; renders pictures for pages."""
 
     def __init__(
-        self, root: Path, store: BuildCache, catalog: MediaCatalog, lang: str = "en"
+        self,
+        root: Path,
+        store: BuildCache,
+        catalog: MediaCatalog,
+        lang: str = "en",
+        media_dir: str = "media",
     ) -> None:
         self.root, self.store, self.catalog, self.lang = root, store, catalog, lang
+        self.media_dir = media_dir.strip("/")
+        # ADVOCACY_ON_ERROR=hold: a picture or file with an error is left out (with a
+        # warning), never published and never a reason to abort the build that takes
+        # withdrawn content down.
+        from advocacy.mkdocs_plugin.publication import hold_mode  # which imports this module
+
+        self.hold = hold_mode()
         self.processed: dict[str, Processed] = {}
         self.processing: Processing | None = None
         # (published path, cached file): linked into the site after the build, not copied.
@@ -95,6 +112,9 @@ class MediaPublisher:
                     photos.add(ref.path)
                 elif ref.kind == "file":
                     others.add(ref.path)
+        if self.hold:  # nothing with an error is planned, processed or published
+            photos = {p for p in photos if self._photo_publishable(p)}
+            others = {p for p in others if self._file_publishable(files, p)}
         self.processing = Processing(
             self.root, sorted(photos), self.slot, pool, self.store.digests.of
         )
@@ -107,6 +127,26 @@ class MediaPublisher:
         ]
         for path in sorted(others):
             self._add_file(config, files, path)
+
+    def _photo_publishable(self, path: str) -> bool:
+        """In hold mode: whether a photo can be processed (else left out, with a warning)."""
+        found = self.catalog.photo(path)
+        if isinstance(found, ImageProblem) and found.key in _FATAL:
+            self._left_out(path, found.key)
+            return False
+        return True
+
+    def _file_publishable(self, files: Files, path: str) -> bool:
+        """In hold mode: whether a video, captions or brand graphic can be published."""
+        if path in files.src_uris or self.catalog.file(path) is None:
+            self._left_out(path, self.catalog.refusal(path))
+            return False
+        return True
+
+    def _left_out(self, path: str, problem: str) -> None:
+        log.warning(
+            "advocacy: " + text(self.lang, "build.media_left_out", path=path, problem=problem)
+        )
 
     def _add_file(self, config: MkDocsConfig, files: Files, path: str) -> None:
         """A video, captions or brand graphic, as the check judged it (never anything else)."""
@@ -128,8 +168,20 @@ class MediaPublisher:
         """Wait for the photos being processed (after the pages are written)."""
         if self.processing is None:
             return
+        planned = {
+            p: {self.processing.slots[p].folder / v.file for v in processed.variants}
+            for p, processed in self.processed.items()
+        }
         worked = self.processing.finish()
-        self._fail_on(self.processing.problems)
+        if self.hold:  # failed while being processed: left out, never linked into the site
+            gone: set[Path] = set()
+            for path in sorted(set(planned) - set(self.processing.done)):
+                problem = self.processing.problems.get(path)
+                self._left_out(path, problem.key if problem else "image-unreadable")
+                gone |= planned[path]
+            self.outputs[:] = [o for o in self.outputs if o[1] not in gone]
+        else:
+            self._fail_on(self.processing.problems)
         log.info(
             text(
                 self.lang,
@@ -142,6 +194,10 @@ class MediaPublisher:
 
     def _fail_on(self, problems: dict[str, ImageProblem]) -> None:
         fatal = {p: x for p, x in problems.items() if x.key in _FATAL}
+        if self.hold:
+            for path, problem in sorted(fatal.items()):
+                self._left_out(path, problem.key)
+            return
         if fatal:  # the check reports these first; this is the last line of defence
             raise PluginError(
                 "advocacy: "
@@ -155,6 +211,20 @@ class MediaPublisher:
                     ),
                 )
             )
+
+    def check_site(self, site_dir: str) -> None:
+        """Fail the build when the site holds a file the site never writes (see
+        :func:`stray_files`); in hold mode, take such files out with a warning instead."""
+        stray = stray_files(site_dir, self.catalog.brand_assets, self.media_dir)
+        if not stray:
+            return
+        if not self.hold:
+            raise PluginError(
+                "advocacy: " + text(self.lang, "build.site_file_refused", files=", ".join(stray))
+            )
+        for path in stray:
+            self._left_out(path, "site-file")
+            os.unlink(os.path.join(site_dir, path))
 
     def url(self, name: str, page: Page) -> str:
         """A published file's URL relative to ``page``."""
@@ -209,6 +279,35 @@ class MediaPublisher:
             return Markup(html) if html else None
 
         return adv_picture
+
+
+# What the site itself writes outside the theme's assets/: pages, feeds, the sitemap and the
+# search index, processed pictures and cards, videos and captions (named as what they are,
+# see MediaCatalog.misnamed), and the brand's approved SVGs (by name, below).
+MEDIA_EXTENSIONS = frozenset((".webp", ".jpg", ".jpeg", ".png", ".mp4", ".webm", ".vtt"))
+SITE_EXTENSIONS = MEDIA_EXTENSIONS | {".html", ".xml", ".gz", ".json"}
+
+
+def stray_files(site_dir: str, svgs: frozenset[str], media_dir: str = "media") -> list[str]:
+    """Files of the built site (outside ``assets/``) with a name the site never writes (in
+    the media folder: no pages, feeds or data either): a last line of defence against
+    publishing something as a type nobody judged it to be (a server picks the type it sends
+    by the name). ``svgs``: approved brand assets."""
+    media = media_dir.strip("/") + "/"
+    stray = []
+    for folder, subfolders, names in os.walk(site_dir):
+        relative = os.path.relpath(folder, site_dir).replace(os.sep, "/")
+        if relative == ".":
+            # the theme's files, and a deployment's checkout (MkDocs keeps dot folders)
+            subfolders[:] = [d for d in subfolders if d not in ("assets", ".git")]
+            relative = ""
+        for name in names:
+            path = f"{relative}/{name}" if relative else name
+            suffix = os.path.splitext(name)[1].lower()
+            allowed = MEDIA_EXTENSIONS if path.startswith(media) else SITE_EXTENSIONS
+            if suffix not in allowed and not (suffix == ".svg" and path.lower() in svgs):
+                stray.append(path)
+    return sorted(stray)
 
 
 def link_outputs(site_dir: str, outputs: list[tuple[str, Path]]) -> int:

@@ -149,7 +149,7 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
         self.renderer = repo.renderer  # the check's: generated pages render the same way
         # Pictures and cards are made by worker processes while the pages are written.
         self.pool = WorkerPool()
-        self.media = MediaPublisher(site.root, store, repo.media, site.language)
+        self.media = MediaPublisher(site.root, store, repo.media, site.language, site.media_dir)
         self.media.publish(
             config, files, edition, self.docs.values(), self.pool, data.media_files()
         )  # and the brand's and teams' pictures
@@ -372,6 +372,8 @@ class AdvocacyPlugin(BasePlugin[AdvocacyConfig]):
                 linked += self.feeds.write(config.site_dir, config.site_url, self.media)
         if self.keeper is not None:
             self.keeper.sweep(linked)  # what an earlier build left and this one did not make
+        if self.media is not None:
+            self.media.check_site(config.site_dir)  # nothing published as an unjudged type
         if self.store is not None:
             self.store.close()  # digests kept, entries flushed, old ones pruned
         if self.serve:

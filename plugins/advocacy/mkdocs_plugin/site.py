@@ -20,6 +20,12 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from advocacy.core.model.site import Site, SiteError, today_from_env
 from advocacy.core.reading.schema.yamlsource import YamlSyntaxError, load_yaml
+from advocacy.mkdocs_plugin.safe_markdown import (
+    NAMED_FUNCTIONS,
+    unnamed_function,
+    vet_file,
+    vet_loaded,
+)
 
 
 def plugin_options(config: MkDocsConfig) -> object | None:
@@ -28,9 +34,22 @@ def plugin_options(config: MkDocsConfig) -> object | None:
     return getattr(plugin, "config", None)
 
 
-def site_from_config(config: MkDocsConfig, options: object | None = None) -> Site:
-    """The core's :class:`Site` for a loaded MkDocs configuration."""
-    root = Path(config.config_file_path).resolve().parent
+def site_from_config(
+    config: MkDocsConfig, options: object | None = None, *, vetted: bool = False
+) -> Site:
+    """The core's :class:`Site` for a loaded MkDocs configuration.
+
+    The build (the plugin's ``on_config``) gets here with a configuration MkDocs loaded
+    itself: its files are vetted here as ``advocacy check`` vets them before loading
+    (``vetted`` says they were), and the Markdown extensions MkDocs loaded are checked the
+    same way in both, with their path options made absolute under the repository."""
+    config_path = Path(config.config_file_path).resolve()
+    root = config_path.parent
+    if not vetted:
+        vet_config(root, config_path.name)
+    markdown_configs = vet_loaded(
+        list(config.markdown_extensions), dict(config.mdx_configs or {}), root, config_path.name
+    )
     opts = options if options is not None else plugin_options(config)
     values = {}
     if opts is not None:
@@ -61,47 +80,59 @@ def site_from_config(config: MkDocsConfig, options: object | None = None) -> Sit
         site_url=config.site_url,
         today=today_from_env(),
         markdown_extensions=tuple(config.markdown_extensions),
-        markdown_configs=dict(config.mdx_configs or {}),
+        markdown_configs=markdown_configs,
         **values,
     )
 
 
-# Tags MkDocs' loader understands and that run nothing: environment variables, paths, and a
-# function named by its import path (the toc's slugify), only from the packages a site uses.
-SAFE_TAGS = ("!ENV", "!relative", "tag:yaml.org,2002:python/name:")
+# The tags a configuration may use: YAML's own, and a function named by its import path (the
+# toc's slugify) from safe_markdown's list. MkDocs' `!ENV` would put a variable of the machine
+# that reads the file (a token) into the site or an extension's options; `!relative` is a path
+# decided at render time. Neither is needed: the file says its values itself.
+YAML_TAGS = frozenset(
+    {"!", *(f"tag:yaml.org,2002:{t}" for t in "str int float bool null map seq timestamp".split())}
+)
 PYTHON_NAME = "tag:yaml.org,2002:python/name:"
-NAMED_MODULES = ("advocacy.", "markdown.", "pymdownx.", "material.")
 
 
 def refuse_code(text: str, config_file: str) -> None:
     """MkDocs reads mkdocs.yml with a loader that can build any Python object and call it
-    (``!!python/object/apply:os.system``); such a tag is refused before MkDocs reads the file,
-    so that checking a pull request's files can never run its code."""
+    (``!!python/object/apply:os.system``); a tag other than YAML's own and an allowed
+    ``!!python/name:`` is refused before MkDocs reads the file, so that checking a pull
+    request's files can never run its code."""
     import yaml
 
     try:
         for event in yaml.parse(text, Loader=yaml.SafeLoader):
+            if isinstance(event, yaml.AliasEvent):
+                line = event.start_mark.line + 1 if event.start_mark else "?"
+                raise SiteError(
+                    f"{config_file}:{line}: the YAML alias '*{event.anchor}' is not allowed: "
+                    "write the value out in full (aliases can make a small file endless to "
+                    "read)."
+                )
             tag = getattr(event, "tag", None)
-            if (
-                tag
-                and tag.startswith(("!", "tag:yaml.org,2002:python"))
-                and not (tag.startswith(SAFE_TAGS) or tag in ("!", "tag:yaml.org,2002:str"))
-            ):
-                line = event.start_mark.line + 1 if event.start_mark else "?"
+            if not tag or tag in YAML_TAGS:
+                continue
+            line = event.start_mark.line + 1 if event.start_mark else "?"
+            if tag.startswith(PYTHON_NAME):
+                name = tag.removeprefix(PYTHON_NAME)
+                if name not in NAMED_FUNCTIONS:
+                    # Any installed function could be named (shutil.rmtree, re-exported by
+                    # many a module, as the toc's slugify deletes a folder named like a heading).
+                    raise unnamed_function(name, f"{config_file}:{line}")
+                continue
+            if tag in ("!ENV", "!relative"):
                 raise SiteError(
-                    f"{config_file}:{line}: the tag '{tag}' would run code when "
-                    "the file is read; only !ENV, !relative and !!python/name: are "
-                    "allowed."
+                    f"{config_file}:{line}: '{tag}' is not allowed: it makes a value of the "
+                    "computer that reads the file (an environment variable, a folder) part of "
+                    "the site, and a variable may hold a secret. Write the value itself."
                 )
-            name = tag.removeprefix(PYTHON_NAME) if tag and tag.startswith(PYTHON_NAME) else None
-            if name is not None and not name.startswith(NAMED_MODULES):
-                # Any installed function could be named (shutil.rmtree as the toc's
-                # slugify would delete a folder named like a heading).
-                line = event.start_mark.line + 1 if event.start_mark else "?"
-                raise SiteError(
-                    f"{config_file}:{line}: '!!python/name:{name}' names a function outside "
-                    "the packages a site uses (advocacy, markdown, pymdownx, material)."
-                )
+            raise SiteError(
+                f"{config_file}:{line}: the tag '{tag}' is not allowed (MkDocs' loader "
+                "can run code with a tag); only YAML's own tags and !!python/name: of a listed "
+                "function are allowed."
+            )
     except yaml.YAMLError:
         return  # load_yaml has said what is wrong
 
@@ -139,7 +170,7 @@ def load_site_and_config(root: Path, config_file: str = "mkdocs.yml") -> tuple[S
         raise SiteError(f"{config_file} cannot be used: {detail}") from None
     finally:
         logger.removeHandler(handler)
-    return site_from_config(config), config
+    return site_from_config(config, vetted=True), config
 
 
 MAX_CONFIG_BYTES = 1_000_000
@@ -190,9 +221,11 @@ def _read_config(path: Path, name: str) -> str:
 
 def vet_config(root: Path, config_file: str = "mkdocs.yml") -> None:
     """Read ``config_file`` and the chain of files it ``INHERIT``s with a safe loader, before
-    MkDocs reads them with its own, which runs code: Python tags (but ``!!python/name:``)
-    and ``hooks:`` (Python files MkDocs imports while it validates the configuration) are
-    refused, and so is an ``INHERIT`` outside the repository or through a symbolic link."""
+    MkDocs reads them with its own, which runs code: tags (but YAML's own and a listed
+    ``!!python/name:``), Markdown extensions and options not known to be safe
+    (:mod:`safe_markdown`) and ``hooks:`` (Python files MkDocs imports while it validates
+    the configuration) are refused, and so is an ``INHERIT`` outside the repository or
+    through a symbolic link."""
     name = config_file
     path = _lstat_inside(root, config_file, config_file)
     seen: set[Path] = set()
@@ -201,11 +234,12 @@ def vet_config(root: Path, config_file: str = "mkdocs.yml") -> None:
             raise SiteError(f"{name}: 'INHERIT' goes round in a circle or too deep.")
         seen.add(path)
         text = _read_config(path, name)
+        refuse_code(text, name)  # first: it reads events, never a value (no alias expanded)
         try:
             doc = load_yaml(text, strict=False)  # a syntax error said with its line
         except YamlSyntaxError as exc:
-            raise SiteError(f"{name}:{exc.line}: not valid YAML: {exc.problem}.") from None
-        refuse_code(text, name)
+            raise SiteError(f"{name}:{exc.line or '?'}: not valid YAML: {exc.problem}.") from None
+        vet_file(doc.data, doc.line, name, root)
         data = doc.data if isinstance(doc.data, dict) else {}
         if "hooks" in data:
             raise SiteError(

@@ -13,7 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from advocacy.core.checking.people.mentions import mentions, mentions_in
-from advocacy.core.checking.people.photos import photo_owner, pictures
+from advocacy.core.checking.people.photos import photo_likeness, photo_owner, pictures
+from advocacy.core.checking.people.places import place_segments
 from advocacy.core.checking.texts import (
     Segment,
     author_segments,
@@ -81,6 +82,7 @@ class Problem:
     date: dt.date | None
     line: int | None
     path: str | None = None  # for a photo: the file, as written
+    like: bool = False  # for a photo: a copy re-saved, resized or cropped, not the same bytes
 
     @property
     def blocks(self) -> bool:
@@ -97,14 +99,16 @@ def photo_problems(doc: Post | DocPage, repo: Repository, today: dt.date) -> lis
     out: list[Problem] = []
     seen: set[str] = set()
     for path, written, line in pictures(doc):
-        slug = photo_owner(repo, path)
+        slug, like = photo_owner(repo, path), False
+        if slug is None:
+            slug, like = photo_likeness(repo, path), True
         if slug is None or slug in seen:
             continue
         author = repo.authors[slug]
         st, date = photo_state(author, today)
         if st != OK:
             seen.add(slug)
-            out.append(Problem("photo", author.name, slug, st, date, line, written))
+            out.append(Problem("photo", author.name, slug, st, date, line, written, like))
     return out
 
 
@@ -154,7 +158,9 @@ def page_problems(page: DocPage, repo: Repository, today: dt.date) -> list[Probl
     return repo.cache.get(
         f"page-consent-{page.file}-{today.isoformat()}",
         lambda: (
-            text_problems(page_segments(page) + reading_segments(page), repo, today)
+            text_problems(
+                page_segments(page) + reading_segments(page) + place_segments(page), repo, today
+            )
             + photo_problems(page, repo, today)
         ),
     )

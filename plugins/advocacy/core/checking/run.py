@@ -341,6 +341,8 @@ def involved(repo: Repository, submission: Submission) -> set[str]:
     prefix = repo.site.authors_dir.strip("/") + "/"
     authors = {p[len(prefix) :].rsplit(".", 1)[0] for p in touched if p.startswith(prefix)}
     out = set(touched)
+    if any(f.file == repo.site.policy and f.severity is Severity.ERROR for f in repo.findings):
+        out.add(repo.site.policy)  # it holds every post: say why
     for post in repo.posts:  # a changed post is reported with its authors' files
         if post.file in touched:
             out |= {repo.authors[s].file for s in post.authors if s in repo.authors}

@@ -1,15 +1,16 @@
 """A pull request, as the check judges it: who sent it, what it changes, and what the base
 branch says about who may change what.
 
-Permissions are read from the base branch, never from the pull request: HR's logins from
-the base's ``policy.yml``, each author's ``github:`` from the base's author files. A pull
-request cannot give itself a right. Every file it adds, changes or deletes is someone's to
-change (``kinds``), and HR may change them all: a post is its authors' (a changed or deleted
-post's authors as the base branch has them); a picture, video or captions file is the
-authors' of every post that uses it; an author file and its photo are that author's; a new
-file nobody uses yet is anyone's. Everything else (the policy, the site's pages, teams.yml,
-the brand's pictures, the configuration, and files of no known kind) is HR's alone, and so
-are a consent record and the GitHub logins, even in one's own author file.
+Permissions are read from the base branch's tip, never from the pull request nor from where
+it left the base branch (which it chooses): HR's logins from ``policy.yml``, each author's
+``github:`` from their author file. A pull request cannot give itself a right, nor keep one
+taken away since. Every file it adds, changes or deletes is someone's to change (``kinds``),
+and HR may change them all: a post is its authors' (as the base branch has them); a picture,
+video or captions file is the authors' of every post that uses it; an author file and its
+photo are that author's; a new file nobody uses yet is anyone's. Everything else (the policy,
+the site's pages, teams.yml, the brand's pictures, the configuration, and files of no known
+kind) is HR's alone, and so are a consent record and the GitHub logins, even in one's own
+author file.
 """
 
 from __future__ import annotations
@@ -192,6 +193,8 @@ class Submission:
     # posts it changes or deletes, as they were
     base_posts: dict[str, Post] = field(default_factory=dict)
     added: set[str] = field(default_factory=set)  # of ``changed``, the files new in it
+    # changed author files at the merge base: what the pull request did not touch is not its
+    start_authors: dict[str, Author] = field(default_factory=dict)  # by slug
 
     @property
     def hr(self) -> bool:
@@ -253,7 +256,9 @@ def _posts(repo: Repository, sub: Submission) -> Iterator[Finding]:
         found = None
         if post.file in sub.changed:
             before = sub.base_posts.get(post.file)
-            found = _may_not(repo, sub, post, None, before.authors if before else None)
+            # not new, yet not readable on the base branch: HR's alone
+            unknown: list[str] | None = None if post.file in sub.added else []
+            found = _may_not(repo, sub, post, None, before.authors if before else unknown)
         else:
             replaced = sorted(uses(post) & touched)
             if replaced:
@@ -351,7 +356,9 @@ def _author_file(repo: Repository, sub: Submission, path: str) -> Iterator[Findi
                 what={"en": "consent or GitHub logins", "da": "samtykke eller GitHub-logins"},
             )
         return
-    if now.consent != before.consent or now.consent_readable != before.consent_readable:
+    start = sub.start_authors.get(slug)
+    was = [a for a in (before, start) if a is not None]
+    if all((now.consent, now.consent_readable) != (a.consent, a.consent_readable) for a in was):
         yield HR_ONLY.finding(
             lang,
             path,
@@ -359,7 +366,7 @@ def _author_file(repo: Repository, sub: Submission, path: str) -> Iterator[Findi
             login=sub.login,
             what={"en": "a consent record", "da": "et samtykke"},
         )
-    if sorted(now.github) != sorted(before.github):
+    if all(sorted(now.github) != sorted(a.github) for a in was):
         yield HR_ONLY.finding(
             lang,
             path,

@@ -12,10 +12,12 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
+from urllib.parse import unquote
 
 from advocacy.core.media.video import VttError, parse_vtt
 from advocacy.core.model.entities import Author, DocPage, Post
@@ -26,6 +28,7 @@ _SPELLED = (("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("ä", "ae"), ("ö", "oe")
 _BARE = (("æ", "ae"), ("ø", "o"), ("å", "a"), ("ä", "a"), ("ö", "o"), ("ü", "u"))
 _LETTERS = re.compile("[æøåäöü]")
 _SPACES = re.compile(r"\s+")
+_SEPARATORS = re.compile(r"[\s/_.\-]+")
 
 
 def _spell(text: str, pairs: tuple[tuple[str, str], ...]) -> str:
@@ -111,15 +114,21 @@ def _post_segments(post: Post, root: Path) -> list[Segment]:
 
 
 def page_segments(page: DocPage) -> list[Segment]:
-    """The published texts of a page: its title and description, then its body."""
-    return _front(
-        page,
-        [
-            ("title", page.title, ("title",)),
-            ("description", page.description, ("description",)),
-            ("subtitle", page.meta.get("subtitle"), ("subtitle",)),
-        ],
-    ) + body_segments(page)
+    """The published texts of a page: its title and description, its address (its file and
+    folder names, in the sitemap and the search), then its body."""
+    address = _SEPARATORS.sub(" ", page.src_uri.removesuffix(".md").removesuffix("index"))
+    return (
+        _front(
+            page,
+            [
+                ("title", page.title, ("title",)),
+                ("description", page.description, ("description",)),
+                ("subtitle", page.meta.get("subtitle"), ("subtitle",)),
+            ],
+        )
+        + [Segment(page.file, None, address.strip(), "address")] * bool(address.strip())
+        + body_segments(page)
+    )
 
 
 def body_segments(doc: Post | DocPage) -> list[Segment]:
@@ -146,7 +155,59 @@ def body_segments(doc: Post | DocPage) -> list[Segment]:
             locate if block.kind == "text" else None,
         )
         for block in rendered.blocks
+    ] + [
+        # A heading's data-toc-label is taken out of the body and printed in the table of
+        # contents (and, on an h1, the page's title): published text like the heading.
+        Segment(doc.file, _line_in(doc, label), label, "toc")
+        for label in dict.fromkeys(_labels(rendered.toc))
     ]
+
+
+def _labels(toc: list[dict[str, Any]]) -> Iterator[str]:
+    for token in toc:
+        value = token.get("data-toc-label")
+        if isinstance(value, str) and value.strip():
+            yield value
+        yield from _labels(token.get("children") or [])
+
+
+def _line_in(doc: Post | DocPage, needle: str) -> int | None:
+    """The line of the body that holds ``needle`` as written (else the body's first)."""
+    at = doc.body.find(needle)
+    return doc.body_line + doc.body.count("\n", 0, at) if at >= 0 else doc.body_line
+
+
+def address_segments(doc: Post | DocPage) -> list[Segment]:
+    """The addresses a page publishes besides its text: its anchors (``id``), the links and
+    the files it uses as written (a picture's file name is in its address), each with its
+    separators read as spaces. Read for terms and organisations, which hide in them
+    ("projekt-fyrtarn-kickoff.jpg", "#nordhavn-logistik")."""
+    rendered = doc.rendered
+    if rendered is None:
+        return []
+    out = [
+        Segment(doc.file, _line_in(doc, anchor), anchor, "anchor")
+        for anchor in dict.fromkeys(rendered.anchors)
+    ]
+    out += [
+        Segment(doc.file, line, unquote(value), "url")
+        for ref, line in rendered.refs
+        for value in dict.fromkeys((ref.written, ref.url))
+        if value
+    ]
+    if isinstance(doc, Post):  # the cover, the video's files and the old addresses
+        video = doc.video or None
+        out += [
+            Segment(doc.file, doc.line_of(*path), value, "url")
+            for value, path in (
+                (doc.image, ("image",)),
+                (video.src if video else None, ("video", "src")),
+                (video.poster if video else None, ("video", "poster")),
+                *((alias, ("aliases", i)) for i, alias in enumerate(doc.aliases)),
+            )
+            if value
+        ]
+    return out
 
 
 # Attributes a reader sees as text (a tooltip, a track's name in the player) or hears.
@@ -206,6 +267,39 @@ def reading_segments(doc: Post | DocPage) -> list[Segment]:
     line = doc.body_line
     return [Segment(doc.file, line, text, "reading")] + [
         Segment(doc.file, line, value, "spoken") for value in parser.spoken
+    ]
+
+
+# Attribute values readers see or hear that are not text blocks (alt and title are): a
+# list's marker (start, value), a table cell's spoken header (abbr), labels read aloud.
+_SHOWN = frozenset({"start", "value", "abbr", "aria-label", "aria-description", "label"})
+
+
+class _Attributes(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.found += [(k, v) for k, v in attrs if k in _SHOWN and v and v.strip()]
+
+
+def shown_attributes(doc: Post | DocPage) -> list[Segment]:
+    """The attribute values of the rendered body that readers see or hear besides its text
+    blocks, each as a piece named after its attribute."""
+    rendered = doc.rendered
+    if (
+        rendered is None
+        or not rendered.html
+        or not any(f"{name}=" in rendered.html for name in _SHOWN)
+    ):
+        return []
+    parser = _Attributes()
+    parser.feed(rendered.html)
+    parser.close()
+    return [
+        Segment(doc.file, _line_in(doc, value), value, name)
+        for name, value in dict.fromkeys(parser.found)
     ]
 
 

@@ -163,7 +163,21 @@ def fold_url(value: str) -> str:
     return re.sub(r"[\x00-\x20\x7f]+", "", fold(value))
 
 
+# What may stand between the words of a term as people and machines write it: spaces, any
+# hyphen or dash, an underscore, a dot, a slash, or nothing ("#ProjektFyrtårn",
+# "Projekt\u2011Fyrtårn", "projekt_fyrtarn.jpg", "nordhavnlogistik.dk").
+_JOIN = r"[\s_.\-/\u2010-\u2015\u2212\ufe58\ufe63\uff0d]*"
+# Endings Danish and English put on a name: the genitive (-s, -'s, -') and the definite
+# forms (-en, -et, -ens, -ets). No more: "fyr" must not match "fyrer" or "fyre".
+_ENDING = r"(?:['\u2019](?:s(?![^\W_]))?|s|en|et|ens|ets)?"
+_WORDS = re.compile(r"[^\W_]+")
+
+
 def term_pattern(term: str) -> re.Pattern[str]:
-    """A whole-word, case-insensitive pattern for a folded term; spaces match any spacing."""
-    words = [re.escape(w) for w in fold(term).split()]
-    return re.compile(r"(?<![\w])" + r"\s+".join(words) + r"(?![\w])")
+    """A whole-word pattern for a folded term (case and look-alikes undone): its words may be
+    separated by any spacing, hyphen, dash, underscore or dot, or joined, and the last may
+    carry a genitive or Danish ending. A term never matches inside a longer word."""
+    words = [re.escape(w) for w in _WORDS.findall(fold(term))]
+    if not words:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![^\W_])" + _JOIN.join(words) + _ENDING + r"(?![^\W_])")

@@ -23,13 +23,15 @@ import html as html_lib
 import json
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, is_dataclass, replace
 from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import urljoin
 
 from feedgen.feed import FeedGenerator
 from lxml import etree
+
+from advocacy.core.reading.schema.kinds import xml_safe
 
 __all__ = [
     "ATOM_NAME",
@@ -120,6 +122,24 @@ def _check(info: FeedInfo, items: Sequence[FeedItem]) -> None:
                 raise ValueError(f"{name} of {item.id!r} has no timezone")
 
 
+def _safe_value(value: Any) -> Any:
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, tuple):
+        return tuple(_safe_value(v) for v in value)
+    if is_dataclass(value) and not isinstance(value, type):
+        return replace(
+            value, **{f.name: _safe_value(getattr(value, f.name)) for f in fields(value)}
+        )
+    return value
+
+
+def _xml_safe(info: FeedInfo, items: Sequence[FeedItem]) -> tuple[FeedInfo, list[FeedItem]]:
+    """The feed's texts without characters XML cannot carry: the check refuses them in every
+    post, yet a feed that cannot be written would stop every publication (takedowns too)."""
+    return _safe_value(info), [_safe_value(item) for item in items]
+
+
 def _stamp(items: Sequence[FeedItem]) -> datetime:
     """The feed's own date: the latest ``updated`` of its items, or :data:`EPOCH`."""
     return max((item.updated for item in items), default=EPOCH)
@@ -154,6 +174,7 @@ def _generator(info: FeedInfo, self_url: str, self_type: str, stamp: datetime) -
 
 def rss(info: FeedInfo, items: Sequence[FeedItem]) -> bytes:
     """The RSS 2.0 document (UTF-8) for ``items``, kept in the order given."""
+    info, items = _xml_safe(info, items)
     _check(info, items)
     stamp = _stamp(items)
     fg = _generator(info, info.folder_url + RSS_NAME, "application/rss+xml", stamp)
@@ -185,6 +206,7 @@ def rss(info: FeedInfo, items: Sequence[FeedItem]) -> bytes:
 
 def atom(info: FeedInfo, items: Sequence[FeedItem]) -> bytes:
     """The Atom 1.0 document (UTF-8) for ``items``, kept in the order given."""
+    info, items = _xml_safe(info, items)
     _check(info, items)
     fg = _generator(info, info.folder_url + ATOM_NAME, "application/atom+xml", _stamp(items))
     for item in items:
@@ -245,6 +267,7 @@ def _rfc3339(value: datetime) -> str:
 
 def json_feed(info: FeedInfo, items: Sequence[FeedItem]) -> bytes:
     """The JSON Feed 1.1 document (UTF-8, fixed key order, non-ASCII kept) for ``items``."""
+    info, items = _xml_safe(info, items)  # a lone surrogate is no UTF-8 either
     _check(info, items)
     entries: list[dict[str, Any]] = []
     for item in items:

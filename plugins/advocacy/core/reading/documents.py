@@ -97,7 +97,12 @@ MKDOCS_FIELDS = (
     Field("hide", ListOf(HIDE), example="[toc]"),
     Field(
         "search",
-        Group((Field("exclude", Boolean(), example="true"), Field("boost", Number(), example="2"))),
+        Group(
+            (
+                Field("exclude", Boolean(), example="true"),
+                Field("boost", Number(0, 10), example="2"),
+            )
+        ),
         example="{exclude: true}",
     ),
     Field("subtitle", Text(high=160), example='"..."'),

@@ -32,9 +32,9 @@ class Template(Kind):
 
     def parse(self, value: object, checker: Checker, path: tuple[str | int, ...]) -> str:
         text = str(value).strip() if isinstance(value, str) else ""
-        if not _TEMPLATE.match(text) or (
-            text not in PAGE_TEMPLATES and not text.startswith("overrides/")
-        ):
+        # Only templates that always exist: one a site's custom_dir may or may not hold
+        # would pass the check and stop the build (jinja2's TemplateNotFound).
+        if not _TEMPLATE.match(text) or text not in PAGE_TEMPLATES:
             raise Invalid(TYPE, "bad-template", value=value, choices=", ".join(PAGE_TEMPLATES))
         return text
 

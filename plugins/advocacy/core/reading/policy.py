@@ -44,8 +44,39 @@ from advocacy.core.reading.schema.yamlsource import (
 )
 
 TERMS_ENV = "ADVOCACY_CONFIDENTIAL_TERMS"
+REQUIRE_ENV = "ADVOCACY_REQUIRE_PRIVATE_TERMS"  # "1" (CI): private terms must be there
 SEVERITY_CHOICES = ("error", "warning", "off")
 E = Severity.ERROR
+TERMS_UNSET = rule(
+    "policy-private-terms",
+    E,
+    ("HR's private terms are there where required.", "HR's private ord er der, hvor det kræves."),
+    (
+        "{require} is set, but {env} is not set or holds no terms: nothing could be checked "
+        "against HR's private confidential terms, so nothing is published.",
+        "Create the Actions secret {env} with the terms and pass it in the step's 'env:'.",
+    ),
+    (
+        "{require} er sat, men {env} er ikke sat eller har ingen ord: intet kunne tjekkes mod "
+        "HR's private fortrolige ord, så intet bliver udgivet.",
+        "Opret Actions-hemmeligheden {env} med ordene, og giv den til trinnet i dets 'env:'.",
+    ),
+    adjustable=False,
+)
+TERMS_UNCHECKED = rule(
+    "policy-private-terms-unchecked",
+    Severity.WARNING,
+    ("A check says when private terms were left out.", "Et tjek siger, når private ord mangler."),
+    (
+        "{env} (confidential_terms_env) is not set: HR's private terms were not checked.",
+        "Set {env} (in GitHub Actions: the secret {env}); {require}=1 makes this an error.",
+    ),
+    (
+        "{env} (confidential_terms_env) er ikke sat: HR's private ord blev ikke tjekket.",
+        "Sæt {env} (i GitHub Actions: hemmeligheden {env}); {require}=1 gør det til en fejl.",
+    ),
+    can_block=False,
+)
 
 TERMS_FILE = rule(
     "policy-terms-file",
@@ -286,6 +317,11 @@ def _private_terms(site: Site, values: dict[str, Any], checker: Checker) -> list
     env_name = values.get("confidential_terms_env", TERMS_ENV)
     raw = os.environ.get(env_name, "")
     terms += [t.strip() for t in raw.replace("\n", ",").split(",") if t.strip()]
+    # Only a policy that names its variable has private terms to miss: then CI fails closed.
+    required = os.environ.get(REQUIRE_ENV, "").strip() not in ("", "0")
+    if not terms and "confidential_terms_env" in values:
+        found = TERMS_UNSET if required else TERMS_UNCHECKED
+        checker.report(found, ("confidential_terms_env",), env=env_name, require=REQUIRE_ENV)
     file_name = values.get("confidential_terms_file")
     if file_name:
         try:

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field, replace
 from html.parser import HTMLParser
 from typing import Any
 
+from advocacy.core.reading.schema.kinds import NOT_XML, NOT_XML_CLASS
 from advocacy.core.rendering.locate import LineLocator
 from advocacy.core.rendering.resolve import Media, Ref, Rewriter
 from advocacy.core.rendering.sanitize import DANGER, Issue, judge, sanitize
@@ -30,7 +31,7 @@ MAX_OPENERS = 2_000
 MAX_SCAN = 3_000_000
 _BLANK = re.compile(r"\n[ \t]*\n")
 _BRACKET = re.compile(r"[\[\]]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
+_CONTROL = re.compile(r"[\x7f\u202a-\u202e\u2066-\u2069" + NOT_XML_CLASS + "]")
 _QUOTES = re.compile(r"^(?:[ \t]{0,3}>)+", re.MULTILINE)
 _LIST = re.compile(r"^([ \t]*)(?:[-*+]|\d+[.)])[ \t]", re.MULTILINE)
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
@@ -246,6 +247,19 @@ def _tokens(toc: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def _not_xml(final: str, body: str, first_line: int) -> list[Found]:
+    """Characters XML cannot carry in what readers get, judged after character references
+    are read ('&#1;' is U+0001 to a reader and to a feed), each at the line of its first
+    reference in the source (the first line when none is found there)."""
+    found = []
+    for char in dict.fromkeys(NOT_XML.findall(html.unescape(final))):
+        code = ord(char)
+        written = re.search(rf"&#(?:0*{code}|[xX]0*{code:x})(?![0-9a-fA-F])", body, re.IGNORECASE)
+        line = first_line + body.count("\n", 0, written.start()) if written else first_line
+        found.append(Found("body-control", "error", line, {"char": f"U+{code:04X}"}))
+    return found
+
+
 def _locate(source: PageSource, issue: Issue, locator: LineLocator) -> int:
     return locator.needle(issue.needles, issue.before)
 
@@ -260,7 +274,7 @@ def render(source: PageSource, setup: MarkdownSetup, media: Media) -> Rendered:
             Found(
                 "body-control",
                 "error",
-                locator.line_at(0) + body.count("\n", 0, match.start()),
+                source.first_line + body.count("\n", 0, match.start()),
                 {"char": f"U+{ord(match.group()):04X}"},
             )
         )
@@ -313,6 +327,7 @@ def render(source: PageSource, setup: MarkdownSetup, media: Media) -> Rendered:
     for text, code, kind, before in reader.blocks:
         line = locator.line(text) if kind == "text" else locator.needle((text,), before)
         blocks.append(Block(text, line, code, kind))
+    found += _not_xml(final, body, source.first_line)
     locator.cursor, locator.seen = 0, {}
     refs = [(ref, locator.needle((ref.written,), ref.before)) for ref in rewriter.refs]
     # What readers read: the text, and what a picture says in its alt text.

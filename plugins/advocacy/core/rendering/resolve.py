@@ -19,6 +19,7 @@ from urllib.parse import quote, unquote, urlsplit
 
 from advocacy.core.media.images import ImageProblem, Processed
 from advocacy.core.media.picture import picture_html
+from advocacy.core.model.addresses import read, srcset_urls
 from advocacy.core.reading.files import MediaRef
 
 _TAG = re.compile(r"<(a|img|video|source|track)((?:\s[^>]*)?)>")
@@ -26,9 +27,9 @@ _ATTR = re.compile(r'([^\s="]+)(?:="([^"]*)")?')
 _TEXT_TAG = re.compile(r"<[^>]*>")
 URL_ATTRIBUTES = {
     "a": ("href",),
-    "img": ("src",),
+    "img": ("src", "srcset"),
     "video": ("poster",),
-    "source": ("src",),
+    "source": ("src", "srcset"),
     "track": ("src",),
 }
 
@@ -91,13 +92,15 @@ class Rewriter:
         self.refs: list[Ref] = []
 
     def _target(self, written: str, element: str, before: str) -> Ref:
-        value = written.strip()
+        address = read(written)  # as the browser reads it (see model.addresses)
+        if address.disguised:
+            return Ref("problem", written, element, problem="link-broken", before=before)
+        if not address.relative:
+            return Ref("external", written, element, before=before)
         try:
-            parts = urlsplit(value)
+            parts = urlsplit(address.text)
         except ValueError:
             return Ref("problem", written, element, problem="link-broken", before=before)
-        if parts.scheme or value.startswith("//"):
-            return Ref("external", written, element, before=before)
         if not parts.path:
             return Ref("anchor", written, element, before=before)
         path = unquote(parts.path)
@@ -179,6 +182,10 @@ class Rewriter:
             written = values.get(attribute)
             if not written:
                 continue
+            if attribute == "srcset":  # candidate by candidate, each resolved like a src
+                new = self._srcset(written, name, values, before)
+                attrs = [(k, new if k == attribute else v) for k, v in attrs]
+                continue
             ref = self._target(written, name, before)
             if name == "img":
                 ref = replace(ref, alt=values.get("alt") or "")
@@ -199,3 +206,17 @@ class Rewriter:
                 )
                 attrs = [(k, new if k == attribute else v) for k, v in attrs]
         return _tag(name, attrs)
+
+    def _srcset(self, value: str, name: str, values: dict[str, str | None], before: str) -> str:
+        out, position = [], 0
+        for url in srcset_urls(value):
+            start = value.index(url, position)
+            ref = self._target(url, name, before)
+            if name == "img":  # its alt text is judged once, with its src when it has one
+                ref = replace(ref, alt=values.get("alt") or ("-" if values.get("src") else ""))
+            self.refs.append(ref)
+            published = ref.kind in ("picture", "file", "page")
+            new = _quoted(relative_url(ref.url, self.url)) if published else url
+            out += [value[position:start], new]
+            position = start + len(url)
+        return "".join([*out, value[position:]])

@@ -21,10 +21,10 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache, partial
 from html.parser import HTMLParser
-from urllib.parse import urlsplit
 
 import nh3
 
+from advocacy.core.model.addresses import URL_ATTRIBUTES, read, srcset_urls, urls_of
 from advocacy.core.model.textnorm import fold_letters
 from advocacy.core.rendering.allowlist import (
     ACTIVE,
@@ -47,34 +47,34 @@ from advocacy.core.rendering.allowlist import (
 
 
 def _is_relative(url: str) -> bool:
-    """A path on this site (``media/x.jpg``, ``../x/``, ``/x``, ``#a``), not ``//other.host``."""
-    value = url.strip()
-    if value.startswith(("//", "\\\\", "/\\", "\\/")):
-        return False
-    try:
-        return not urlsplit(value).scheme
-    except ValueError:
-        return False
+    """A path on this site (``media/x.jpg``, ``../x/``, ``/x``, ``#a``), not ``//other.host``,
+    judged as the browser reads it (a control character or backslashes before the host)."""
+    return read(url).relative
 
 
 def _srcset_urls(value: str) -> list[str]:
-    return [part.strip().split()[0] for part in value.split(",") if part.strip()]
+    return srcset_urls(value)
 
 
 def _scheme(url: str) -> str:
-    try:
-        return urlsplit(url.strip()).scheme.lower()
-    except ValueError:
-        return "?"
+    return read(url).scheme
+
+
+def _disguised(attribute: str, value: str) -> bool:
+    """An address attribute one of whose addresses hides what the browser reads."""
+    return attribute in URL_ATTRIBUTES and any(read(u).disguised for u in urls_of(attribute, value))
 
 
 def keep(tag: str, attribute: str, value: str) -> str | None:
     """The value an allowed attribute keeps, or None when it must go (the strict pass's
-    ``attribute_filter``; nh3 has already removed URLs with a scheme not on the list)."""
+    ``attribute_filter``; nh3 has already removed URLs with a scheme not on the list). An
+    address that hides what the browser reads (control characters, backslashes) goes."""
+    if _disguised(attribute, value):
+        return None
     if attribute in LOADED:
         urls = _srcset_urls(value) if attribute == "srcset" else [value]
         return value if urls and all(_is_relative(u) for u in urls) else None
-    if attribute == "href" and tag == "a" and value.strip().startswith(("//", "\\\\")):
+    if attribute == "href" and tag == "a" and read(value).text.startswith("//"):
         return value  # a link to another site without a scheme: https in practice
     if attribute == "class":
         kept = [
@@ -217,6 +217,10 @@ class _Census(HTMLParser):
                 continue
             if name in EVENT_HANDLERS or name.startswith("on"):
                 self._add("html-event-handler", DANGER, tag, name, value, name, value)
+            elif _disguised(name, value):
+                for url in urls_of(name, value):
+                    if read(url).disguised:
+                        self._add("unsafe-url", DANGER, tag, name, url, url.strip(), name)
             elif name in ACTIVE or (
                 name in ("href", "src", "data")
                 and not allowed_tag

@@ -14,6 +14,7 @@ from typing import Any
 
 from advocacy.core.checking import consent
 from advocacy.core.checking.people.mentions import mentions_in
+from advocacy.core.checking.people.places import place_segments
 from advocacy.core.checking.registry import PAGE, check, rule
 from advocacy.core.checking.texts import (
     Segment,
@@ -200,7 +201,8 @@ def named_elsewhere(repo: Repository, slug: str) -> list[str]:
     out = [
         page.file
         for page in repo.pages
-        if slug in mentions_in(page_segments(page) + reading_segments(page), repo)
+        if slug
+        in mentions_in(page_segments(page) + reading_segments(page) + place_segments(page), repo)
     ]
     out += [
         author.file

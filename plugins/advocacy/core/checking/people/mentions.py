@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from collections.abc import Iterable
 
+from advocacy.core.cache.reads import code_fingerprint
+from advocacy.core.checking.people.places import place_segments
 from advocacy.core.checking.texts import Segment, forms, post_segments, reading_segments
 from advocacy.core.model.entities import Post
 from advocacy.core.reading.repository import Repository
@@ -55,10 +58,13 @@ def _compact(text: str) -> str:
 
 
 def variants(name: str) -> set[str]:
-    """Each way a full name is written: every spelling (see texts.forms), given name and
-    surname alone when there are more, "Surname, Given" and "G. Surname"."""
+    """Each way a full name is written: every spelling (see texts.forms, and the letters
+    an anchor's slug leaves out: "Søren" as "sren"), given name and surname alone when there
+    are more, "Surname, Given" and "G. Surname"."""
     out: set[str] = set()
-    for spelling in forms(name.split(",", 1)[0]):
+    spellings = forms(name.split(",", 1)[0])
+    dropped = unicodedata.normalize("NFKD", spellings[0]).encode("ascii", "ignore").decode()
+    for spelling in dict.fromkeys((*spellings, dropped)):
         words = spelling.split()
         if len(words) < 2:
             continue
@@ -139,7 +145,13 @@ def mentions(post: Post, repo: Repository) -> dict[str, int | None]:
     if store is None or post.rendered is None:
         return _mentions(post, repo)
     key = store.key(
-        "findings", "mentions", _names_key(repo), post.file, post.digest, post.rendered.html
+        "findings",
+        "mentions",
+        repo.cache.get("code-fingerprint", code_fingerprint),  # what is read as a name, where
+        _names_key(repo),
+        post.file,
+        post.digest,
+        post.rendered.html,
     )
     kept = store.read_json(
         "findings",
@@ -160,7 +172,7 @@ def _names_key(repo: Repository) -> str:
 
 
 def _mentions(post: Post, repo: Repository) -> dict[str, int | None]:
-    segments = post_segments(post, repo.site.root) + reading_segments(post)
+    segments = post_segments(post, repo.site.root) + reading_segments(post) + place_segments(post)
     return {slug: line for slug, (_, line) in mentions_in(segments, repo).items()}
 
 

@@ -1,6 +1,7 @@
 """Whose author photo a file is: a post or page that shows one needs that person's current
 profile and photo consent (see consent.photo_problems). A copy under another name is the
-same face: files are compared by size and content too.
+same face: files are compared by size and content too, and a copy re-saved, resized or
+cropped a little by likeness (see :mod:`advocacy.core.checking.people.likeness`).
 """
 
 from __future__ import annotations
@@ -8,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import posixpath
 
+from advocacy.core.checking.people.likeness import distinct, near, shape_and_hash
 from advocacy.core.model.entities import DocPage, Post
 from advocacy.core.reading.repository import Repository
 
@@ -49,6 +51,34 @@ def photo_owner(repo: Repository, path: str) -> str | None:
     except OSError:
         return None
     return owners.get((len(data), hashlib.sha256(data).hexdigest()))
+
+
+def _photo_hashes(repo: Repository) -> list[tuple[float, int, str]]:
+    """Each author photo's shape and hash, with whose it is (photos too plain to tell
+    apart are left out: an exact copy of one is still found by its bytes)."""
+
+    def make() -> list[tuple[float, int, str]]:
+        out = []
+        for slug, author in sorted(repo.authors.items()):
+            if author.photo:
+                found = shape_and_hash(repo, repo.site.root / author.photo, [])
+                if found is not None and distinct(found[1]):
+                    out.append((found[0], found[1], slug))
+        return out
+
+    return repo.cache.get("photo-hashes", make)
+
+
+def photo_likeness(repo: Repository, path: str) -> str | None:
+    """The author whose photo the repository file ``path`` looks like (a copy re-saved,
+    resized or cropped a little), if any."""
+    photos = _photo_hashes(repo)
+    if not photos:
+        return None
+    found = shape_and_hash(repo, repo.site.root / path, [ratio for ratio, _, _ in photos])
+    if found is None:
+        return None
+    return next((slug for _, value, slug in photos if near(found[1], value)), None)
 
 
 def pictures(doc: Post | DocPage) -> list[tuple[str, str, int | None]]:

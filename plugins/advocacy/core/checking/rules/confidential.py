@@ -8,10 +8,12 @@ from collections.abc import Iterator
 from advocacy.core.checking.registry import PAGE, POST, check, rule
 from advocacy.core.checking.texts import (
     Segment,
+    address_segments,
     author_segments,
     forms,
     page_segments,
     post_segments,
+    shown_attributes,
 )
 from advocacy.core.model.entities import DocPage, Post
 from advocacy.core.model.findings import Finding, Severity
@@ -195,7 +197,12 @@ def _search(segment: Segment, patterns: tuple[re.Pattern[str], ...]) -> int | No
 def confidentiality(repo: Repository, doc: Post | DocPage) -> Iterator[Finding]:
     """Restricted and unknown organisations, confidential terms, early financial figures."""
     segments = post_segments(doc, repo.site.root) if isinstance(doc, Post) else page_segments(doc)
-    yield from confidential_in(repo, segments)
+    yield from confidential_in(repo, [*segments, *shown_attributes(doc), *address_segments(doc)])
+
+
+# Addresses (anchors, links, file names) repeat what the text says: a name found there is
+# reported only when the text did not already say it, and they are read for names only.
+_ADDRESSES = frozenset({"anchor", "url"})
 
 
 def confidential_in(repo: Repository, segments: list[Segment]) -> Iterator[Finding]:
@@ -208,15 +215,25 @@ def confidential_in(repo: Repository, segments: list[Segment]) -> Iterator[Findi
     financial = _patterns(repo, "financial", [(t, t) for t in policy.financial_terms])
     embargo = policy.next_release is None or repo.site.today < policy.next_release
     approved = _approved_names(repo)
+    said: set[tuple[str, str]] = set()
     for segment in segments:
+        address = segment.field in _ADDRESSES
         for name, patterns in restricted:
+            if address and ("org", name) in said:
+                continue
             line = _search(segment, patterns)
             if line is not None:
+                said.add(("org", name))
                 yield RESTRICTED.finding(lang, segment.file, line or segment.line, name=name)
         for term, patterns in terms:
+            if address and ("term", term) in said:
+                continue
             line = _search(segment, patterns)
             if line is not None:
+                said.add(("term", term))
                 yield TERM.finding(lang, segment.file, line or segment.line, hint=_hint(term))
+        if address:
+            continue
         for match in _COMPANY.finditer(segment.text):
             name = " ".join(match.group().split())
             known = any(fold(name).startswith(a) or a.startswith(fold(name)) for a in approved)

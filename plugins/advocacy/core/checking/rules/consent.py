@@ -214,7 +214,20 @@ PHOTO = rule(
                 "Brug et andet billede, eller bed HR om at registrere {name}s fotosamtykke i "
                 "{author_file}.",
             ),
-        }
+        },
+        "photo-likeness": {
+            "en": (
+                "'{path}' is {name}'s author photo, re-saved, resized or cropped, and {name} "
+                "has not given consent to be shown in photos.",
+                "Use another picture, or ask HR to record {name}'s photo consent in {author_file}.",
+            ),
+            "da": (
+                "'{path}' er {name}s forfatterfoto, gemt igen, skaleret eller beskåret, og "
+                "{name} har ikke givet samtykke til at blive vist på billeder.",
+                "Brug et andet billede, eller bed HR om at registrere {name}s fotosamtykke i "
+                "{author_file}.",
+            ),
+        },
     },
 )
 
@@ -230,9 +243,8 @@ def consent_rules(repo: Repository, post: Post) -> Iterator[Finding]:
             "author_file": f"{repo.site.authors_dir}/{problem.slug}.yml",
         }
         if problem.kind == "photo" and problem.state not in consent.ENDED:
-            yield PHOTO.finding(
-                lang, post.file, problem.line, "photo-author", path=problem.path, **values
-            )
+            variant = "photo-likeness" if problem.like else "photo-author"
+            yield PHOTO.finding(lang, post.file, problem.line, variant, path=problem.path, **values)
         elif problem.kind == "mention":
             if problem.state == consent.OK:
                 yield NOT_LISTED.finding(lang, post.file, problem.line, slug=problem.slug, **values)

@@ -230,6 +230,28 @@ SVG = rule(
         }
     },
 )
+MISNAMED = rule(
+    "media-misnamed",
+    E,
+    (
+        "Videos end in .mp4 or .webm and captions in .vtt, as what they are.",
+        "Videoer hedder .mp4 eller .webm og undertekster .vtt, efter hvad de er.",
+    ),
+    (
+        "'{path}' is in the {kind} format, but its name does not end in {expected}; the site "
+        "publishes it only under a name that says what it is (browsers treat a file by its "
+        "name).",
+        "Rename the file so that its name ends in {expected}, and change the post to use the "
+        "new name.",
+    ),
+    (
+        "'{path}' er i formatet {kind}, men navnet ender ikke på {expected}; sitet udgiver den "
+        "kun under et navn, der siger, hvad den er (browsere behandler en fil efter dens navn).",
+        "Omdøb filen, så navnet ender på {expected}, og ret indlægget til at bruge det nye navn.",
+    ),
+    adjustable=False,
+)
+_FORMATS = {".mp4": "MP4", ".webm": "WebM", ".vtt": "WebVTT", ".svg": "SVG"}
 _IMAGE_RULES = {
     "image-heic": (FORMAT, "image-heic"),
     "image-animated": (FORMAT, "image-animated"),
@@ -300,6 +322,9 @@ def used_file(
         if problem is not None:
             declared, key = _IMAGE_RULES.get(problem.key, (UNREADABLE, None))
             yield declared.finding(lang, file, line, key, path=written, **problem.values)
+    elif expected := repo.media.misnamed(path):
+        kind = _FORMATS[expected]
+        yield MISNAMED.finding(lang, file, line, path=written, kind=kind, expected=expected)
     elif kind == kinds.SVG:
         yield from _svg(repo, file, line, path, written)
     elif kind == kinds.VIDEO and (where := video_location(full)):
@@ -334,6 +359,10 @@ def media_files(repo: Repository, doc: Post | DocPage) -> Iterator[Finding]:
                 doc.video.poster,
                 "body",
             )
+        if doc.video and doc.video.captions and repo.media.misnamed(doc.video.captions):
+            captions = doc.video.captions  # the video itself: with its format, in video.py
+            line = doc.line_of("video", "captions")
+            yield from used_file(repo, doc.file, line, captions, captions, "captions")
     if doc.rendered is None:
         return
     seen: set[tuple[str, int]] = set()
@@ -341,7 +370,12 @@ def media_files(repo: Repository, doc: Post | DocPage) -> Iterator[Finding]:
         if (
             not ref.path
             or ref.kind not in ("picture", "file", "problem")
-            or (ref.kind == "problem" and not ref.problem.startswith(("image-", "not-a-photo")))
+            or (
+                ref.kind == "problem"
+                and not ref.problem.startswith(("image-", "not-a-photo"))
+                # a video or captions file under the wrong name: say so, and how to fix it
+                and not (ref.problem == "file-refused" and repo.media.misnamed(ref.path))
+            )
         ):
             continue
         if (ref.path, line) in seen:

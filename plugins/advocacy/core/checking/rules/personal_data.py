@@ -29,6 +29,7 @@ from advocacy.core.checking.texts import (
     author_segments,
     page_segments,
     post_segments,
+    shown_attributes,
 )
 from advocacy.core.model.entities import DocPage, Post
 from advocacy.core.model.findings import Finding, Severity
@@ -50,11 +51,18 @@ _IBAN = re.compile(
     re.I,
 )
 # Numbers glued to letters, slashes or '=' are ids in URLs and code, not personal data.
-_CARD = re.compile(r"(?<![\w+/=#.-])(?<!\d )(?:\d[ -]?){12,18}\d(?![\w/=-])")
+_CARD = re.compile(r"(?<![\w+/=#.-])(?<!\d )(?:\d[ .-]?){12,18}\d(?![\w/=-]|\.\d)")
 _CARD_PREFIX = re.compile(r"^(?:4|5[1-5]|2[2-7]|3[47]|6011|65|35|3[068]|5019|4571)")
-_CPR = re.compile(r"(?<![\w+/=#.-])\d{6}[- ]?\d{4}(?![\w/=-])")
+_CPR = re.compile(r"(?<![\w+/=#.-])\d{6}[- /.]?\d{4}(?![\w/=-]|\.\d)")
 # A Danish number as people write it: four pairs, or two fours (spaces or hyphens between).
-_DK_GROUPS = re.compile(r"^(?:\+45[ -]?)?(?:\d{2}[ -]){3}\d{2}$|^(?:\+45[ -]?)?\d{4}[ -]\d{4}$")
+_DK_GROUPS = re.compile(
+    r"^(?:\(?\+45\)?[ .-]?)?(?:\d{2}([ .-])){3}\d{2}$|^(?:\(?\+45\)?[ .-]?)?\d{4}[ .-]\d{4}$"
+)
+# Every dash and hyphen reads as '-' between digits ("020295–1237"): one character for one,
+# so positions stay the text's.
+_DASHES = str.maketrans(
+    dict.fromkeys("\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63", "-")
+)
 _INTERNATIONAL = re.compile(r"(?<![\w+])00(?=[1-9]\d)")
 _DATE_LIKE = re.compile(r"^\d{1,2}[-./]\d{1,2}[-./]\d{2,4}$|^(?:19|20)\d\d(?:[ -](?:19|20)\d\d)+$")
 
@@ -225,7 +233,9 @@ def _phones(text: str) -> Iterator[tuple[int, int]]:
         raw = match.raw_string.strip()
         if _DATE_LIKE.match(raw):
             continue
-        if raw.startswith("+") or _DK_GROUPS.match(raw):  # a country code says "phone"
+        if "." in raw and not phonenumbers.is_valid_number(match.number):
+            continue  # 10.20.30.40 is an IP address, not a Danish number
+        if raw.lstrip("(").startswith("+") or _DK_GROUPS.match(raw):  # a country code: a phone
             start = match.start
             if text[start - 1 : start + 1] == "00":
                 start -= 1  # the number as written begins with its 00
@@ -264,7 +274,7 @@ def find_personal_data(
     looked for there; everything else is, since code is published too.
     """
     found = []
-    work = _URL.sub(lambda m: " " * len(m.group()), text)
+    work = _URL.sub(lambda m: " " * len(m.group()), text.translate(_DASHES))
     for kind, detect in DETECTORS:
         if code and kind == "phone":
             continue
@@ -280,13 +290,16 @@ def findings_in(repo: Repository, segments: list[Segment]) -> Iterator[Finding]:
     """Personal data in published texts, each at its line."""
     boxes = [m.lower() for m in repo.policy.role_mailboxes]
     for segment in segments:
-        if not _CANDIDATE.search(segment.text):
+        # Read folded: a full-width '＠' or '１' is '@' and '1' to every reader.
+        if not _CANDIDATE.search(segment.folded):
             continue  # the common case: nothing that could be a number or an address
-        if segment.field == "tel" and len(_digits(segment.text)) >= 6:
+        found = find_personal_data(segment.folded, boxes, segment.code)
+        if not found and segment.field in _NUMBERS and len(_digits(segment.folded)) >= 6:
+            # A tel: link, or a list marker (<ol start="20304050">): a number on its own.
             yield PHONE.finding(repo.lang, segment.file, segment.line, value=segment.text)
             continue
         same = len(segment.text) == len(segment.folded)  # then positions are the text's too
-        for kind, start, value in find_personal_data(segment.folded, boxes, segment.code):
+        for kind, start, value in found:
             line = segment.line_of(value, segment.folded[:start])
             if same:
                 value = segment.text[start : start + len(value)]
@@ -296,6 +309,10 @@ def findings_in(repo: Repository, segments: list[Segment]) -> Iterator[Finding]:
                 )
             else:
                 yield RULE_OF[kind].finding(repo.lang, segment.file, line, value=value)
+
+
+# Fields that hold one number: a tel: link's, a list's marker (start, value).
+_NUMBERS = frozenset({"tel", "start", "value"})
 
 
 def _mailto(doc: Post | DocPage) -> list[Segment]:
@@ -319,7 +336,7 @@ def _mailto(doc: Post | DocPage) -> list[Segment]:
 def personal_data(repo: Repository, doc: Post | DocPage) -> Iterator[Finding]:
     """E-mail addresses, phone, CPR, IBAN and card numbers, wherever they are published."""
     segments = post_segments(doc, repo.site.root) if isinstance(doc, Post) else page_segments(doc)
-    yield from findings_in(repo, [*segments, *_mailto(doc)])
+    yield from findings_in(repo, [*segments, *_mailto(doc), *shown_attributes(doc)])
 
 
 def author_personal_data(repo: Repository) -> Iterator[Finding]:

@@ -15,6 +15,7 @@ from collections.abc import Iterator
 from urllib.parse import urlsplit
 
 from advocacy.core.checking.registry import PAGE, POST, check, rule
+from advocacy.core.model.addresses import read, visible
 from advocacy.core.model.entities import DocPage, Post
 from advocacy.core.model.findings import Finding, Severity
 from advocacy.core.reading.posts import ALT
@@ -100,6 +101,22 @@ UNSAFE_URL = rule(
         "Link til en https://-adresse eller til en fil under media/.",
     ),
     adjustable=False,
+    variants={
+        "unsafe-url-hidden": {
+            "en": (
+                "The address '{value}' in '{attribute}' on <{tag}> has control characters or "
+                "backslashes that browsers skip or read as '/': it does not go where it seems "
+                "to.",
+                "Write the address plainly: '/' between its parts and nothing invisible in it.",
+            ),
+            "da": (
+                "Adressen '{value}' i '{attribute}' på <{tag}> har kontroltegn eller "
+                "omvendte skråstreger, som browsere springer over eller læser som '/': den "
+                "fører ikke derhen, hvor den ser ud til.",
+                "Skriv adressen ligeud: '/' mellem dens dele og intet usynligt i den.",
+            ),
+        },
+    },
 )
 TIDIED = rule(
     "html-tidied",
@@ -291,20 +308,17 @@ _PHOTO_PROBLEMS = ("image-", "not-a-photo")  # judged with the photo itself (rul
 
 
 def host_of(url: str) -> str:
-    """A link's host as browsers read it: a backslash is a slash in web addresses, the user
-    name before '@' is not the host; lower case, no trailing dot, IDNA, no port."""
-    value = re.sub(r"[\t\n\r]", "", url.strip())
-    if value.lower().startswith(("http:", "https:")):
-        value = value.replace("\\", "/")
-    try:
-        host = urlsplit(value).hostname or ""
-    except ValueError:
-        return ""
-    host = host.rstrip(".").lower()
-    try:
-        return host.encode("idna").decode("ascii")
-    except UnicodeError:
-        return host
+    """A link's host as browsers read it (WHATWG): controls and a backslash read as browsers
+    do, the user name before '@' is not the host; percent-decoded, IDNA, lower case, no
+    trailing dot, no port (see :mod:`advocacy.core.model.addresses`)."""
+    return read(url).host
+
+
+def _hidden(url: str) -> bool:
+    """An address that hides where it goes (``\\x01//other.host``, ``\\\\other.host``),
+    not one that runs code (told as such: ``java\\tscript:``)."""
+    address = read(url)
+    return bool(address.disguised) and address.scheme in ("", "http", "https", "mailto")
 
 
 def internal(host: str, hosts: list[str]) -> bool:
@@ -318,6 +332,7 @@ def page_safety(repo: Repository, doc: Post | DocPage) -> Iterator[Finding]:
     rendered, lang, file = doc.rendered, repo.lang, doc.file
     if rendered is None:
         return
+    hosts = [host_of("https://" + h) or h for h in repo.policy.internal_hosts]
     for found in rendered.found:
         values = found.values
         if found.rule in _BODY_KEYS:
@@ -334,17 +349,22 @@ def page_safety(repo: Repository, doc: Post | DocPage) -> Iterator[Finding]:
         elif found.rule == "html-tidied":
             key = None if values.get("attribute") else "html-tidied-tag"
             yield TIDIED.finding(lang, file, found.line, key, **values)
+        elif found.rule == "unsafe-url" and _hidden(str(values.get("value", ""))):
+            shown = {**values, "value": visible(str(values["value"]).strip())}
+            yield UNSAFE_URL.finding(lang, file, found.line, "unsafe-url-hidden", **shown)
+            host = host_of(str(values["value"]))  # dropped, but it tells where it would go
+            if host and internal(host, hosts):
+                yield INTERNAL.finding(lang, file, found.line, host=host)
         elif found.rule in _RULES:
             yield _RULES[found.rule].finding(lang, file, found.line, **values)
-    hosts = [host_of("https://" + h) or h for h in repo.policy.internal_hosts]
     for ref, line in rendered.refs:
         if ref.kind == "external" and ref.element == "a":
             host = host_of(ref.written)
             if host and internal(host, hosts):
                 yield INTERNAL.finding(lang, file, line, host=host)
-            elif _USERINFO.match(ref.written.strip()):
+            elif _USERINFO.match(read(ref.written).text):
                 yield DISGUISED.finding(lang, file, line, url=ref.written, host=host)
-            elif ref.written.strip().lower().startswith("http:"):
+            elif read(ref.written).scheme == "http":
                 yield INSECURE.finding(lang, file, line, url=ref.written)
         elif ref.kind == "problem" and not ref.problem.startswith(_PHOTO_PROBLEMS):
             if ref.problem == "link-broken":

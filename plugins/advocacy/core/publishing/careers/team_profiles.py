@@ -25,6 +25,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from advocacy.core.checking.people.elsewhere import withhold
+from advocacy.core.checking.rules.confidential import confidential_in
+from advocacy.core.checking.rules.personal_data import findings_in
+from advocacy.core.checking.rules.safety import INTERNAL, host_of, internal
+from advocacy.core.checking.texts import Segment
 from advocacy.core.i18n.ui import LANGUAGES
 from advocacy.core.model.entities import Author
 from advocacy.core.model.findings import Finding
@@ -153,6 +157,7 @@ def read_team_profiles(
             values.get("jobs"),
         )
         _check_photo(repo, checker, profile, str(raw_name), raw or {})
+        checker.findings += team_text_findings(repo, checker, profile, raw_name)
         for part, texts in (
             ("name", profile.names),
             ("description", profile.description),
@@ -163,6 +168,37 @@ def read_team_profiles(
             )
         profiles[name] = profile
     return profiles, checker.findings
+
+
+def team_text_findings(
+    repo: Repository, checker: Checker, profile: TeamProfile, key: Any
+) -> list[Finding]:
+    """The text rules on what a team publishes (confidential terms, organisations, personal
+    data, and its jobs link's host), at their lines in ``teams.yml``, as on a post. A text
+    with an error is left out of the site too (fail closed when errors are held back)."""
+    found: list[Finding] = []
+    for part, texts in (
+        ("name", profile.names),
+        ("description", profile.description),
+        ("photo_alt", profile.photo_alt),
+    ):
+        for lang, text in list(texts.items()):
+            segment = [Segment(checker.file, checker.doc.line(key, part, lang), text, part)]
+            these = [*confidential_in(repo, segment), *findings_in(repo, segment)]
+            if any(f.severity == "error" for f in these):
+                del texts[lang]
+            found += these
+    segment = [Segment(checker.file, checker.doc.line(key), profile.team, "name")]
+    found += [*confidential_in(repo, segment), *findings_in(repo, segment)]
+    if profile.jobs:
+        hosts = [host_of("https://" + h) or h for h in repo.policy.internal_hosts]
+        host = host_of(profile.jobs)
+        if host and internal(host, hosts):
+            found.append(
+                INTERNAL.finding(repo.lang, checker.file, checker.doc.line(key, "jobs"), host=host)
+            )
+            profile.jobs = None
+    return found
 
 
 def _line_of(checker: Checker, at: tuple[str | int, ...]) -> Callable[[str], int | None]:

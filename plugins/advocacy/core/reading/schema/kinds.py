@@ -7,12 +7,14 @@ breaks and the words for the message.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Sequence
 from typing import Any
 from urllib.parse import urlsplit
 
-from advocacy.core.model.rules import Rule, localized
+from advocacy.core.model.findings import Severity
+from advocacy.core.model.rules import Rule, localized, rule
 from advocacy.core.model.slugs import slugify
 from advocacy.core.reading.schema.checker import (
     CHOICE,
@@ -28,15 +30,28 @@ from advocacy.core.reading.schema.checker import (
     describe,
 )
 
+E = Severity.ERROR
 SLUG_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 # Pages print these fields as they are (MkDocs does not escape; Material's search shows
 # titles as HTML): markup and invisible control characters are refused at the door.
 _MARKUP = re.compile(r"[<>]|&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+# Characters XML 1.0 cannot carry (C0 controls but tab, line feed and carriage return; lone
+# surrogates; U+FFFE, U+FFFF and the other noncharacters): a feed holding one cannot be
+# written at all, so no text field, post or page may hold one.
+NOT_XML_CLASS = r"\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufdd0-\ufdef" + "".join(
+    f"{chr(p + 0xFFFE)}{chr(p + 0xFFFF)}" for p in range(0, 0x110000, 0x10000)
+)
+NOT_XML = re.compile(f"[{NOT_XML_CLASS}]")
 _CONTROL = re.compile(
     r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b\u2060-\u2064\ufeff"
-    r"\u202a-\u202e\u2066-\u2069]"
+    r"\u202a-\u202e\u2066-\u2069" + NOT_XML_CLASS + "]"
 )
+
+
+def xml_safe(text: str) -> str:
+    """``text`` without the characters XML cannot carry (a feed is written whatever it holds)."""
+    return NOT_XML.sub("", text)
 
 
 def plain_text(text: str, multiline: bool = False) -> None:
@@ -157,15 +172,47 @@ class Email(Kind):
         return text
 
 
+NUMBER = rule(
+    "schema-number",
+    E,
+    (
+        "Numbers are finite and within the range their field allows.",
+        "Tal er endelige og inden for det interval, deres felt tillader.",
+    ),
+    (
+        "'{field}' is {value}; it must be a number from {low} to {high}.",
+        "Write e.g. '{field}: {example}'.",
+    ),
+    (
+        "'{field}' er {value}; det skal være et tal fra {low} til {high}.",
+        "Skriv f.eks. '{field}: {example}'.",
+    ),
+    adjustable=False,
+)
+
+
 class Number(Kind):
-    """A number (an integer or a decimal)."""
+    """A finite number (an integer or a decimal) from ``low`` to ``high``.
+
+    YAML reads '.nan' and '.inf' as numbers, and an integer of any length: neither is a
+    number a page can use (NaN is no JSON; a 400-digit integer is no float).
+    """
 
     expected = localized("a number", "et tal")
+
+    def __init__(self, low: float, high: float) -> None:
+        self.low, self.high = low, high
 
     def parse(self, value: Any, checker: Checker, path: tuple[str | int, ...]) -> float:
         if isinstance(value, bool) or not isinstance(value, int | float):
             raise Invalid(TYPE, None, expected=self.expected, got=describe(value))
-        return float(value)
+        number = value if isinstance(value, float) else None
+        if isinstance(value, int) and abs(value) <= 10**300:
+            number = float(value)
+        if number is None or not math.isfinite(number) or not self.low <= number <= self.high:
+            shown = str(value) if len(str(value)) <= 20 else f"{str(value)[:12]}…"
+            raise Invalid(NUMBER, None, value=shown, low=self.low, high=self.high)
+        return number
 
 
 class OldAddress(Kind):
