@@ -293,12 +293,10 @@ def check_repository(
     own = chosen or (submission.changed if submission is not None else set())
     findings = [f for f in findings if writer or f.file in own or not for_writer(f.rule)]
     if submission is None and submitter:
+        mine = {p.file: p for p in repo.posts if chosen is None or p.file in chosen}
+        # No base branch: the work tree's rights, and each post as it is (its own authors).
         submission = Submission(
-            submitter,
-            {p.file for p in repo.posts if chosen is None or p.file in chosen},
-            set(),
-            repo.policy,
-            dict(repo.authors),
+            submitter, set(mine), set(), repo.policy, dict(repo.authors), base_posts=mine
         )
         findings += [
             f for f in submission_findings(repo, submission) if f.rule == "submitter-not-author"
