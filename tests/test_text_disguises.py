@@ -150,3 +150,14 @@ def test_teams_texts_are_judged_by_every_text_rule(site: FixtureSite) -> None:
     result = site.build()
     assert result.returncode == 1
     assert "teams.yml:3: error:" in result.log
+
+
+def test_the_look_alike_table_is_unicodes() -> None:
+    """core/model/confusables.txt is Unicode's confusables list as the package gives it
+    (kept as a small file: the list itself would cost every build 15 MB)."""
+    from advocacy.core.model import textnorm
+
+    kept = {k: v for k, v in textnorm._confusables().items() if k not in textnorm._COMMON}
+    derived = textnorm.confusables_from_unicode()
+    assert {k: v for k, v in derived.items() if k not in textnorm._COMMON} == kept
+    assert len(derived) > 1000

@@ -18,8 +18,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from lxml import etree
-
 from advocacy.core.cache.digests import sha256_file
 from advocacy.core.media.images import (
     HEIC_BRANDS,
@@ -186,6 +184,8 @@ def svg_problem(path: Path) -> str | None:
         return "it cannot be read as text"
     if "<!DOCTYPE" in text or "<!ENTITY" in text:
         return "it has a DOCTYPE or entities"
+    from lxml import etree  # only for the few brand SVGs: not in every build's memory
+
     parser = etree.XMLParser(
         resolve_entities=False, load_dtd=False, no_network=True, remove_pis=False
     )

@@ -98,7 +98,21 @@ _COMMON = str.maketrans(
 @functools.cache
 def _confusables() -> dict[int, str]:
     """The complete table: each non-Latin-1 character that looks like an ASCII letter or
-    digit, to that letter (lower case)."""
+    digit, to that letter (lower case). Derived once from Unicode's confusables list (the
+    confusable-homoglyphs package; a test keeps the copy equal): the list itself costs a
+    build 15 MB of memory for the 1,314 entries used."""
+    table: dict[int, str] = {}
+    for line in resources.files("advocacy.core.model").joinpath("confusables.txt").open("r"):
+        if line.strip() and not line.startswith("#"):
+            code, letter = line.split()
+            table[int(code, 16)] = letter
+    table.update(_COMMON)
+    return table
+
+
+def confusables_from_unicode() -> dict[int, str]:
+    """The table as derived from the confusable-homoglyphs package (for the test that keeps
+    ``confusables.txt`` equal to it, and to make the file again)."""
     data = json.loads(
         resources.files("confusable_homoglyphs").joinpath("confusables.json").read_text("utf-8")
     )
@@ -115,7 +129,6 @@ def _confusables() -> dict[int, str]:
         )
         if latin:
             table[ord(char)] = latin[0]
-    table.update(_COMMON)
     return table
 
 
