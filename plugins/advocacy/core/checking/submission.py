@@ -216,13 +216,28 @@ def _may_not(
     authors: list[str] | None = None,
     **values: object,
 ) -> Finding | None:
-    allowed = sub.logins(post.authors if authors is None else authors)
+    slugs = post.authors if authors is None else authors
+    return _not_theirs(repo, sub, slugs, post.file, post.line_of("authors"), key, **values)
+
+
+def _not_theirs(
+    repo: Repository,
+    sub: Submission,
+    slugs: list[str],
+    file: str,
+    line: int | None,
+    key: str | None,
+    **values: object,
+) -> Finding | None:
+    """``submitter-not-author`` when the submitter is none of these authors (by the base
+    branch's ``github:``), else None."""
+    allowed = sub.logins(slugs)
     if sub.login.lower() in allowed:
         return None
     return NOT_AUTHOR.finding(
         repo.lang,
-        post.file,
-        post.line_of("authors"),
+        file,
+        line,
         key,
         login=sub.login,
         allowed=", ".join(sorted(allowed)) or "-",
@@ -292,18 +307,12 @@ def _file(repo: Repository, sub: Submission, used: Usage, path: str) -> Iterator
     owners = sorted(s for s in used.photos.get(path, ()) if s in sub.base_authors)
     if kind in (PHOTO, PICTURE) and path not in used.pages:
         for slug in owners:
-            allowed = sub.logins([slug])
-            if sub.login.lower() not in allowed:
-                yield NOT_AUTHOR.finding(
-                    lang,
-                    path,
-                    None,
-                    "submitter-photo",
-                    login=sub.login,
-                    path=path,
-                    name=sub.base_authors[slug].name,
-                    allowed=", ".join(sorted(allowed)) or "-",
-                )
+            name = sub.base_authors[slug].name
+            found = _not_theirs(
+                repo, sub, [slug], path, None, "submitter-photo", path=path, name=name
+            )
+            if found is not None:
+                yield found
         if owners or path in used.posts or added or deleted:
             return  # a post that uses it is its authors' (see _posts); new files are anyone's
     what = WHAT.get(kind, WHAT[OTHER])
@@ -332,18 +341,10 @@ def _author_file(repo: Repository, sub: Submission, path: str) -> Iterator[Findi
         )  # in the base branch, but unreadable there: nobody's but HR's
         return
     if before is not None:
-        allowed = sub.logins([slug])
-        if sub.login.lower() not in allowed:
-            yield NOT_AUTHOR.finding(
-                lang,
-                path,
-                None,
-                "submitter-author-file",
-                login=sub.login,
-                path=path,
-                name=before.name,
-                allowed=", ".join(sorted(allowed)) or "-",
-            )
+        key = "submitter-author-file"
+        found = _not_theirs(repo, sub, [slug], path, None, key, path=path, name=before.name)
+        if found is not None:
+            yield found
     if path in sub.deleted or now is None:
         return
     if before is None:

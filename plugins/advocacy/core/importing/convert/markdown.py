@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 
 from advocacy.core.importing.convert.htmltree import BLOCK, Element, Text, parse
-from advocacy.core.importing.convert.markup import Converter, Keep
+from advocacy.core.importing.convert.markup import Converter, Keep, html_to_markdown
 
 DESC_MAX = 160
 _FENCE = re.compile(r"^ {0,3}(`{3,}|~{3,})")
@@ -203,3 +203,12 @@ def trim(text: str, limit: int = DESC_MAX) -> str:
     if " " in cut:
         cut = cut[: cut.rindex(" ")]
     return cut.rstrip(" ,;:.-–—") + "…"
+
+
+def file_body_to_markdown(body: str, suffix: str) -> tuple[str, list[str]]:
+    """A post file's body as Markdown, and the tags kept as HTML: an ``.html`` file's body
+    is HTML (without WordPress's automatic paragraphs), any other is Markdown with HTML in
+    it (Jekyll and Hugo both allow either)."""
+    if suffix.lower() in (".html", ".htm"):
+        return html_to_markdown(body, autop=False)
+    return markdown_with_html(body)

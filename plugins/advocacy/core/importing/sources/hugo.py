@@ -37,8 +37,7 @@ from advocacy.core.importing.convert.frontmatter import (
     read_front_matter,
     to_site_time,
 )
-from advocacy.core.importing.convert.markdown import markdown_with_html
-from advocacy.core.importing.convert.markup import html_to_markdown
+from advocacy.core.importing.convert.markdown import file_body_to_markdown
 from advocacy.core.importing.convert.templates import iframes_to_embeds, shortcodes_to_markdown
 from advocacy.core.model.slugs import slugify
 
@@ -267,11 +266,7 @@ def _read_post(
     if not post.draft:
         post.old_urls = _old_urls(data, config, options, rel, name, post, raw_date, zone)
     body = iframes_to_embeds(shortcodes_to_markdown(front.body, post), post)
-    if path.suffix.lower() in (".html", ".htm"):
-        body, kept = html_to_markdown(body, autop=False)
-    else:
-        body, kept = markdown_with_html(body)
-    post.body = body
+    post.body, kept = file_body_to_markdown(body, path.suffix)
     for tag in kept:
         post.note("html-kept", tag=tag)
 

@@ -34,8 +34,7 @@ from advocacy.core.importing.convert.frontmatter import (
     read_front_matter,
     to_site_time,
 )
-from advocacy.core.importing.convert.markdown import markdown_with_html
-from advocacy.core.importing.convert.markup import html_to_markdown
+from advocacy.core.importing.convert.markdown import file_body_to_markdown
 from advocacy.core.importing.convert.templates import iframes_to_embeds, liquid_to_markdown
 from advocacy.core.model.slugs import slugify
 
@@ -235,11 +234,7 @@ def _read_post(
             data, permalink, url_date, name_slug, post.categories, path.suffix
         )
     body = iframes_to_embeds(liquid_to_markdown(front.body, post, data, config), post)
-    if path.suffix.lower() in (".html", ".htm"):
-        body, kept = html_to_markdown(body, autop=False)
-    else:
-        body, kept = markdown_with_html(body)
-    post.body = body
+    post.body, kept = file_body_to_markdown(body, path.suffix)
     for tag in kept:
         post.note("html-kept", tag=tag)
 
