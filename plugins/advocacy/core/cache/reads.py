@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 from collections.abc import Callable
 from pathlib import Path
@@ -27,14 +28,15 @@ _CODE = Path(__file__).resolve().parents[1]  # the core: a change to it changes 
 _DATES = ("date", "updated", "expires")
 
 
+@functools.cache
 def code_fingerprint(folder: Path = _CODE) -> str:
-    """The code in ``folder`` (the core by default): a change to any module, or to the data
-    the rules read (word lists, the message catalog), invalidates what was worked out with
-    it."""
+    """The code in ``folder`` (the core by default), by its bytes: a change to any module, or
+    to the data the rules read (word lists, the message catalog), invalidates what was worked
+    out with it, and the same code gives the same key in every checkout (a cache restored in
+    CI, where every file's time is new)."""
     digest = hashlib.sha256(__version__.encode())
     for path in sorted(p for p in folder.rglob("*") if p.suffix in (".py", ".txt", ".yml")):
-        stat = path.stat()
-        digest.update(f"{path.relative_to(folder)}:{stat.st_size}:{stat.st_mtime_ns}".encode())
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
     return digest.hexdigest()
 
 

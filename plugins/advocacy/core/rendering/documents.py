@@ -8,14 +8,12 @@ compared with what was stored: a changed photo or a moved page renders the page 
 
 from __future__ import annotations
 
-import functools
-import hashlib
 from collections.abc import Iterable
 from dataclasses import replace
-from pathlib import Path
 from typing import Any
 
 from advocacy import __version__
+from advocacy.core.cache.reads import code_fingerprint
 from advocacy.core.cache.store import BuildCache
 from advocacy.core.media.catalog import MediaCatalog
 from advocacy.core.model.entities import DocPage, Post
@@ -27,17 +25,6 @@ from advocacy.core.rendering.resolve import Media, Ref, Rewriter
 from advocacy.core.rendering.setup import MarkdownSetup
 
 ENTRY_VERSION = 2
-
-
-@functools.cache
-def code_digest() -> str:
-    """The core's code, by its bytes: a rendering made before an update of the renderer or
-    its allow-list is never reused after it (the cache may be restored from another run)."""
-    root = Path(__file__).parents[1]
-    digest = hashlib.sha256()
-    for path in sorted(root.rglob("*.py")):
-        digest.update(path.relative_to(root).as_posix().encode() + b"\0" + path.read_bytes())
-    return digest.hexdigest()
 
 
 def setup_of(repo: Repository) -> MarkdownSetup:
@@ -108,7 +95,7 @@ class Renderer:
                 "html",
                 str(ENTRY_VERSION),
                 __version__,
-                code_digest(),
+                code_fingerprint(),
                 self.setup.fingerprint(),
                 source.file,
                 source.url,
