@@ -166,14 +166,15 @@ def author_section(
                 *["  " + move_line(m, is_up, lang, today) for m in moves],
             ]
     out.append("")
-    if own:
-        out += [
-            f"**{text(lang, 'review.findings')}**",
-            "",
-            *[f"- {md(f.message)} *{md(f.fix)}* ({code(f.rule)})" for f in own],
-            "",
-        ]
-    return out
+    return out + _own_findings(own, lang)
+
+
+def _own_findings(own: list[Finding], lang: str) -> list[str]:
+    """The findings of a changed author file or policy, under their heading."""
+    if not own:
+        return []
+    lines = [f"- {md(f.message)} *{md(f.fix)}* ({code(f.rule)})" for f in own]
+    return [f"**{text(lang, 'review.findings')}**", "", *lines, ""]
 
 
 def elsewhere(findings: list[Finding], covered: set[str], lang: str) -> list[str]:
@@ -242,11 +243,4 @@ def policy_section(
         )
     )
     out.append("")
-    if own:
-        out += [
-            f"**{text(lang, 'review.findings')}**",
-            "",
-            *[f"- {md(f.message)} *{md(f.fix)}* ({code(f.rule)})" for f in own],
-            "",
-        ]
-    return out
+    return out + _own_findings(own, lang)
